@@ -1,0 +1,1 @@
+"""Web-quality checks for sites built by sitegen: see scripts/check-site."""

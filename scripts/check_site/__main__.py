@@ -1,0 +1,96 @@
+"""scripts/check-site PUBLIC_DIR [--base-url URL] [--only LIST] [--skip LIST]
+
+Runs every web-quality check on a built site and prints one summary line per
+check (details of each failure above it). Exit status 0 when all pass, 1 when
+any fails, 2 on bad usage."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+
+from . import browser, feeds, html, links, structured
+from .site import Site
+
+CHECKS = ["html", "links", "feed", "sitemap", "jsonld", "opengraph", "a11y", "browser"]
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="check-site", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("public_dir", help="the built site (sitegen's public/)")
+    ap.add_argument("--base-url", help="the site's base_url; requires feed.xml and sitemap.xml "
+                    "(default: read from the home page's canonical link)")
+    ap.add_argument("--only", default="", help=f"comma-separated checks to run, of: {','.join(CHECKS)}")
+    ap.add_argument("--skip", default="", help="comma-separated checks to leave out")
+    ap.add_argument("--pages-per-kind", type=int, default=2,
+                    help="pages of each kind the browser checks load (default 2)")
+    ap.add_argument("--screenshots", metavar="DIR",
+                    help="where the 390px screenshots go (default: a folder under $TMPDIR)")
+    ap.add_argument("-v", "--verbose", action="store_true",
+                    help="also print HTML warnings and moderate/minor accessibility findings")
+    args = ap.parse_args(argv)
+
+    only = [c.strip() for c in args.only.split(",") if c.strip()]
+    skip = [c.strip() for c in args.skip.split(",") if c.strip()]
+    for c in only + skip:
+        if c not in CHECKS:
+            ap.error(f"unknown check {c!r} (checks: {', '.join(CHECKS)})")
+    run = [c for c in CHECKS if (not only or c in only) and c not in skip]
+
+    if not os.path.isdir(args.public_dir):
+        print(f"check-site: {args.public_dir} is not a folder", file=sys.stderr)
+        return 2
+    site = Site(args.public_dir, args.base_url)
+    if not site.html_files:
+        print(f"check-site: no .html files in {args.public_dir}", file=sys.stderr)
+        return 2
+
+    shots = args.screenshots or os.path.join(tempfile.gettempdir(), "check-site-screenshots")
+    failed = []
+    started = time.monotonic()
+
+    def report(r):
+        for line in r.details:
+            print(f"  {r.name}: {line}")
+        if args.verbose or r.name != "a11y":  # moderate/minor axe findings: only with -v
+            for line in r.notes:
+                print(f"  {r.name}: note: {line}")
+        print(f"{r.name}: {r.summary}", flush=True)
+        if not r.ok:
+            failed.append(r.name)
+
+    for name in run:
+        if name == "html":
+            report(html.check(site, show_warnings=args.verbose))
+        elif name == "links":
+            report(links.check(site))
+        elif name == "feed":
+            report(feeds.check_feed(site))
+        elif name == "sitemap":
+            report(feeds.check_sitemap(site))
+        elif name == "jsonld":
+            report(structured.check_jsonld(site))
+        elif name == "opengraph":
+            report(structured.check_opengraph(site))
+        elif name == "a11y":
+            # a11y and browser share one browser session; run them together
+            for r in browser.check(site, True, "browser" in run, shots, args.pages_per_kind):
+                report(r)
+        elif name == "browser" and "a11y" not in run:
+            for r in browser.check(site, False, True, shots, args.pages_per_kind):
+                report(r)
+
+    took = time.monotonic() - started
+    if failed:
+        print(f"check-site: FAILED ({', '.join(failed)}) in {took:.0f}s")
+        return 1
+    print(f"check-site: all {len(run)} checks passed in {took:.0f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
