@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import tempfile
 import time
@@ -33,6 +34,8 @@ def main(argv=None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true",
                     help="also print HTML warnings and moderate/minor accessibility findings")
     args = ap.parse_args(argv)
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # quiet under `| head`
 
     only = [c.strip() for c in args.only.split(",") if c.strip()]
     skip = [c.strip() for c in args.skip.split(",") if c.strip()]

@@ -54,6 +54,21 @@ class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002
         pass
 
+    def send_error(self, code, message=None, explain=None):
+        # like static hosts: answer a missing page with the site's 404.html
+        page = os.path.join(self.directory, "404.html")
+        if code == 404 and os.path.isfile(page) and self.command == "GET" \
+                and not re.search(r"\.(css|js|png|jpe?g|gif|svg|webp|avif|ico|woff2?|xml|txt)$", self.path):
+            with open(page, "rb") as f:
+                body = f.read()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
 
 class LocalServer:
     def __init__(self, root: str):
@@ -200,6 +215,7 @@ def check(site: Site, do_a11y: bool, do_browser: bool, screenshot_dir: str | Non
     console_count = 0
     overflow_pages = 0
     browser_notes: list[str] = []
+    seen_nodes: dict[tuple, str] = {}
     if screenshot_dir:
         os.makedirs(screenshot_dir, exist_ok=True)
 
@@ -230,16 +246,28 @@ def check(site: Site, do_a11y: bool, do_browser: bool, screenshot_dir: str | Non
                             if impact in FAIL_IMPACTS:
                                 a11y_count += 1
                                 targets = []
-                                for n in nodes[:4]:
+                                repeated = 0
+                                for n in nodes:
                                     t = " ".join(str(x) for x in n.get("target", []))
                                     summ = (n.get("failureSummary") or "").replace("\n", " ")
                                     summ = re.sub(r"^Fix (any|all) of the following:\s*", "", summ)
-                                    targets.append(f"{t} -- {summ[:220]}")
-                                more = f" (+{len(nodes) - 4} more)" if len(nodes) > 4 else ""
+                                    summ = re.sub(r"\s+", " ", summ)
+                                    key = (scheme, v["id"], t, summ)
+                                    if key in seen_nodes:  # same element and finding on an earlier page
+                                        repeated += 1
+                                        continue
+                                    seen_nodes[key] = rel
+                                    targets.append(f"{t} -- {summ[:240]}")
+                                shown = targets[:4]
+                                extra = []
+                                if len(targets) > 4:
+                                    extra.append(f"{len(targets) - 4} more")
+                                if repeated:
+                                    extra.append(f"{repeated} as on pages above")
                                 a11y_details.append(
                                     f"{rel} ({scheme}): [{impact}] {v['id']}: {v.get('help', '')}; "
-                                    f"{len(nodes)} elements{more}")
-                                a11y_details.extend("    " + t for t in targets)
+                                    f"{len(nodes)} elements" + (f" ({', '.join(extra)})" if extra else ""))
+                                a11y_details.extend("    " + t for t in shown)
                             else:
                                 minor_count += 1
                                 a11y_notes.append(f"{rel} ({scheme}): [{impact}] {v['id']}: {v.get('help', '')} "
@@ -275,6 +303,19 @@ def check(site: Site, do_a11y: bool, do_browser: bool, screenshot_dir: str | Non
                         _set_scheme(drv, "light")
                     console_count += len(errors)
                     console_details.extend(f"{rel}: console: {e}" for e in errors)
+            if do_browser and site.exists("404.html"):
+                # Static hosts serve 404.html for a missing URL at any depth,
+                # where its relative links to assets no longer resolve.
+                drv.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+                _console_errors(drv)
+                deep_url = server.url("no-such-section/no-such-page/")
+                drv.get(deep_url)
+                _wait_ready(drv)
+                deep = [e for e in _console_errors(drv, []) if not e.startswith(deep_url + " ")]
+                if deep:
+                    browser_notes.append(
+                        "404.html served for a missing URL two folders deep (as static hosts do) "
+                        f"loses {len(deep)} resources, e.g. {deep[0][:160]}")
         finally:
             drv.quit()
 

@@ -4,7 +4,9 @@ carries the expected schema.org @type for its page kind:
   event pages    Event with name and startDate
   actor pages    Person or Organization with name
 opengraph: every page has og:title and og:description (plus a <title> and a
-meta description); og:url and og:image, where present, are absolute URLs."""
+meta description); og:url and og:image, where present, are absolute URLs; with
+a base_url, every page but 404.html has a canonical link to its own URL, and
+og:url equals it."""
 
 from __future__ import annotations
 
@@ -117,6 +119,15 @@ def check_opengraph(site: Site) -> Result:
             for v in page.meta_property(prop):
                 if urlsplit(v).scheme not in ("http", "https"):
                     details.append(f"{rel}: {prop} {v!r} is not an absolute URL")
+        if site.base_url and rel != "404.html":
+            want = site.file_to_url(rel)
+            if not page.canonical:
+                details.append(f"{rel}: no <link rel=\"canonical\"> (the site has base_url {site.base_url})")
+            elif page.canonical != want:
+                details.append(f"{rel}: canonical {page.canonical} should be {want}")
+            for v in page.meta_property("og:url"):
+                if page.canonical and v != page.canonical:
+                    details.append(f"{rel}: og:url {v} differs from canonical {page.canonical}")
         if not page.title:
             details.append(f"{rel}: no <title>")
         if not [v for v in page.meta_property("description") if v.strip()]:
