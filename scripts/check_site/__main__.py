@@ -22,7 +22,7 @@ CHECKS = ["html", "links", "feed", "sitemap", "jsonld", "opengraph", "a11y", "br
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="check-site", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("public_dir", help="the built site (sitegen's public/)")
+    ap.add_argument("public_dir", nargs="?", help="the built site (sitegen's public/)")
     ap.add_argument("--base-url", help="the site's base_url; requires feed.xml and sitemap.xml "
                     "(default: read from the home page's canonical link)")
     ap.add_argument("--only", default="", help=f"comma-separated checks to run, of: {','.join(CHECKS)}")
@@ -31,6 +31,8 @@ def main(argv=None) -> int:
                     help="pages of each kind the browser checks load (default 2)")
     ap.add_argument("--screenshots", metavar="DIR",
                     help="where the 390px screenshots go (default: a folder under $TMPDIR)")
+    ap.add_argument("--selftest", action="store_true",
+                    help="check the checks on small hand-made good and bad sites, then exit")
     ap.add_argument("-v", "--verbose", action="store_true",
                     help="also print HTML warnings and moderate/minor accessibility findings")
     args = ap.parse_args(argv)
@@ -43,6 +45,11 @@ def main(argv=None) -> int:
         if c not in CHECKS:
             ap.error(f"unknown check {c!r} (checks: {', '.join(CHECKS)})")
     run = [c for c in CHECKS if (not only or c in only) and c not in skip]
+    if args.selftest:
+        from . import selftest
+        return selftest.run(skip=[c for c in CHECKS if c not in run])
+    if not args.public_dir:
+        ap.error("PUBLIC_DIR is required")
 
     if not os.path.isdir(args.public_dir):
         print(f"check-site: {args.public_dir} is not a folder", file=sys.stderr)

@@ -1,0 +1,175 @@
+"""Self-test of check-site: builds tiny hand-made sites in a temporary folder
+(one valid, one with a fault for every check, one without base_url) and proves
+each check passes on the good one and fails, with the expected message, on the
+bad one.
+
+    scripts/check-site --selftest            # all checks (needs the browser)
+    scripts/check-site --selftest --skip a11y,browser
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+
+from . import browser, feeds, html, links, structured
+from .site import Site
+
+
+def make_sample(out, bad=False):
+    """Write a tiny hand-made site: valid, or with one fault for each check."""
+    BASE = "https://example.org/news/"
+    CSS = """:root{color-scheme:light dark;--bg:#fff;--fg:#1a1a1a;--link:#0645ad}
+    @media (prefers-color-scheme: dark){:root{--bg:#121212;--fg:#eee;--link:#8ab4f8}}
+    body{background:var(--bg);color:var(--fg);font-family:sans-serif;margin:0 auto;max-width:40rem;padding:1rem}
+    a{color:var(--link)} img{max-width:100%}
+    """
+    if bad:
+        CSS += "\n.wide{width:900px;background:#eee}\n@media (prefers-color-scheme: dark){a{color:#222}}\n.logo{background:url(missing.png)}\n"
+    def w(rel, text):
+        p = os.path.join(out, rel); os.makedirs(os.path.dirname(p), exist_ok=True)
+        open(p, "w").write(text)
+    w("assets/style.3f2a9c1b.css", CSS)
+    def page(rel, title, body, jsonld=None, og=True):
+        depth = rel.count("/")
+        up = "../" * depth
+        url = BASE + (rel[:-10] if rel.endswith("index.html") else rel)
+        ld = f'<script type="application/ld+json">{json.dumps(jsonld)}</script>' if jsonld else ""
+        ogt = f'<meta property="og:title" content="{title}">\n<meta property="og:description" content="About {title}.">\n<meta property="og:url" content="{url}">' if og else ""
+        nav = f'<nav aria-label="Site"><a href="{up or "./"}">Home</a> <a href="{up}timeline/">Timeline</a> <a href="{up}actors/">Actors</a> <a href="{up}articles/">Articles</a></nav>'
+        w(rel, f"""<!DOCTYPE html>
+    <html lang="en">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>{title} - Sample</title>
+    <meta name="description" content="About {title}.">
+    <link rel="canonical" href="{url}">
+    {ogt}
+    <link rel="stylesheet" href="{up}assets/style.3f2a9c1b.css">
+    <link rel="alternate" type="application/atom+xml" href="{up}feed.xml" title="Feed">
+    {ld}
+    </head>
+    <body>
+    <header>{nav}</header>
+    <main id="main">
+    <h1>{title}</h1>
+    {body}
+    </main>
+    <footer><p>Sample footer</p></footer>
+    </body>
+    </html>
+    """)
+    page("index.html", "Home", '<p>Welcome. See <a href="timeline/#e1">the first event</a> and <a href="articles/a1/">an article</a>.</p>')
+    page("timeline/index.html", "Timeline", '<ol><li id="e1"><a href="../events/e1/">Event one</a></li><li id="e2"><a href="../events/e2/">Event two</a></li></ol>')
+    for e in ("e1", "e2"):
+        body = f'<p>Event {e} involved <a href="../../actors/a1/">Actor one</a>. <a href="../../timeline/#{e}">On the timeline</a>.</p>'
+        ld = {"@context": "https://schema.org", "@type": "Event", "name": f"Event {e}", "startDate": "2024-03-01"}
+        if bad and e == "e2":
+            body = '<p>Broken: <a href="../../actors/zz/">nobody</a>, <a href="actor:a1">xref</a>, <a href="../../timeline/#nope">frag</a>, <a href="/actors/">root</a>.</p><div class="wide">wide box</div><img src="../../img/nothing.png"><p><a href="#"></a></p>'
+            ld = {"@context": "https://schema.org", "@type": "Thing", "name": "x"}
+        page(f"events/{e}/index.html", f"Event {e}", body, ld)
+    page("actors/index.html", "Actors", '<h2>People</h2><ul><li><a href="a1/">Actor one</a></li></ul>')
+    page("actors/a1/index.html", "Actor one", '<p>A person.</p>', {"@context": "https://schema.org", "@type": "Person", "name": "Actor one"})
+    page("articles/index.html", "Articles", '<ul><li><a href="a1/">Article one</a></li></ul>')
+    art_ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Article one", "datePublished": "2024-03-02", "publisher": {"@type": "Organization", "name": "Sample"}}
+    if bad:
+        art_ld.pop("datePublished")
+    page("articles/a1/index.html", "Article one", '<p>Text. Note <a href="../../notes/n1/">one</a>.</p>' + ('<p><b><p>unclosed</b>' if bad else ''), art_ld)
+    page("notes/n1/index.html", "Note one", '<p>A note.</p>' + ("<script>undefinedFunction();</script>" if bad else ""), og=not bad)
+    page("404.html", "Not found", '<p>Nothing here. <a href="./">Home</a></p>')
+    entries = "" if False else f"""<entry><id>{BASE}articles/a1/</id><title>Article one</title><updated>2024-03-02T00:00:00Z</updated><link href="{BASE}articles/a1/"/><summary>Text</summary></entry>"""
+    if bad:
+        entries += "<entry><title>No id</title><updated>2024-03-01T00:00:00Z</updated><link href='http://example.org/news/articles/zz/'/></entry>"
+    w("feed.xml", f"""<?xml version="1.0" encoding="utf-8"?>
+    <feed xmlns="http://www.w3.org/2005/Atom"><id>{BASE}</id><title>Sample</title><updated>2024-03-02T00:00:00Z</updated>
+    <author><name>Sample</name></author><link rel="self" href="{BASE}feed.xml"/><link href="{BASE}"/>
+    {entries}
+    </feed>""" + ("<junk" if bad else ""))
+    pages = ["", "timeline/", "events/e1/", "events/e2/", "actors/", "actors/a1/", "articles/", "articles/a1/", "notes/n1/"]
+    if bad:
+        pages = pages[:-1] + ["articles/", "events/zz/"]
+    w("sitemap.xml", '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + "".join(f"<url><loc>{BASE}{p}</loc></url>\n" for p in pages) + "</urlset>\n")
+    w("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {BASE}sitemap.xml\n")
+
+
+def _nobase(src, out):
+    import re
+    shutil.copytree(src, out)
+    os.remove(os.path.join(out, "feed.xml"))
+    os.remove(os.path.join(out, "sitemap.xml"))
+    for dirpath, _, names in os.walk(out):
+        for n in names:
+            if n.endswith(".html"):
+                p = os.path.join(dirpath, n)
+                t = open(p).read()
+                t = re.sub(r'<link rel="(canonical|alternate)"[^>]*>\n|<meta property="og:url"[^>]*>\n', "", t)
+                open(p, "w").write(t)
+
+
+def run(skip=()) -> int:
+    tmp = tempfile.mkdtemp(prefix="check-site-selftest-")
+    passed = failed = 0
+
+    def expect(label, result, ok, *needles):
+        nonlocal passed, failed
+        text = "\n".join(result.details + [result.summary])
+        missing = [n for n in needles if n not in text]
+        if result.ok == ok and not missing:
+            passed += 1
+            print(f"ok   {label}: {result.name}: {result.summary}")
+        else:
+            failed += 1
+            print(f"FAIL {label}: {result.name}: expected {'pass' if ok else 'failure'}"
+                  + (f" mentioning {missing}" if missing else "") + f"; got:\n{text}")
+
+    try:
+        good, bad, nobase = (os.path.join(tmp, n) for n in ("good", "bad", "nobase"))
+        make_sample(good)
+        make_sample(bad, bad=True)
+        _nobase(good, nobase)
+        g, b, n = Site(good), Site(bad), Site(nobase)
+        if "html" not in skip:
+            expect("good", html.check(g), True)
+            expect("bad", html.check(b), False, "Unclosed element", "alt")
+        if "links" not in skip:
+            expect("good", links.check(g), True)
+            expect("bad", links.check(b), False, "actors/zz/index.html does not exist",
+                   "unresolved cross-reference", 'no id="nope"', "root-relative", "img/nothing.png",
+                   "assets/missing.png")
+            expect("nobase", links.check(n), True)
+        if "feed" not in skip:
+            expect("good", feeds.check_feed(g), True, "ok, 1 entries")
+            expect("bad", feeds.check_feed(b), False, "not well formed", "no id")
+            expect("nobase", feeds.check_feed(n), True, "skipped")
+            expect("nobase+base-url", feeds.check_feed(Site(nobase, "https://example.org/news/")), False, "no feed.xml")
+        if "sitemap" not in skip:
+            expect("good", feeds.check_sitemap(g), True, "ok, 9 urls")
+            expect("bad", feeds.check_sitemap(b), False, "events/zz/index.html does not exist",
+                   "listed 2 times", "notes/n1/index.html")
+            expect("nobase", feeds.check_sitemap(n), True, "skipped")
+        if "jsonld" not in skip:
+            expect("good", structured.check_jsonld(g), True, "1 NewsArticle")
+            expect("bad", structured.check_jsonld(b), False, "no datePublished", "no Event JSON-LD")
+        if "opengraph" not in skip:
+            expect("good", structured.check_opengraph(g), True)
+            expect("bad", structured.check_opengraph(b), False, "notes/n1/index.html: no og:title")
+            expect("good+other-base-url", structured.check_opengraph(Site(good, "https://example.com/")), False,
+                   "should be https://example.com/")
+        do_a11y, do_browser = "a11y" not in skip, "browser" not in skip
+        if do_a11y or do_browser:
+            shots = os.path.join(tmp, "shots")
+            rg = {r.name: r for r in browser.check(g, do_a11y, do_browser, shots)}
+            rb = {r.name: r for r in browser.check(b, do_a11y, do_browser, shots)}
+            if do_a11y:
+                expect("good", rg["a11y"], True)
+                expect("bad", rb["a11y"], False, "(dark): [serious] color-contrast", "image-alt", "link-name")
+            if do_browser:
+                expect("good", rg["browser"], True, "0 pages scroll")
+                expect("bad", rb["browser"], False, "undefinedFunction", "scrolls horizontally at 390px")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"{passed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
