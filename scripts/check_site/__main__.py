@@ -14,7 +14,7 @@ import tempfile
 import time
 
 from . import browser, feeds, html, links, structured
-from .site import Site
+from .site import Result, Site
 
 CHECKS = ["html", "links", "feed", "sitemap", "jsonld", "opengraph", "a11y", "browser"]
 
@@ -86,12 +86,15 @@ def main(argv=None) -> int:
             report(structured.check_jsonld(site))
         elif name == "opengraph":
             report(structured.check_opengraph(site))
-        elif name == "a11y":
+        elif name == "a11y" or (name == "browser" and "a11y" not in run):
             # a11y and browser share one browser session; run them together
-            for r in browser.check(site, True, "browser" in run, shots, args.pages_per_kind):
-                report(r)
-        elif name == "browser" and "a11y" not in run:
-            for r in browser.check(site, False, True, shots, args.pages_per_kind):
+            do_a11y, do_browser = "a11y" in run, "browser" in run
+            try:
+                results = browser.check(site, do_a11y, do_browser, shots, args.pages_per_kind)
+            except Exception as e:  # noqa: BLE001 - a browser that cannot start fails the checks
+                msg = f"not run: the browser failed: {type(e).__name__}: {str(e).strip().splitlines()[0] if str(e).strip() else ''}"
+                results = [Result(n, False, msg) for n, on in (("a11y", do_a11y), ("browser", do_browser)) if on]
+            for r in results:
                 report(r)
 
     took = time.monotonic() - started
