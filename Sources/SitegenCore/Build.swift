@@ -1,0 +1,121 @@
+import Foundation
+
+/// What a build is asked to do.
+public struct BuildOptions: Sendable {
+    /// The site's root folder (holding `content/` and maybe `templates/`).
+    public var root: URL
+    /// Where the site is written; `root/public` by default.
+    public var output: URL
+    /// Whether draft articles and notes are built.
+    public var includeDrafts: Bool
+    /// Replaces `base_url` of `site.yaml` when set.
+    public var baseURL: String?
+    /// False for `sitegen check`: everything is checked and nothing written.
+    public var writesOutput: Bool
+
+    /// Creates options; `output` defaults to `root/public`.
+    public init(root: URL, output: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil, writesOutput: Bool = true) {
+        self.root = root.standardizedFileURL
+        self.output = (output ?? root.appendingPathComponent("public")).standardizedFileURL
+        self.includeDrafts = includeDrafts
+        self.baseURL = baseURL
+        self.writesOutput = writesOutput
+    }
+}
+
+/// The outcome of a build: every problem found, and what was written.
+public struct BuildReport: Sendable {
+    /// Every error and warning, sorted by file, line and column.
+    public var diagnostics: [Diagnostic]
+    /// Remarks that are not problems ("no base_url: feed.xml and sitemap.xml not written").
+    public var notes: [String]
+    /// Number of HTML pages produced.
+    public var pageCount: Int
+    /// Number of files produced.
+    public var fileCount: Int
+    /// Files written and files left unchanged, when the output was written.
+    public var writeSummary: OutputWriter.Summary?
+    /// Time of each stage, in order: load, resolve, verify, render, write.
+    public var timings: [(stage: String, duration: Duration)]
+    /// A failure of the write stage (the old output is untouched).
+    public var writeError: String?
+
+    /// Whether the build failed.
+    public var failed: Bool { diagnostics.containsErrors || writeError != nil }
+
+    /// The total time of all stages.
+    public var duration: Duration { timings.reduce(.zero) { $0 + $1.duration } }
+}
+
+/// Builds a site: load, resolve, verify, render, write. The whole pipeline, top to bottom.
+///
+/// - Parameters:
+///   - options: where the site is and what to do.
+///   - fileSystem: where content and templates are read; the disk below `options.root` by default.
+/// - Returns: the report; the output folder is replaced only when there were no errors.
+public func build(_ options: BuildOptions, fileSystem: FileSystem? = nil) -> BuildReport {
+    let fileSystem = fileSystem ?? .disk(root: options.root)
+    let clock = ContinuousClock()
+    var timings: [(stage: String, duration: Duration)] = []
+    var diagnostics: [Diagnostic] = []
+    var notes: [String] = []
+
+    func timed<T>(_ stage: String, _ work: () -> T) -> T {
+        let start = clock.now
+        let result = work()
+        timings.append((stage, clock.now - start))
+        return result
+    }
+
+    // Load: files into typed values, each Markdown text parsed once.
+    var (raw, theme) = timed("load") { () -> (RawSite, Theme) in
+        let (raw, loadDiagnostics) = SiteLoader(fileSystem: fileSystem).load()
+        let (theme, themeDiagnostics) = Theme.load(fileSystem: fileSystem)
+        diagnostics += loadDiagnostics + themeDiagnostics
+        return (raw, theme)
+    }
+    if let baseURL = options.baseURL {
+        raw.config.baseURL = ConfigLoader.normalizeBaseURL(baseURL) ?? raw.config.baseURL
+    }
+
+    // Resolve: IDs, links, citations and backlinks into one immutable site.
+    let site = timed("resolve") { () -> Site in
+        let (site, resolveDiagnostics) = Resolver(includeDrafts: options.includeDrafts).resolve(raw)
+        diagnostics += resolveDiagnostics
+        return site
+    }
+
+    // Verify: quotes against their sources.
+    timed("verify") {
+        diagnostics += QuoteVerifier().verifyQuotes(in: site)
+    }
+
+    diagnostics = diagnostics.sortedForDisplay()
+    if site.config.baseURL == nil {
+        notes.append("feed.xml and sitemap.xml are not written: set `base_url` in content/site.yaml (or pass --base-url) to get them")
+    }
+    guard !diagnostics.containsErrors else {
+        return BuildReport(diagnostics: diagnostics, notes: notes, pageCount: 0, fileCount: 0, writeSummary: nil, timings: timings)
+    }
+
+    // Render: pages, feed, sitemap and assets, in parallel, sorted by path.
+    let files = timed("render") { SiteRenderer(site: site, theme: theme).render() }
+    let pageCount = files.filter(\.isPage).count
+    guard options.writesOutput else {
+        return BuildReport(diagnostics: diagnostics, notes: notes, pageCount: pageCount, fileCount: files.count,
+                           writeSummary: nil, timings: timings)
+    }
+
+    // Write: into a staging folder, swapped in at the end.
+    var writeError: String?
+    let summary = timed("write") { () -> OutputWriter.Summary? in
+        do {
+            return try OutputWriter().replace(options.output, with: files, siteRoot: options.root)
+        } catch {
+            writeError = "\(error)"
+            return nil
+        }
+    }
+    return BuildReport(diagnostics: diagnostics, notes: notes, pageCount: pageCount, fileCount: files.count,
+                       writeSummary: summary, timings: timings, writeError: writeError)
+}

@@ -1,0 +1,68 @@
+/// How serious a problem is: errors stop the build, warnings do not.
+public enum Severity: String, Hashable, Sendable, Comparable {
+    case warning
+    case error
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        lhs == .warning && rhs == .error
+    }
+}
+
+/// One problem found in a site, at a place in one of its files.
+///
+/// Problems in user content are collected as diagnostics, never thrown, so that one run
+/// reports all of them.
+public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Whether the problem stops the build.
+    public var severity: Severity
+    /// Where the problem is.
+    public var location: SourceLocation
+    /// What is wrong, in one sentence.
+    public var message: String
+    /// The closest valid value, when there is one (`minusma` for `minsuma`).
+    public var suggestion: String?
+
+    /// Creates a diagnostic.
+    public init(_ severity: Severity, at location: SourceLocation, _ message: String, suggestion: String? = nil) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.suggestion = suggestion
+    }
+
+    /// An error at `location`.
+    public static func error(_ location: SourceLocation, _ message: String, suggestion: String? = nil) -> Diagnostic {
+        Diagnostic(.error, at: location, message, suggestion: suggestion)
+    }
+
+    /// A warning at `location`.
+    public static func warning(_ location: SourceLocation, _ message: String, suggestion: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, at: location, message, suggestion: suggestion)
+    }
+
+    /// The message with its suggestion: "unknown actor `minsuma`; did you mean `minusma`?".
+    public var fullMessage: String {
+        guard let suggestion else { return message }
+        return "\(message); did you mean `\(suggestion)`?"
+    }
+
+    /// `path:line:column: error: message`, the form compilers and editors understand.
+    public var description: String {
+        "\(location): \(severity.rawValue): \(fullMessage)"
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// The diagnostics in reading order: by path, line, column, then message. Duplicates are removed.
+    public func sortedForDisplay() -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return self.filter { seen.insert($0).inserted }.sorted {
+            if $0.location != $1.location { return $0.location < $1.location }
+            if $0.severity != $1.severity { return $0.severity > $1.severity }
+            return $0.fullMessage < $1.fullMessage
+        }
+    }
+
+    /// Whether any of the diagnostics is an error.
+    public var containsErrors: Bool { contains { $0.severity == .error } }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Formats diagnostics as compilers do: `path:line:column: error: message`, then the offending
+/// line with a caret under the column.
+public struct DiagnosticFormatter: Sendable {
+    /// The site root, against which diagnostic paths are read.
+    public var root: URL
+    /// Whether to color `error:` and `warning:` for a terminal.
+    public var useColor: Bool
+
+    /// Creates a formatter.
+    public init(root: URL, useColor: Bool = false) {
+        self.root = root
+        self.useColor = useColor
+    }
+
+    /// The diagnostic with the quoted source line and caret, when the line can be read.
+    public func format(_ diagnostic: Diagnostic) -> String {
+        var header = diagnostic.description
+        if useColor {
+            let color = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
+            header = header.replacingOccurrences(of: " \(diagnostic.severity.rawValue): ",
+                                                 with: " \(color)\(diagnostic.severity.rawValue):\u{1B}[0m ")
+        }
+        guard let line = sourceLine(diagnostic.location), !line.trimmingCharacters(in: .whitespaces).isEmpty else { return header }
+        let shown = line.replacingOccurrences(of: "\t", with: " ")
+        let column = min(diagnostic.location.column, shown.unicodeScalars.count + 1)
+        let caret = String(repeating: " ", count: max(0, column - 1)) + "^"
+        return header + "\n" + shown + "\n" + caret
+    }
+
+    private func sourceLine(_ location: SourceLocation) -> String? {
+        guard !location.path.hasPrefix("("),
+              let data = FileManager.default.contents(atPath: root.appendingPathComponent(location.path).path),
+              case .success(let file) = TextFile.decode(data, path: location.path) else { return nil }
+        let line = file.line(location.line)
+        return line.isEmpty ? nil : String(line)
+    }
+}

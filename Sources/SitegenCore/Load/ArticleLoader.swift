@@ -1,0 +1,50 @@
+/// Reads one `content/articles/ID.md`.
+enum ArticleLoader {
+    static let keys = ["title", "outlet", "published", "updated", "author", "url", "source", "same_as", "language", "draft"]
+
+    static func load(_ file: TextFile, id: String) -> (Article?, [Diagnostic]) {
+        let document: FrontMatterDocument
+        switch FrontMatterDocument.split(file) {
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .success(let split): document = split
+        }
+        guard let yaml = document.yaml else {
+            return (nil, [.error(SourceLocation(path: file.path), "an article starts with front matter between `---` lines (title, outlet, published)")])
+        }
+        var diagnostics: [Diagnostic] = []
+        let node: YAMLNode
+        switch YAMLNode.parse(yaml, path: file.path, lineOffset: 1) {
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .success(let parsed):
+            node = parsed ?? YAMLNode(value: .mapping([]), location: SourceLocation(path: file.path, line: 2))
+        }
+        var reader = MappingReader(node, what: "article")
+        let title = reader.string("title", required: true)
+        let outlet = reader.string("outlet", required: true)
+        let published = EntryReaders.timestamp("published", from: &reader, required: true)
+        let updated = EntryReaders.timestamp("updated", from: &reader)
+        if let published, let updated, updated < published {
+            reader.report(.warning(reader.location(of: "updated"), "`updated` is before `published`"))
+        }
+        let author = reader.string("author")
+        let url = reader.string("url")
+        if let url, !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
+            reader.report(.error(reader.location(of: "url"), "`url` must be an absolute http(s) address"))
+        }
+        let source = reader.string("source")
+        let sameAs = reader.strings("same_as")
+        let language = reader.string("language")
+        let draft = reader.bool("draft") ?? false
+        reader.warnAboutUnknownKeys(keys)
+        diagnostics += reader.diagnostics
+        guard let title, let outlet, let published else { return (nil, diagnostics) }
+        var sourceLocations: [String: SourceLocation] = [:]
+        if let source { sourceLocations[source] = reader.location(of: "source") }
+        for (name, location) in sameAs where sourceLocations[name] == nil { sourceLocations[name] = location }
+        let body = MarkdownText(source: document.body, path: file.path, lineOffset: document.bodyLineOffset)
+        let article = Article(id: id, title: title, outlet: outlet, published: published, updated: updated,
+                              author: author, url: url, source: source, sameAs: sameAs.map(\.0), language: language,
+                              draft: draft, body: body, location: node.location, sourceLocations: sourceLocations)
+        return (article, diagnostics)
+    }
+}

@@ -1,0 +1,43 @@
+/// Reads `content/site.yaml`.
+public enum ConfigLoader {
+    static let keys = ["title", "description", "language", "base_url", "unsafe_html"]
+
+    static func load(_ file: TextFile?, path: String) -> (SiteConfig, [Diagnostic]) {
+        let fallback = SiteConfig(title: "Untitled site")
+        guard let file else {
+            return (fallback, [.error(SourceLocation(path: path), "the site has no `\(path)`: create it with at least `title: ...`")])
+        }
+        let node: YAMLNode?
+        switch YAMLNode.parse(file.text, path: path) {
+        case .failure(let diagnostic): return (fallback, [diagnostic])
+        case .success(let parsed): node = parsed
+        }
+        guard let node else {
+            return (fallback, [.error(SourceLocation(path: path), "`\(path)` is empty: it needs at least `title: ...`")])
+        }
+        var reader = MappingReader(node, what: "site settings")
+        var config = fallback
+        config.title = reader.string("title", required: true) ?? fallback.title
+        config.description = reader.string("description") ?? ""
+        config.language = reader.string("language") ?? "en"
+        if let base = reader.string("base_url") {
+            if let normalized = normalizeBaseURL(base) {
+                config.baseURL = normalized
+            } else {
+                reader.report(.error(reader.location(of: "base_url"), "`base_url` must be an absolute http(s) address such as `https://example.org/mali/`"))
+            }
+        }
+        config.unsafeHTML = reader.bool("unsafe_html") ?? false
+        reader.warnAboutUnknownKeys(keys)
+        return (config, reader.diagnostics)
+    }
+
+    /// `https://example.org/mali` → `https://example.org/mali/`; nil when not an absolute http(s) URL.
+    public static func normalizeBaseURL(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://"),
+              !trimmed.contains(" "), !trimmed.contains("\""), !trimmed.contains("<"),
+              trimmed.split(separator: "/").count >= 2 else { return nil }
+        return trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
+    }
+}

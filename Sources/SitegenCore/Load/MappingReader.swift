@@ -1,0 +1,107 @@
+/// Reads the keys of one YAML mapping, collecting every problem: missing required keys,
+/// values of the wrong shape, and unknown keys (a warning with a did-you-mean).
+struct MappingReader {
+    /// What the mapping describes, for messages ("article", "event").
+    let what: String
+    let location: SourceLocation
+    private let pairs: [(key: String, keyLocation: SourceLocation, value: YAMLNode)]
+    private(set) var diagnostics: [Diagnostic] = []
+
+    /// Reads `node` as a mapping; a node of another shape gives an error and an empty reader.
+    init(_ node: YAMLNode, what: String) {
+        self.what = what
+        self.location = node.location
+        if case .mapping(let pairs) = node.value {
+            self.pairs = pairs
+        } else {
+            self.pairs = []
+            if !node.isNull {
+                diagnostics.append(.error(node.location, "expected \(what) as `key: value` lines, found \(node.shapeName)"))
+            }
+        }
+    }
+
+    /// The node for `key`, if present and not null.
+    func node(_ key: String) -> YAMLNode? {
+        pairs.first { $0.key == key }.map(\.value).flatMap { $0.isNull ? nil : $0 }
+    }
+
+    /// The location of `key`'s value, or of the mapping when absent.
+    func location(of key: String) -> SourceLocation {
+        node(key)?.location ?? location
+    }
+
+    /// A text value; an error if required and missing or not a single value.
+    mutating func string(_ key: String, required: Bool = false) -> String? {
+        guard let node = node(key) else {
+            if required { diagnostics.append(.error(location, "\(what) is missing the required key `\(key)`")) }
+            return nil
+        }
+        guard let text = node.string else {
+            diagnostics.append(.error(node.location, "`\(key)` must be a single value, not \(node.shapeName)"))
+            return nil
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty {
+            if required { diagnostics.append(.error(node.location, "`\(key)` must not be empty")) }
+            return nil
+        }
+        return trimmed
+    }
+
+    /// A `true`/`false` value; an error for anything else.
+    mutating func bool(_ key: String) -> Bool? {
+        guard let node = node(key) else { return nil }
+        switch node.string?.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            diagnostics.append(.error(node.location, "`\(key)` must be `true` or `false`"))
+            return nil
+        }
+    }
+
+    /// A list of text values; a single value is taken as a list of one.
+    mutating func strings(_ key: String) -> [(String, SourceLocation)] {
+        guard let node = node(key) else { return [] }
+        switch node.value {
+        case .sequence(let items):
+            var result: [(String, SourceLocation)] = []
+            for item in items {
+                if let text = item.string?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+                    result.append((text, item.location))
+                } else {
+                    diagnostics.append(.error(item.location, "each entry of `\(key)` must be a single value"))
+                }
+            }
+            return result
+        case .scalar:
+            if let text = node.string { return [(text.trimmingCharacters(in: .whitespaces), node.location)] }
+            return []
+        case .mapping:
+            diagnostics.append(.error(node.location, "`\(key)` must be a list"))
+            return []
+        }
+    }
+
+    /// The items of a list value.
+    mutating func list(_ key: String) -> [YAMLNode] {
+        guard let node = node(key) else { return [] }
+        if case .sequence(let items) = node.value { return items }
+        diagnostics.append(.error(node.location, "`\(key)` must be a list (lines starting with `- `)"))
+        return []
+    }
+
+    /// Adds a warning for every key not in `known`, suggesting the closest known key.
+    mutating func warnAboutUnknownKeys(_ known: [String]) {
+        for pair in pairs where !known.contains(pair.key) {
+            diagnostics.append(.warning(pair.keyLocation, "unknown key `\(pair.key)` in \(what)",
+                                        suggestion: Suggestions.closest(to: pair.key, in: known)))
+        }
+    }
+
+    /// Records a diagnostic found while interpreting a value.
+    mutating func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+}

@@ -1,0 +1,43 @@
+/// Reads one `content/notes/ID.md`.
+enum NoteLoader {
+    static let keys = ["title", "summary", "order", "about", "draft"]
+
+    static func load(_ file: TextFile, id: String) -> (Note?, [Diagnostic]) {
+        let document: FrontMatterDocument
+        switch FrontMatterDocument.split(file) {
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .success(let split): document = split
+        }
+        guard let yaml = document.yaml else {
+            return (nil, [.error(SourceLocation(path: file.path), "a note starts with front matter between `---` lines (at least `title`)")])
+        }
+        let node: YAMLNode
+        switch YAMLNode.parse(yaml, path: file.path, lineOffset: 1) {
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .success(let parsed):
+            node = parsed ?? YAMLNode(value: .mapping([]), location: SourceLocation(path: file.path, line: 2))
+        }
+        var reader = MappingReader(node, what: "note")
+        let title = reader.string("title", required: true)
+        let summary = reader.string("summary")
+        var order: Int?
+        if let orderText = reader.string("order") {
+            order = Int(orderText)
+            if order == nil { reader.report(.error(reader.location(of: "order"), "`order` must be a whole number")) }
+        }
+        var about: [(ref: Ref, location: SourceLocation)] = []
+        for (text, location) in reader.strings("about") {
+            if let ref = Ref(parsing: text) {
+                about.append((ref, location))
+            } else {
+                reader.report(.error(location, "`about` entries are references such as `actor:minusma` or `event:ID`, not `\(text)`"))
+            }
+        }
+        let draft = reader.bool("draft") ?? false
+        reader.warnAboutUnknownKeys(keys)
+        guard let title else { return (nil, reader.diagnostics) }
+        let body = MarkdownText(source: document.body, path: file.path, lineOffset: document.bodyLineOffset)
+        return (Note(id: id, title: title, summary: summary, order: order, about: about, draft: draft,
+                     body: body, location: node.location), reader.diagnostics)
+    }
+}

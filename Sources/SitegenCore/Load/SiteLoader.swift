@@ -1,0 +1,179 @@
+import Foundation
+
+/// Reads a site's `content/` folder into typed values, collecting every problem.
+///
+/// Loading only reads: it knows nothing of other files, so references are checked later by ``Resolver``.
+public struct SiteLoader: Sendable {
+    /// Where files come from.
+    public var fileSystem: FileSystem
+
+    /// Creates a loader reading from `fileSystem`.
+    public init(fileSystem: FileSystem) {
+        self.fileSystem = fileSystem
+    }
+
+    private enum Place: Sendable {
+        case article(String), actor(String), note(String), events, source(String), introduction, config
+    }
+
+    /// Reads everything under `content/`.
+    public func load() -> (RawSite, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var work: [(path: String, place: Place)] = []
+        if !fileSystem.directoryExists("content") {
+            diagnostics.append(.error(SourceLocation(path: "content"), "there is no `content/` folder here: run sitegen in a site's root or pass `--root`"))
+        }
+        for path in fileSystem.listFiles("content") {
+            let parts = path.split(separator: "/").map(String.init)
+            let name = parts.last ?? ""
+            if name.hasPrefix(".") { continue }  // editor and system files (.DS_Store, .swp)
+            let stem = name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
+            let ext = name.contains(".") ? String(name[name.index(after: name.lastIndex(of: ".")!)...]).lowercased() : ""
+            switch (parts.count, parts.count > 1 ? parts[1] : "", ext) {
+            case (2, "site.yaml", _): work.append((path, .config))
+            case (2, "index.md", _): work.append((path, .introduction))
+            case (3, "articles", "md"): work.append((path, .article(String(name.dropLast(3)))))
+            case (3, "actors", "md"): work.append((path, .actor(String(name.dropLast(3)))))
+            case (3, "notes", "md"): work.append((path, .note(String(name.dropLast(3)))))
+            case (3, "events", "yaml"): work.append((path, .events))
+            case (3, "sources", "txt"), (3, "sources", "html"), (3, "sources", "htm"):
+                work.append((path, .source(name)))
+            default:
+                _ = stem
+                diagnostics.append(.warning(SourceLocation(path: path), "ignored: \(Self.whyIgnored(parts: parts, ext: ext))"))
+            }
+        }
+        // Settings first: whether raw HTML is allowed changes how every Markdown text is rendered.
+        let fileSystem = self.fileSystem
+        let unsafeHTML: Bool = {
+            guard let data = fileSystem.readFile("content/site.yaml"),
+                  case .success(let file) = TextFile.decode(data, path: "content/site.yaml") else { return false }
+            return ConfigLoader.load(file, path: file.path).0.unsafeHTML
+        }()
+        let results = work.parallelMap { item -> LoadedFile in
+            guard let data = fileSystem.readFile(item.path) else {
+                return LoadedFile(diagnostics: [.error(SourceLocation(path: item.path), "cannot read this file")])
+            }
+            let file: TextFile
+            switch TextFile.decode(data, path: item.path) {
+            case .failure(let diagnostic): return LoadedFile(diagnostics: [diagnostic])
+            case .success(let decoded): file = decoded
+            }
+            return Self.load(file, as: item.place, unsafeHTML: unsafeHTML)
+        }
+        var site = RawSite(config: SiteConfig(title: "Untitled site"), introduction: nil, articles: [], actors: [],
+                           events: [], notes: [], sources: [:])
+        var configFound = false
+        for result in results {
+            diagnostics += result.diagnostics
+            if let config = result.config { site.config = config; configFound = true }
+            if let introduction = result.introduction { site.introduction = introduction }
+            if let article = result.article { site.articles.append(article) }
+            if let actor = result.actor { site.actors.append(actor) }
+            if let note = result.note { site.notes.append(note) }
+            site.events += result.events
+            if let source = result.source { site.sources[source.name] = source }
+        }
+        if !configFound, !diagnostics.contains(where: { $0.location.path == "content/site.yaml" }),
+           fileSystem.directoryExists("content") {
+            diagnostics += ConfigLoader.load(nil, path: "content/site.yaml").1
+        }
+        return (site, diagnostics)
+    }
+
+    /// What one file contributed.
+    private struct LoadedFile: Sendable {
+        var config: SiteConfig?
+        var introduction: MarkdownText?
+        var article: Article?
+        var actor: Actor?
+        var note: Note?
+        var events: [Event] = []
+        var source: SourceText?
+        var diagnostics: [Diagnostic] = []
+    }
+
+    private static func load(_ file: TextFile, as place: Place, unsafeHTML: Bool) -> LoadedFile {
+        var loaded = LoadedFile()
+        func checkID(_ id: String) -> Bool {
+            if IDSyntax.isValid(id) { return true }
+            loaded.diagnostics.append(.error(SourceLocation(path: file.path),
+                "the file name gives the ID: \(IDSyntax.problem(with: id))", suggestion: suggestedID(for: id)))
+            return false
+        }
+        switch place {
+        case .config:
+            let (config, diagnostics) = ConfigLoader.load(file, path: file.path)
+            loaded.config = config
+            loaded.diagnostics = diagnostics
+        case .introduction:
+            switch FrontMatterDocument.split(file) {
+            case .failure(let diagnostic): loaded.diagnostics.append(diagnostic)
+            case .success(let document):
+                loaded.introduction = MarkdownText(source: document.body, path: file.path, lineOffset: document.bodyLineOffset)
+            }
+        case .article(let id):
+            guard checkID(id) else { break }
+            let (article, diagnostics) = ArticleLoader.load(file, id: id)
+            loaded.article = article
+            loaded.diagnostics += diagnostics
+        case .actor(let id):
+            guard checkID(id) else { break }
+            let (actor, diagnostics) = ActorLoader.load(file, id: id)
+            loaded.actor = actor
+            loaded.diagnostics += diagnostics
+        case .note(let id):
+            guard checkID(id) else { break }
+            let (note, diagnostics) = NoteLoader.load(file, id: id)
+            loaded.note = note
+            loaded.diagnostics += diagnostics
+        case .events:
+            let (events, diagnostics) = EventLoader.load(file)
+            loaded.events = events
+            loaded.diagnostics += diagnostics
+        case .source(let name):
+            loaded.source = SourceText(name: name, text: file.text)
+        }
+        // Each Markdown text is parsed once, here: its references are found and its HTML rendered.
+        let options = CMark.RenderOptions(unsafeHTML: unsafeHTML, footnotes: true)
+        func process(_ text: inout MarkdownText, inline: Bool = false) {
+            var textOptions = options
+            textOptions.footnotes = !inline
+            (text.references, text.html) = CMark.process(text, options: textOptions, inline: inline)
+        }
+        if loaded.introduction != nil { process(&loaded.introduction!) }
+        if loaded.article != nil { process(&loaded.article!.body) }
+        if loaded.actor != nil { process(&loaded.actor!.body) }
+        if loaded.note != nil { process(&loaded.note!.body) }
+        for index in loaded.events.indices where loaded.events[index].summary != nil {
+            process(&loaded.events[index].summary!, inline: true)
+        }
+        return loaded
+    }
+
+    /// `Mali_Army` → `mali-army`: a valid ID close to an invalid one.
+    static func suggestedID(for id: String) -> String? {
+        var result = ""
+        for character in id.lowercased() {
+            if character.isASCII && (character.isLetter || character.isNumber) {
+                result.append(character)
+            } else if !result.isEmpty && !result.hasSuffix("-") {
+                result.append("-")
+            }
+        }
+        while result.hasSuffix("-") { result.removeLast() }
+        return IDSyntax.isValid(result) && result != id ? result : nil
+    }
+
+    private static func whyIgnored(parts: [String], ext: String) -> String {
+        let folder = parts.count > 2 ? parts[1] : ""
+        switch (folder, ext) {
+        case ("events", "yml"): return "event files end in `.yaml`; rename it to `.yaml`"
+        case ("events", _): return "`content/events/` holds `.yaml` files"
+        case ("articles", _), ("actors", _), ("notes", _):
+            return parts.count > 3 ? "`content/\(folder)/` has no subfolders" : "`content/\(folder)/` holds `.md` files"
+        case ("sources", _): return "source texts are `.txt` or `.html` files"
+        default: return "sitegen reads only site.yaml, index.md, articles/, actors/, events/, notes/ and sources/ in `content/`"
+        }
+    }
+}

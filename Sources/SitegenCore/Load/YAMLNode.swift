@@ -1,0 +1,111 @@
+import Yams
+
+/// A YAML value with the place it was written, converted from Yams at once so it can cross threads.
+public struct YAMLNode: Sendable {
+    /// The shape of a YAML value.
+    public indirect enum Value: Sendable {
+        /// A scalar as written (never typed: `010` stays `"010"`); `isNull` for `~`, `null` or nothing.
+        case scalar(String, isNull: Bool)
+        /// Key-value pairs in document order; keys keep their own location.
+        case mapping([(key: String, keyLocation: SourceLocation, value: YAMLNode)])
+        /// Items in document order.
+        case sequence([YAMLNode])
+    }
+
+    /// The value.
+    public var value: Value
+    /// Where the value starts (for a mapping or list: its first entry).
+    public var location: SourceLocation
+
+    /// The scalar text, or nil for null, a mapping or a list.
+    public var string: String? {
+        if case .scalar(let text, let isNull) = value, !isNull { return text }
+        return nil
+    }
+
+    /// Whether the value is null (`~`, `null` or empty).
+    public var isNull: Bool {
+        if case .scalar(_, let isNull) = value { return isNull }
+        return false
+    }
+
+    /// A short name of the value's shape, for messages.
+    public var shapeName: String {
+        switch value {
+        case .scalar(_, let isNull): return isNull ? "nothing" : "a single value"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        }
+    }
+
+    /// Parses YAML text into a node tree.
+    ///
+    /// - Parameters:
+    ///   - text: the YAML.
+    ///   - path: the file, for locations.
+    ///   - lineOffset: lines before the YAML in its file (front matter starts after `---`).
+    /// - Returns: the root node (nil for an empty document), or the syntax error at its place.
+    public static func parse(_ text: String, path: String, lineOffset: Int = 0) -> Result<YAMLNode?, Diagnostic> {
+        func location(_ mark: Mark?) -> SourceLocation {
+            SourceLocation(path: path, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+        }
+        do {
+            guard let root = try Yams.compose(yaml: text) else { return .success(nil) }
+            return .success(convert(root, path: path, lineOffset: lineOffset))
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(let context, let problem, let mark, _),
+                 .parser(let context, let problem, let mark, _),
+                 .composer(let context, let problem, let mark, _):
+                var message = "YAML syntax: \(problem)"
+                if let context { message += " (\(context.text))" }
+                return .failure(.error(location(context?.mark ?? mark), message))
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                let name = duplicates.sorted().first ?? ""
+                var place = location(context.mark)
+                var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                var seen = 0
+                for (index, line) in lines.enumerated() where line.trimmingCharacters(in: .whitespaces).hasPrefix(name + ":")
+                    || line.trimmingCharacters(in: .whitespaces).hasPrefix("- " + name + ":") {
+                    seen += 1
+                    if seen == 2 {
+                        let column = (line.firstRange(of: name + ":")?.lowerBound).map { line.unicodeScalars.distance(from: line.startIndex, to: $0) + 1 } ?? 1
+                        place = SourceLocation(path: path, line: index + 1 + lineOffset, column: column)
+                        break
+                    }
+                }
+                lines.removeAll()
+                return .failure(.error(place, "duplicate key `\(name)`"))
+            case .reader(let problem, _, _, _):
+                return .failure(.error(location(nil), "YAML: \(problem)"))
+            default:
+                return .failure(.error(location(nil), "YAML: \(error)"))
+            }
+        } catch {
+            return .failure(.error(location(nil), "YAML: \(error)"))
+        }
+    }
+
+    private static func convert(_ node: Node, path: String, lineOffset: Int) -> YAMLNode {
+        func location(_ mark: Mark?) -> SourceLocation {
+            SourceLocation(path: path, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+        }
+        switch node {
+        case .scalar(let scalar):
+            let isNull = scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+            return YAMLNode(value: .scalar(scalar.string, isNull: isNull), location: location(scalar.mark))
+        case .mapping(let mapping):
+            var pairs: [(key: String, keyLocation: SourceLocation, value: YAMLNode)] = []
+            for (key, value) in mapping {
+                pairs.append((key.string ?? "", location(key.mark), convert(value, path: path, lineOffset: lineOffset)))
+            }
+            let start = pairs.first?.keyLocation ?? location(mapping.mark)
+            return YAMLNode(value: .mapping(pairs), location: start)
+        case .sequence(let sequence):
+            let items = sequence.map { convert($0, path: path, lineOffset: lineOffset) }
+            return YAMLNode(value: .sequence(items), location: items.first?.location ?? location(sequence.mark))
+        case .alias(let alias):
+            return YAMLNode(value: .scalar("", isNull: true), location: location(alias.mark))
+        }
+    }
+}

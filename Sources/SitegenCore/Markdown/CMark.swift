@@ -1,0 +1,234 @@
+import CCmarkGFM
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// cmark-gfm 0.29.0.gfm.6 keeps its extension registry and its inline special-character table
+/// in process globals, toggled on every parse: concurrent parses corrupt each other's output.
+/// Every cmark call therefore runs under this one lock (the project's only global state).
+private let cmarkLock = Mutex(())
+
+/// The only file that talks to cmark-gfm. It returns Swift values, never C pointers.
+enum CMark {
+    /// How a Markdown text is rendered.
+    struct RenderOptions {
+        /// Let raw HTML through (`unsafe_html: true`); otherwise it is shown as text.
+        var unsafeHTML = false
+        /// Whether `[^1]` footnotes are parsed (off for inline fragments, whose ids would collide).
+        var footnotes = true
+    }
+
+    /// Parses a Markdown text once: finds its cross-references and citations (with their places
+    /// in the file) and renders it to HTML with page-independent placeholders, which
+    /// ``MarkdownHTML`` fills in for each page. Links and citations in code stay text.
+    ///
+    /// - Parameters:
+    ///   - text: the Markdown and where it is.
+    ///   - options: raw HTML and footnote handling.
+    ///   - inline: render a one-paragraph text without its `<p>` (event summaries).
+    static func process(_ text: MarkdownText, options: RenderOptions, inline: Bool = false) -> (references: [MarkdownReference], html: String) {
+        let lines = text.source.split(separator: "\n", omittingEmptySubsequences: false)
+        func location(line: Int32, byteColumn: Int32, extraBytes: Int = 0) -> SourceLocation {
+            let lineIndex = max(Int(line), 1) - 1
+            var column = max(Int(byteColumn), 1) + extraBytes
+            if lineIndex < lines.count {
+                let prefix = lines[lineIndex].utf8.prefix(max(0, column - 1))
+                column = String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
+            }
+            if lineIndex == 0 { column += text.firstLineColumnOffset }
+            return SourceLocation(path: text.path, line: lineIndex + 1 + text.lineOffset, column: column)
+        }
+        return withDocument(text.source, options: options) { document, parser in
+            var found: [MarkdownReference] = []
+            var links: [(node: OpaquePointer, ref: Ref, fragment: String)] = []
+            var rawHTML: [OpaquePointer] = []
+            var headings: [OpaquePointer] = []
+            walk(document) { node in
+                let type = cmark_node_get_type(node)
+                if type == CMARK_NODE_LINK, let url = string(cmark_node_get_url(node)) {
+                    let bare = stripFragment(url)
+                    if let ref = Ref(parsing: bare) {
+                        found.append(MarkdownReference(form: .link, target: ref,
+                            location: location(line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node))))
+                        links.append((node, ref, String(url.dropFirst(bare.count))))
+                    }
+                } else if type == CMARK_NODE_HEADING {
+                    headings.append(node)
+                } else if !options.unsafeHTML, type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK {
+                    rawHTML.append(node)
+                }
+            }
+            let runs = textRuns(in: document)
+            for run in runs {
+                let matches = CitationScanner.matches(in: run.text)
+                for match in matches {
+                    for (id, offset) in match.ids {
+                        let piece = run.piece(containing: offset)
+                        found.append(MarkdownReference(form: .citation, target: Ref(.article, id),
+                            location: location(line: piece.line, byteColumn: piece.column, extraBytes: offset - piece.offset)))
+                    }
+                }
+            }
+            // Rewrite after the walk: cmark allows changing the tree only outside iteration.
+            for (node, ref, fragment) in links {
+                cmark_node_set_url(node, MarkdownHTML.rootPlaceholder + ref.outputFolder + fragment)
+            }
+            for node in headings {
+                // The page title is the only h1: body headings move one level down.
+                cmark_node_set_heading_level(node, min(cmark_node_get_heading_level(node) + 1, 6))
+            }
+            for node in rawHTML { showAsText(node) }
+            for run in runs {
+                let matches = CitationScanner.matches(in: run.text)
+                if !matches.isEmpty { replace(run, matches: matches) }
+            }
+            var html = render(document, parser: parser, options: options)
+            if inline { html = MarkdownHTML.unwrapSingleParagraph(html) }
+            return (found.sorted { $0.location < $1.location }, html)
+        }
+    }
+
+    // MARK: - Parsing and rendering
+
+    private static func flags(_ options: RenderOptions) -> Int32 {
+        var flags = CMARK_OPT_VALIDATE_UTF8
+        if options.footnotes { flags |= CMARK_OPT_FOOTNOTES }
+        if options.unsafeHTML { flags |= CMARK_OPT_UNSAFE }
+        return flags
+    }
+
+    private static func withDocument<T>(_ source: String, options: RenderOptions,
+                                        _ body: (OpaquePointer, OpaquePointer) -> T) -> T {
+        cmarkLock.withLock { _ in
+            cmark_gfm_core_extensions_ensure_registered()
+            guard let parser = cmark_parser_new(flags(options)) else { fatalError("cmark-gfm: out of memory") }
+            defer { cmark_parser_free(parser) }
+            for name in ["table", "strikethrough", "autolink", "tagfilter", "tasklist"] {
+                guard let extensionPointer = cmark_find_syntax_extension(name) else {
+                    preconditionFailure("cmark-gfm extension '\(name)' is not registered")
+                }
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+            }
+            cmark_parser_feed(parser, source, source.utf8.count)
+            guard let document = cmark_parser_finish(parser) else { fatalError("cmark-gfm: out of memory") }
+            defer { cmark_node_free(document) }
+            return body(document, parser)
+        }
+    }
+
+    private static func render(_ document: OpaquePointer, parser: OpaquePointer, options: RenderOptions) -> String {
+        guard let html = cmark_render_html(document, flags(options), cmark_parser_get_syntax_extensions(parser)) else {
+            fatalError("cmark-gfm: out of memory")
+        }
+        defer { free(html) }
+        return String(cString: html)
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+
+    private static func stripFragment(_ url: String) -> String {
+        url.firstIndex(of: "#").map { String(url[..<$0]) } ?? url
+    }
+
+    /// Calls `visit` for every node on entry, in document order.
+    private static func walk(_ document: OpaquePointer, _ visit: (OpaquePointer) -> Void) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { visit(node) }
+        }
+    }
+
+    // MARK: - Text runs (citations live in plain text)
+
+    /// Consecutive sibling text and soft-break nodes, with their text joined.
+    private struct TextRun {
+        struct Piece {
+            var node: OpaquePointer
+            var offset: Int
+            var line: Int32
+            var column: Int32
+        }
+        var pieces: [Piece] = []
+        var text = ""
+
+        func piece(containing offset: Int) -> Piece {
+            var best = pieces[0]
+            for piece in pieces where piece.offset <= offset && piece.line > 0 { best = piece }
+            return best
+        }
+    }
+
+    private static func isTextLike(_ node: OpaquePointer?) -> Bool {
+        guard let node else { return false }
+        let type = cmark_node_get_type(node)
+        return type == CMARK_NODE_TEXT || type == CMARK_NODE_SOFTBREAK
+    }
+
+    private static func textRuns(in document: OpaquePointer) -> [TextRun] {
+        var runs: [TextRun] = []
+        walk(document) { node in
+            guard cmark_node_get_type(node) == CMARK_NODE_TEXT, !isTextLike(cmark_node_previous(node)) else { return }
+            var run = TextRun()
+            var current: OpaquePointer? = node
+            while let piece = current, isTextLike(piece) {
+                let literal = cmark_node_get_type(piece) == CMARK_NODE_SOFTBREAK ? "\n" : (string(cmark_node_get_literal(piece)) ?? "")
+                run.pieces.append(.init(node: piece, offset: run.text.utf8.count,
+                                        line: cmark_node_get_start_line(piece), column: cmark_node_get_start_column(piece)))
+                run.text += literal
+                current = cmark_node_next(piece)
+            }
+            if run.text.contains("[@") { runs.append(run) }
+        }
+        return runs
+    }
+
+    /// Replaces a run by text nodes and raw HTML nodes for its citations.
+    private static func replace(_ run: TextRun, matches: [CitationScanner.Match]) {
+        let bytes = Array(run.text.utf8)
+        let anchor = run.pieces[0].node
+        var position = 0
+        func insertText(_ range: Range<Int>) {
+            guard !range.isEmpty, let node = cmark_node_new(CMARK_NODE_TEXT) else { return }
+            cmark_node_set_literal(node, String(decoding: bytes[range], as: UTF8.self))
+            cmark_node_insert_before(anchor, node)
+        }
+        for match in matches {
+            insertText(position..<match.range.lowerBound)
+            if let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) {
+                cmark_node_set_on_enter(node, MarkdownHTML.citationPlaceholder(for: match.ids.map(\.id)))
+                cmark_node_set_on_exit(node, "")
+                cmark_node_insert_before(anchor, node)
+            }
+            position = match.range.upperBound
+        }
+        insertText(position..<bytes.count)
+        for piece in run.pieces {
+            cmark_node_unlink(piece.node)
+            cmark_node_free(piece.node)
+        }
+    }
+
+    /// Turns a raw HTML node into visible text, so that it is escaped rather than dropped.
+    private static func showAsText(_ node: OpaquePointer) {
+        let literal = string(cmark_node_get_literal(node)) ?? ""
+        guard let text = cmark_node_new(CMARK_NODE_TEXT) else { return }
+        if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK {
+            cmark_node_set_literal(text, literal.trimmingCharacters(in: .newlines))
+            guard let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH) else { return }
+            cmark_node_append_child(paragraph, text)
+            cmark_node_insert_before(node, paragraph)
+        } else {
+            cmark_node_set_literal(text, literal)
+            cmark_node_insert_before(node, text)
+        }
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+}

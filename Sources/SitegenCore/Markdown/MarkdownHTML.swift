@@ -1,0 +1,68 @@
+import Foundation
+
+/// HTML rendered from Markdown once, with placeholders that depend on the page it goes on:
+/// the relative path to the site root, and the page's citation numbers.
+enum MarkdownHTML {
+    /// Stands for the page's path to the site root in rewritten cross-reference links.
+    static let rootPlaceholder = "sitegen-root:"
+    private static let hrefPlaceholder = "href=\"" + rootPlaceholder
+
+    /// A citation group, filled in with numbered links by ``finish(_:root:citations:)``.
+    static func citationPlaceholder(for ids: [String]) -> String {
+        "\u{1}" + ids.joined(separator: ";") + "\u{2}"
+    }
+
+    /// Fills in the placeholders for one page.
+    static func finish(_ html: String, root: String, citations: CitationList) -> String {
+        var result = html
+        if result.contains(hrefPlaceholder) {
+            result = result.replacingOccurrences(of: hrefPlaceholder, with: "href=\"" + (root.isEmpty ? "./" : root))
+        }
+        guard result.contains("\u{1}") else { return result }
+        var output = ""
+        output.reserveCapacity(result.utf8.count + 64)
+        var rest = result[...]
+        while let start = rest.firstIndex(of: "\u{1}") {
+            output += rest[..<start]
+            guard let end = rest[start...].firstIndex(of: "\u{2}") else { break }
+            let ids = rest[rest.index(after: start)..<end].split(separator: ";").map(String.init)
+            output += citations.html(for: ids)
+            rest = rest[rest.index(after: end)...]
+        }
+        output += rest
+        return output
+    }
+
+    /// `<p>text</p>\n` → `text`, when the HTML is exactly one paragraph.
+    static func unwrapSingleParagraph(_ html: String) -> String {
+        let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.hasPrefix("<p>"), trimmed.hasSuffix("</p>") else { return html }
+        let inner = trimmed.dropFirst(3).dropLast(4)
+        return inner.contains("<p>") ? html : String(inner)
+    }
+
+    /// Plain text of rendered HTML without citation marks, for page descriptions.
+    static func plainText(_ html: String) -> String {
+        var text = ""
+        var rest = html[...]
+        while let start = rest.firstIndex(of: "\u{1}") {
+            text += rest[..<start]
+            guard let end = rest[start...].firstIndex(of: "\u{2}") else { break }
+            rest = rest[rest.index(after: end)...]
+        }
+        text += rest
+        return HTMLText.stripTags(text).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            .replacingOccurrences(of: " .", with: ".").replacingOccurrences(of: " ,", with: ",")
+    }
+
+    /// The first sentences of a text, at most `limit` characters, for `<meta name="description">`.
+    static func summary(_ text: String, limit: Int = 200) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
+        if let end = cut.lastIndex(where: { $0 == "." }), cut.distance(from: cut.startIndex, to: end) > limit / 2 {
+            return String(cut[...end])
+        }
+        let words = cut.split(separator: " ").dropLast().joined(separator: " ")
+        return words + "…"
+    }
+}

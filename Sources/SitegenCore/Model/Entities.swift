@@ -1,0 +1,259 @@
+/// The settings of `content/site.yaml`.
+public struct SiteConfig: Sendable, Hashable {
+    /// The site's name, shown in every page title.
+    public var title: String
+    /// One-line description, used for the home page and feed.
+    public var description: String
+    /// BCP 47 language of the pages.
+    public var language: String
+    /// The site's public address, ending in `/`; nil when unknown (no feed, sitemap or canonical URLs).
+    public var baseURL: String?
+    /// Whether raw HTML in Markdown goes through to the pages.
+    public var unsafeHTML: Bool
+
+    /// Creates settings.
+    public init(title: String, description: String = "", language: String = "en", baseURL: String? = nil, unsafeHTML: Bool = false) {
+        self.title = title
+        self.description = description
+        self.language = language
+        self.baseURL = baseURL
+        self.unsafeHTML = unsafeHTML
+    }
+}
+
+/// A Markdown text written by an editor, with where it starts in its file and what it references.
+public struct MarkdownText: Sendable, Hashable {
+    /// The Markdown source.
+    public var source: String
+    /// The file it is in.
+    public var path: String
+    /// Lines of the file before the first line of `source` (the front matter).
+    public var lineOffset: Int
+    /// Column offset of the first line (for an inline value in YAML); later lines start at column 1.
+    public var firstLineColumnOffset: Int
+    /// Cross-references and citations found in it, in order of appearance.
+    public var references: [MarkdownReference]
+    /// The rendered HTML, with placeholders for the page's root path and citation numbers.
+    public var html: String = ""
+
+    /// Creates a Markdown text.
+    public init(source: String, path: String, lineOffset: Int, firstLineColumnOffset: Int = 0, references: [MarkdownReference] = []) {
+        self.source = source
+        self.path = path
+        self.lineOffset = lineOffset
+        self.firstLineColumnOffset = firstLineColumnOffset
+        self.references = references
+    }
+}
+
+/// A cross-reference (`[x](actor:mali)`) or citation (`[@id]`) found in Markdown.
+public struct MarkdownReference: Sendable, Hashable {
+    /// Whether it is a link or a citation.
+    public enum Form: Sendable, Hashable { case link, citation }
+    public var form: Form
+    /// What it points at; for a citation always an article.
+    public var target: Ref
+    /// Where it is written.
+    public var location: SourceLocation
+}
+
+/// A quote from a source article, with the article it comes from.
+public struct SourceQuote: Sendable, Hashable {
+    /// The cited article's ID.
+    public var article: String
+    /// The quoted words, if any.
+    public var quote: String?
+    /// Where the entry is written.
+    public var location: SourceLocation
+    /// Where the quote is written.
+    public var quoteLocation: SourceLocation
+}
+
+/// A piece of information with one or more values, each with its sources.
+public struct Fact: Sendable, Hashable {
+    /// One claimed value and the sources that claim it.
+    public struct Value: Sendable, Hashable {
+        public var value: String
+        public var sources: [SourceQuote]
+        public var location: SourceLocation
+    }
+    public var label: String
+    public var values: [Value]
+    public var location: SourceLocation
+
+    /// Whether sources disagree: two values differ once white space is trimmed.
+    public var sourcesDiffer: Bool {
+        Set(values.map { $0.value.trimmingCharacters(in: .whitespacesAndNewlines) }).count > 1
+    }
+}
+
+/// A source article's page: `content/articles/ID.md`.
+public struct Article: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var outlet: String
+    public var published: Timestamp
+    public var updated: Timestamp?
+    public var author: String?
+    public var url: String?
+    /// File name in `content/sources/` with the article text.
+    public var source: String?
+    /// Other renditions of the same text in `content/sources/`.
+    public var sameAs: [String]
+    public var language: String?
+    public var draft: Bool
+    public var body: MarkdownText
+    /// Where the front matter starts.
+    public var location: SourceLocation
+    /// Where `source:` and each `same_as` entry are written.
+    public var sourceLocations: [String: SourceLocation]
+}
+
+/// The kinds of actor.
+public enum ActorKind: String, Sendable, Hashable, CaseIterable {
+    case person, state, government, organization, alliance
+    case armedGroup = "armed-group"
+    case militaryForce = "military-force"
+
+    /// Plural heading for the actors index.
+    public var pluralTitle: String {
+        switch self {
+        case .person: return "People"
+        case .state: return "States"
+        case .government: return "Governments"
+        case .organization: return "Organisations"
+        case .alliance: return "Alliances"
+        case .armedGroup: return "Armed groups"
+        case .militaryForce: return "Military forces"
+        }
+    }
+
+    /// Singular label shown under an actor's name.
+    public var label: String {
+        switch self {
+        case .person: return "Person"
+        case .state: return "State"
+        case .government: return "Government"
+        case .organization: return "Organisation"
+        case .alliance: return "Alliance"
+        case .armedGroup: return "Armed group"
+        case .militaryForce: return "Military force"
+        }
+    }
+}
+
+/// The kinds of relation between actors.
+public enum RelationType: String, Sendable, Hashable, CaseIterable {
+    case memberOf = "member-of"
+    case partOf = "part-of"
+    case leads
+    case alliedWith = "allied-with"
+    case opposedTo = "opposed-to"
+    case partnerOf = "partner-of"
+    case successorOf = "successor-of"
+
+    /// How the relation reads from its subject: "Member of".
+    public var forwardLabel: String {
+        switch self {
+        case .memberOf: return "Member of"
+        case .partOf: return "Part of"
+        case .leads: return "Leads"
+        case .alliedWith: return "Allied with"
+        case .opposedTo: return "Opposed to"
+        case .partnerOf: return "Partner of"
+        case .successorOf: return "Successor of"
+        }
+    }
+
+    /// How the relation reads from its object: a `member-of` on Mali shows on the G5 Sahel page as "Members".
+    public var inverseLabel: String {
+        switch self {
+        case .memberOf: return "Members"
+        case .partOf: return "Has as part"
+        case .leads: return "Led by"
+        case .alliedWith: return "Allied with"
+        case .opposedTo: return "Opposed to"
+        case .partnerOf: return "Partner of"
+        case .successorOf: return "Succeeded by"
+        }
+    }
+}
+
+/// A relation from one actor to another.
+public struct Relation: Sendable, Hashable {
+    public var type: RelationType
+    public var actor: String
+    public var since: PartialDate?
+    public var until: PartialDate?
+    public var sources: [SourceQuote]
+    public var location: SourceLocation
+    public var actorLocation: SourceLocation
+}
+
+/// An actor's profile: `content/actors/ID.md`.
+public struct Actor: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var kind: ActorKind
+    public var fullName: String?
+    public var aliases: [String]
+    public var role: String?
+    public var relations: [Relation]
+    public var facts: [Fact]
+    public var body: MarkdownText
+    public var location: SourceLocation
+}
+
+/// A dated happening, from `content/events/*.yaml`.
+public struct Event: Sendable, Hashable {
+    public var id: String
+    public var date: PartialDate
+    public var end: PartialDate?
+    public var approximate: Bool
+    public var title: String
+    /// Inline Markdown.
+    public var summary: MarkdownText?
+    public var actors: [(id: String, location: SourceLocation)]
+    public var place: String?
+    public var sources: [SourceQuote]
+    public var facts: [Fact]
+    public var location: SourceLocation
+
+    public static func == (lhs: Event, rhs: Event) -> Bool { lhs.id == rhs.id && lhs.location == rhs.location }
+    public func hash(into hasher: inout Hasher) { hasher.combine(id); hasher.combine(location) }
+}
+
+/// An editor's explainer note: `content/notes/ID.md`.
+public struct Note: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var summary: String?
+    public var order: Int?
+    public var about: [(ref: Ref, location: SourceLocation)]
+    public var draft: Bool
+    public var body: MarkdownText
+    public var location: SourceLocation
+
+    public static func == (lhs: Note, rhs: Note) -> Bool { lhs.id == rhs.id && lhs.location == rhs.location }
+    public func hash(into hasher: inout Hasher) { hasher.combine(id); hasher.combine(location) }
+}
+
+/// A source text from `content/sources/`, against which quotes are checked.
+public struct SourceText: Sendable {
+    /// The file name inside `content/sources/`.
+    public var name: String
+    /// The text as read.
+    public var text: String
+}
+
+/// Everything read from a site's folder, before references are checked.
+public struct RawSite: Sendable {
+    public var config: SiteConfig
+    public var introduction: MarkdownText?
+    public var articles: [Article]
+    public var actors: [Actor]
+    public var events: [Event]
+    public var notes: [Note]
+    /// Source texts by file name.
+    public var sources: [String: SourceText]
+}

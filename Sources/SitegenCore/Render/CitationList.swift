@@ -1,0 +1,23 @@
+/// The numbered sources of one page: citations are numbered by first appearance, and citing
+/// the same article again reuses its number.
+final class CitationList {
+    private(set) var order: [String] = []
+    private var numbers: [String: Int] = [:]
+
+    /// The number of `articleID` on this page, assigning the next one on first use.
+    func number(for articleID: String) -> Int {
+        if let number = numbers[articleID] { return number }
+        order.append(articleID)
+        numbers[articleID] = order.count
+        return order.count
+    }
+
+    /// The superscript HTML for a citation group: `<sup class="cite">[<a href="#source-1">1</a>, …]</sup>`.
+    func html(for articleIDs: [String]) -> String {
+        let links = articleIDs.map { id -> String in
+            let number = self.number(for: id)
+            return "<a href=\"#source_\(number)\" aria-label=\"Source \(number)\">\(number)</a>"
+        }
+        return "<sup class=\"cite\">[" + links.joined(separator: ", ") + "]</sup>"
+    }
+}

@@ -1,0 +1,376 @@
+import Foundation
+import Mustache
+
+/// Builds the view of one page and renders it with its template.
+struct PageBuilder {
+    let site: Site
+    let theme: Theme
+    /// Asset name → path from the site root (`style.css` → `assets/style.3f2a9c1b.css`).
+    let assetPaths: [String: String]
+
+    /// Where a page is written and its path back to the site root.
+    struct Place {
+        var file: String
+        var folder: String
+        var root: String
+    }
+
+    func render(_ job: SiteRenderer.PageJob) -> OutputFile {
+        let citations = CitationList()
+        let (place, template, view): (Place, String, Any)
+        switch job {
+        case .home:
+            place = Place(file: "index.html", folder: "", root: "")
+            (template, view) = ("home", homePage(place, citations))
+        case .timeline:
+            place = Place(file: "timeline/index.html", folder: "timeline/", root: "../")
+            (template, view) = ("timeline", timelinePage(place, citations))
+        case .actorsIndex:
+            place = Place(file: "actors/index.html", folder: "actors/", root: "../")
+            (template, view) = ("actors", actorsIndexPage(place))
+        case .articlesIndex:
+            place = Place(file: "articles/index.html", folder: "articles/", root: "../")
+            (template, view) = ("articles", articlesIndexPage(place))
+        case .notesIndex:
+            place = Place(file: "notes/index.html", folder: "notes/", root: "../")
+            (template, view) = ("notes", notesIndexPage(place))
+        case .notFound:
+            // A 404 page is served at any depth: absolute links when the address is known.
+            place = Place(file: "404.html", folder: "404.html", root: site.config.baseURL ?? "")
+            (template, view) = ("404", NotFoundPage(page: pageView(place, heading: "Page not found",
+                description: "There is no page at this address.", ogType: "website", canonical: false,
+                jsonLD: ["@type": "WebPage", "name": "Page not found"])))
+        case .article(let id):
+            place = entityPlace(Ref(.article, id))
+            (template, view) = ("article", articlePage(site.articles[id]!, place, citations))
+        case .actor(let id):
+            place = entityPlace(Ref(.actor, id))
+            (template, view) = ("actor", actorPage(site.actors[id]!, place, citations))
+        case .event(let id):
+            place = entityPlace(Ref(.event, id))
+            (template, view) = ("event", eventPage(site.events[id]!, place, citations))
+        case .note(let id):
+            place = entityPlace(Ref(.note, id))
+            (template, view) = ("note", notePage(site.notes[id]!, place, citations))
+        }
+        let html = theme.library.render(view, withTemplate: template) ?? ""
+        return OutputFile(path: place.file, text: html)
+    }
+
+    private func entityPlace(_ ref: Ref) -> Place {
+        Place(file: ref.outputFolder + "index.html", folder: ref.outputFolder, root: "../../")
+    }
+
+    // MARK: - Shared pieces
+
+    private func link(_ ref: Ref, from place: Place) -> String {
+        place.root + ref.outputFolder
+    }
+
+    private func home(from place: Place) -> String {
+        place.root.isEmpty ? "./" : place.root
+    }
+
+    private func absoluteURL(_ folder: String) -> String? {
+        site.config.baseURL.map { $0 + folder }
+    }
+
+    private func pageView(_ place: Place, heading: String, description: String, ogType: String,
+                          canonical: Bool = true, lang: String? = nil, jsonLD: [String: Any]) -> PageView {
+        let sections: [(String, String)] = [("Home", ""), ("Timeline", "timeline/"), ("Actors", "actors/"),
+                                            ("Articles", "articles/"), ("Notes", "notes/")]
+        let nav = sections.map { label, folder in
+            NavItem(label: label, url: folder.isEmpty ? home(from: place) : place.root + folder,
+                    current: place.folder == folder && place.file != "404.html")
+        }
+        var assets: [String: String] = [:]
+        for (name, path) in assetPaths {
+            assets[name.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "/", with: "_")] = place.root + path
+        }
+        var ld = jsonLD
+        if canonical, let url = absoluteURL(place.folder), ld["url"] == nil { ld["url"] = url }
+        let title = place.file == "index.html" ? site.config.title : "\(heading) – \(site.config.title)"
+        return PageView(title: title, heading: heading, description: description.isEmpty ? site.config.description : description,
+                        lang: lang ?? site.config.language, canonical: canonical ? absoluteURL(place.folder) : nil,
+                        ogType: ogType, root: home(from: place), path: place.folder,
+                        stylesheet: assets["style_css"] ?? "", assets: assets, jsonLD: JSONLD.script(ld), nav: nav,
+                        feed: site.config.baseURL == nil ? nil : place.root + "feed.xml",
+                        site: SiteView(title: site.config.title, description: site.config.description,
+                                       language: site.config.language, baseURL: site.config.baseURL))
+    }
+
+    private func date(_ date: PartialDate, end: PartialDate? = nil, approximate: Bool = false) -> DateView {
+        DateView(text: DateText.format(date, end: end, approximate: approximate), iso: date.description)
+    }
+
+    private func date(_ stamp: Timestamp) -> DateView {
+        DateView(text: DateText.format(stamp), iso: stamp.date.description)
+    }
+
+    private func eventItem(_ id: String, _ place: Place, _ citations: CitationList, withSummary: Bool = true) -> EventItem {
+        let event = site.events[id]!
+        let summary = withSummary ? event.summary.map { MarkdownHTML.finish($0.html, root: place.root, citations: citations) } ?? "" : ""
+        let actors = event.actors.compactMap { entry -> LinkItem? in
+            guard let actor = site.actors[entry.id] else { return nil }
+            return LinkItem(title: actor.name, url: link(Ref(.actor, actor.id), from: place), detail: nil)
+        }
+        return EventItem(id: id, url: link(Ref(.event, id), from: place), title: event.title,
+                         date: date(event.date, end: event.end, approximate: event.approximate),
+                         summaryHTML: summary, hasSummary: !summary.isEmpty, place: event.place,
+                         actors: actors, hasActors: !actors.isEmpty)
+    }
+
+    private func citationMark(_ articleID: String, _ citations: CitationList) -> CitationMark {
+        let number = citations.number(for: articleID)
+        return CitationMark(number: number, anchor: "source_\(number)")
+    }
+
+    private func sourceEntries(_ citations: CitationList, _ place: Place) -> [SourceEntry] {
+        citations.order.enumerated().compactMap { index, id in
+            guard let article = site.articles[id] else { return nil }
+            return SourceEntry(number: index + 1, anchor: "source_\(index + 1)", title: article.title, outlet: article.outlet,
+                               date: date(article.published), url: link(Ref(.article, id), from: place), originalURL: article.url)
+        }
+    }
+
+    private func quoteItems(_ quotes: [SourceQuote], _ place: Place, _ citations: CitationList) -> [QuoteItem] {
+        quotes.compactMap { entry in
+            guard let quote = entry.quote, let article = site.articles[entry.article] else { return nil }
+            return QuoteItem(text: quote, article: LinkItem(title: article.title, url: link(Ref(.article, article.id), from: place), detail: nil),
+                             outlet: article.outlet, date: date(article.published),
+                             citation: citationMark(article.id, citations), verified: article.source != nil,
+                             originalURL: article.url)
+        }
+    }
+
+    private func factItems(_ facts: [Fact], _ citations: CitationList) -> [FactItem] {
+        facts.map { fact in
+            FactItem(label: fact.label, differ: fact.sourcesDiffer, values: fact.values.map { value in
+                FactValueItem(value: value.value,
+                              citations: value.sources.filter { site.articles[$0.article] != nil }.map { citationMark($0.article, citations) },
+                              quotes: value.sources.compactMap(\.quote))
+            })
+        }
+    }
+
+    private func linkItem(_ ref: Ref, _ place: Place) -> LinkItem? {
+        switch ref.kind {
+        case .article:
+            guard let article = site.articles[ref.id] else { return nil }
+            return LinkItem(title: article.title, url: link(ref, from: place), detail: "\(article.outlet), \(DateText.format(article.published))")
+        case .actor:
+            guard let actor = site.actors[ref.id] else { return nil }
+            return LinkItem(title: actor.name, url: link(ref, from: place), detail: actor.role)
+        case .event:
+            guard let event = site.events[ref.id] else { return nil }
+            return LinkItem(title: event.title, url: link(ref, from: place),
+                            detail: DateText.format(event.date, end: event.end, approximate: event.approximate))
+        case .note:
+            guard let note = site.notes[ref.id] else { return nil }
+            return LinkItem(title: note.title, url: link(ref, from: place), detail: note.summary)
+        }
+    }
+
+    /// "Referenced by" sections: who links or cites this page, except the kinds the page lists elsewhere.
+    private func backlinkSections(_ ref: Ref, _ place: Place, excluding excluded: Set<EntityKind>) -> [BacklinkSection] {
+        let titles: [(EntityKind, String)] = [(.article, "Articles that mention this"), (.actor, "Actors linked to this"),
+                                              (.event, "Events that refer to this"), (.note, "Notes that refer to this")]
+        return titles.compactMap { kind, title in
+            guard !excluded.contains(kind) else { return nil }
+            let items = site.backlinks(to: ref, ofKind: kind).compactMap { linkItem(Ref(kind, $0), place) }
+            return items.isEmpty ? nil : BacklinkSection(title: title, items: items)
+        }
+    }
+
+    /// Notes about a page (`about`) and notes linking it, in note order.
+    private func notes(about ref: Ref, _ place: Place) -> [LinkItem] {
+        let ids = Set((site.notesAbout[ref] ?? []) + site.backlinks(to: ref, ofKind: .note))
+        return site.inNoteOrder(Array(ids)).compactMap { linkItem(Ref(.note, $0), place) }
+    }
+
+    private func description(ofHTML html: String) -> String {
+        MarkdownHTML.summary(MarkdownHTML.plainText(html))
+    }
+
+    // MARK: - Pages
+
+    private func homePage(_ place: Place, _ citations: CitationList) -> HomePage {
+        let intro = site.introduction.map { MarkdownHTML.finish($0.html, root: place.root, citations: citations) } ?? ""
+        let notes = site.noteOrder.compactMap { linkItem(Ref(.note, $0), place) }
+        let latest = site.timeline.suffix(8).reversed().map { eventItem($0, place, citations, withSummary: false) }
+        let groups = actorGroups(place)
+        var page = pageView(place, heading: site.config.title, description: site.config.description, ogType: "website",
+                            jsonLD: ["@type": "WebSite", "name": site.config.title, "description": site.config.description])
+        page.title = site.config.title
+        let sources = sourceEntries(citations, place)
+        return HomePage(page: page, introHTML: intro, hasIntro: !intro.isEmpty, notes: notes, hasNotes: !notes.isEmpty,
+                        events: latest, hasEvents: !latest.isEmpty, actorGroups: groups, hasActors: !groups.isEmpty,
+                        timelineURL: place.root + "timeline/", sources: sources, hasSources: !sources.isEmpty)
+    }
+
+    private func actorGroups(_ place: Place) -> [ActorGroup] {
+        ActorKind.allCases.compactMap { kind in
+            let actors = site.actorOrder.compactMap { site.actors[$0] }.filter { $0.kind == kind }
+            guard !actors.isEmpty else { return nil }
+            return ActorGroup(id: "kind_" + kind.rawValue, title: kind.pluralTitle, actors: actors.map {
+                LinkItem(title: $0.name, url: link(Ref(.actor, $0.id), from: place), detail: $0.role)
+            })
+        }
+    }
+
+    private func timelinePage(_ place: Place, _ citations: CitationList) -> TimelinePage {
+        var years: [YearGroup] = []
+        for id in site.timeline {
+            let item = eventItem(id, place, citations)
+            let year = String(format4: site.events[id]!.date.year)
+            if years.last?.year == year {
+                years[years.count - 1].events.append(item)
+            } else {
+                years.append(YearGroup(year: year, id: "year_" + year, events: [item]))
+            }
+        }
+        let page = pageView(place, heading: "Timeline", description: "Every event of \(site.config.title), in order, with its sources.",
+                            ogType: "website", jsonLD: ["@type": "CollectionPage", "name": "Timeline"])
+        let sources = sourceEntries(citations, place)
+        return TimelinePage(page: page, years: years, hasEvents: !years.isEmpty, sources: sources, hasSources: !sources.isEmpty)
+    }
+
+    private func actorsIndexPage(_ place: Place) -> ActorsIndexPage {
+        let groups = actorGroups(place)
+        let page = pageView(place, heading: "Actors", description: "The people, states, organisations and forces in \(site.config.title).",
+                            ogType: "website", jsonLD: ["@type": "CollectionPage", "name": "Actors"])
+        return ActorsIndexPage(page: page, groups: groups, hasActors: !groups.isEmpty)
+    }
+
+    private func articlesIndexPage(_ place: Place) -> ArticlesIndexPage {
+        let items = site.articleOrder.compactMap { linkItem(Ref(.article, $0), place) }
+        let page = pageView(place, heading: "Articles", description: "The source articles of \(site.config.title), newest first.",
+                            ogType: "website", jsonLD: ["@type": "CollectionPage", "name": "Articles"])
+        return ArticlesIndexPage(page: page, articles: items, hasArticles: !items.isEmpty)
+    }
+
+    private func notesIndexPage(_ place: Place) -> NotesIndexPage {
+        let items = site.noteOrder.compactMap { linkItem(Ref(.note, $0), place) }
+        let page = pageView(place, heading: "Notes", description: "Explainer notes of \(site.config.title).",
+                            ogType: "website", jsonLD: ["@type": "CollectionPage", "name": "Notes"])
+        return NotesIndexPage(page: page, notes: items, hasNotes: !items.isEmpty)
+    }
+
+    private func articlePage(_ article: Article, _ place: Place, _ citations: CitationList) -> ArticlePage {
+        let ref = Ref(.article, article.id)
+        let body = MarkdownHTML.finish(article.body.html, root: place.root, citations: citations)
+        let events = site.inTimelineOrder(site.backlinks(to: ref, ofKind: .event))
+            .map { eventItem($0, place, citations, withSummary: false) }
+        let notes = self.notes(about: ref, place)
+        let backlinks = backlinkSections(ref, place, excluding: [.event, .note])
+        let description = self.description(ofHTML: article.body.html)
+        let jsonLD: [String: Any] = JSONLD.compact([
+            "@type": "NewsArticle", "headline": article.title, "datePublished": article.published.rfc3339,
+            "dateModified": article.updated?.rfc3339,
+            "author": article.author.map { ["@type": "Person", "name": $0] },
+            "publisher": ["@type": "Organization", "name": article.outlet],
+            "isBasedOn": article.url, "description": description.isEmpty ? nil : description,
+            "inLanguage": article.language ?? site.config.language,
+        ])
+        let page = pageView(place, heading: article.title, description: description, ogType: "article",
+                            lang: article.language, jsonLD: jsonLD)
+        let sources = sourceEntries(citations, place)
+        return ArticlePage(page: page, title: article.title, outlet: article.outlet, published: date(article.published),
+                           updated: article.updated.map(date), author: article.author, originalURL: article.url,
+                           bodyHTML: body, events: events, hasEvents: !events.isEmpty, notes: notes, hasNotes: !notes.isEmpty,
+                           backlinks: backlinks, hasBacklinks: !backlinks.isEmpty, sources: sources, hasSources: !sources.isEmpty)
+    }
+
+    private func actorPage(_ actor: Actor, _ place: Place, _ citations: CitationList) -> ActorPage {
+        let ref = Ref(.actor, actor.id)
+        let profile = MarkdownHTML.finish(actor.body.html, root: place.root, citations: citations)
+        var groups: [RelationGroup] = []
+        for type in RelationType.allCases {
+            let outgoing = actor.relations.filter { $0.type == type }.compactMap { relation in
+                relationItem(relation, other: relation.actor, place, citations)
+            }
+            if !outgoing.isEmpty { groups.append(RelationGroup(label: type.forwardLabel, items: outgoing)) }
+            let incoming = (site.incomingRelations[actor.id] ?? []).filter { $0.relation.type == type }.compactMap { entry in
+                relationItem(entry.relation, other: entry.from, place, citations)
+            }
+            if !incoming.isEmpty { groups.append(RelationGroup(label: type.inverseLabel, items: incoming)) }
+        }
+        let facts = factItems(actor.facts, citations)
+        let events = (site.eventsByActor[actor.id] ?? []).map { eventItem($0, place, citations) }
+        let notes = self.notes(about: ref, place)
+        let backlinks = backlinkSections(ref, place, excluding: [.event, .note])
+        let description = actor.role ?? self.description(ofHTML: actor.body.html)
+        let isPerson = actor.kind == .person
+        let jsonLD: [String: Any] = JSONLD.compact([
+            "@type": isPerson ? "Person" : "Organization", "name": actor.name,
+            "alternateName": actor.aliases.isEmpty ? nil : actor.aliases,
+            "description": description.isEmpty ? nil : description,
+            (isPerson ? "jobTitle" : "legalName"): isPerson ? actor.role : actor.fullName,
+        ])
+        let page = pageView(place, heading: actor.name, description: description, ogType: isPerson ? "profile" : "website", jsonLD: jsonLD)
+        let sources = sourceEntries(citations, place)
+        return ActorPage(page: page, name: actor.name, kind: actor.kind.label, role: actor.role, fullName: actor.fullName,
+                         aliases: actor.aliases.isEmpty ? nil : actor.aliases.joined(separator: ", "),
+                         profileHTML: profile, hasProfile: !profile.isEmpty, relations: groups, hasRelations: !groups.isEmpty,
+                         facts: facts, hasFacts: !facts.isEmpty, events: events, hasEvents: !events.isEmpty,
+                         notes: notes, hasNotes: !notes.isEmpty, backlinks: backlinks, hasBacklinks: !backlinks.isEmpty,
+                         sources: sources, hasSources: !sources.isEmpty)
+    }
+
+    private func relationItem(_ relation: Relation, other: String, _ place: Place, _ citations: CitationList) -> RelationItem? {
+        guard let actor = site.actors[other] else { return nil }
+        var period: String?
+        switch (relation.since, relation.until) {
+        case let (since?, until?): period = "\(DateText.format(since)) – \(DateText.format(until))"
+        case let (since?, nil): period = "since \(DateText.format(since))"
+        case let (nil, until?): period = "until \(DateText.format(until))"
+        default: period = nil
+        }
+        let marks = relation.sources.filter { site.articles[$0.article] != nil }.map { citationMark($0.article, citations) }
+        return RelationItem(actor: LinkItem(title: actor.name, url: link(Ref(.actor, other), from: place), detail: actor.role),
+                            period: period, citations: marks, hasCitations: !marks.isEmpty)
+    }
+
+    private func eventPage(_ event: Event, _ place: Place, _ citations: CitationList) -> EventPage {
+        let ref = Ref(.event, event.id)
+        let item = eventItem(event.id, place, citations)
+        let quotes = quoteItems(event.sources, place, citations)
+        // Sources without a quote still count as sources of the event.
+        for source in event.sources where source.quote == nil && site.articles[source.article] != nil {
+            _ = citations.number(for: source.article)
+        }
+        let facts = factItems(event.facts, citations)
+        let notes = self.notes(about: ref, place)
+        let backlinks = backlinkSections(ref, place, excluding: [.note])
+        let description = event.summary.map { self.description(ofHTML: $0.html) } ?? event.title
+        let jsonLD: [String: Any] = JSONLD.compact([
+            "@type": "Event", "name": event.title, "startDate": event.date.description,
+            "endDate": event.end?.description,
+            "location": event.place.map { ["@type": "Place", "name": $0] },
+            "description": description,
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        ])
+        let page = pageView(place, heading: event.title, description: description, ogType: "article", jsonLD: jsonLD)
+        let sources = sourceEntries(citations, place)
+        return EventPage(page: page, event: item, timelineURL: place.root + "timeline/#" + event.id, quotes: quotes,
+                         facts: facts, hasFacts: !facts.isEmpty, notes: notes, hasNotes: !notes.isEmpty,
+                         backlinks: backlinks, hasBacklinks: !backlinks.isEmpty, sources: sources, hasSources: !sources.isEmpty)
+    }
+
+    private func notePage(_ note: Note, _ place: Place, _ citations: CitationList) -> NotePage {
+        let ref = Ref(.note, note.id)
+        let body = MarkdownHTML.finish(note.body.html, root: place.root, citations: citations)
+        let about = note.about.compactMap { linkItem($0.ref, place) }
+        let backlinks = backlinkSections(ref, place, excluding: [])
+        let description = note.summary ?? self.description(ofHTML: note.body.html)
+        let jsonLD: [String: Any] = JSONLD.compact([
+            "@type": "Article", "headline": note.title, "description": description.isEmpty ? nil : description,
+            "publisher": ["@type": "Organization", "name": site.config.title],
+        ])
+        let page = pageView(place, heading: note.title, description: description, ogType: "article", jsonLD: jsonLD)
+        let sources = sourceEntries(citations, place)
+        return NotePage(page: page, title: note.title, summary: note.summary, bodyHTML: body, about: about, hasAbout: !about.isEmpty,
+                        backlinks: backlinks, hasBacklinks: !backlinks.isEmpty, sources: sources, hasSources: !sources.isEmpty)
+    }
+}

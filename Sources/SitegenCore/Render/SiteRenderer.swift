@@ -1,0 +1,69 @@
+import Foundation
+import Mustache
+
+/// Renders a resolved site into output files: every page, the feed, the sitemap, robots.txt and assets.
+///
+/// Pure: it reads the site and the theme and returns values. Pages render in parallel and
+/// come back sorted by path, so the result is the same on every run.
+public struct SiteRenderer: Sendable {
+    public var site: Site
+    public var theme: Theme
+
+    /// Creates a renderer.
+    public init(site: Site, theme: Theme) {
+        self.site = site
+        self.theme = theme
+    }
+
+    /// One page to render.
+    enum PageJob: Sendable {
+        case home, timeline, actorsIndex, articlesIndex, notesIndex, notFound
+        case article(String), actor(String), event(String), note(String)
+    }
+
+    /// Renders everything.
+    public func render() -> [OutputFile] {
+        let assetFiles = fingerprintedAssets()
+        let assetURLs = Dictionary(uniqueKeysWithValues: assetFiles.map { ($0.name, $0.file.path) })
+        var jobs: [PageJob] = [.home, .timeline, .actorsIndex, .articlesIndex, .notesIndex, .notFound]
+        jobs += site.articleOrder.map { .article($0) }
+        jobs += site.actorOrder.map { .actor($0) }
+        jobs += site.timeline.map { .event($0) }
+        jobs += site.noteOrder.map { .note($0) }
+        let renderer = self
+        var files = jobs.parallelMap(minimumCount: 8) { job in
+            PageBuilder(site: renderer.site, theme: renderer.theme, assetPaths: assetURLs).render(job)
+        }
+        files += assetFiles.map(\.file)
+        files += FeedWriter(site: site).files()
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// Assets with a content hash in their names: `style.css` → `assets/style.3f2a9c1b.css`.
+    func fingerprintedAssets() -> [(name: String, file: OutputFile)] {
+        theme.assets.keys.sorted().map { name in
+            let data = theme.assets[name]!
+            let hash = Fingerprint.hex(of: data)
+            let fileName: String
+            if let dot = name.lastIndex(of: "."), !name[..<dot].hasSuffix("/") {
+                fileName = "\(name[..<dot]).\(hash)\(name[dot...])"
+            } else {
+                fileName = "\(name).\(hash)"
+            }
+            return (name, OutputFile(path: "assets/" + fileName, contents: data))
+        }
+    }
+}
+
+/// A content hash for file names: FNV-1a, 64 bits, first 10 hex digits.
+enum Fingerprint {
+    static func hex(of data: Data) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let text = String(hash, radix: 16)
+        return String((String(repeating: "0", count: 16 - text.count) + text).prefix(10))
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Mustache
+
+/// The templates and assets a site is rendered with: the built-in theme, with any file of the
+/// site's own `templates/` folder replacing the built-in file of the same name.
+public struct Theme: Sendable {
+    /// The page templates, partials and layout.
+    public var library: MustacheLibrary
+    /// Asset files by their path under `assets/` (`style.css`).
+    public var assets: [String: Data]
+
+    /// The page kinds, each rendered with the template of this name.
+    static let pageTemplates = ["home", "timeline", "event", "actors", "actor", "articles", "article", "notes", "note", "404"]
+
+    /// Loads the theme of the site at `fileSystem`'s root, reporting template syntax errors and
+    /// references to partials or layouts that do not exist.
+    public static func load(fileSystem: FileSystem) -> (Theme, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: (text: String, path: String)] = [:]
+        for (name, text) in BuiltinTheme.templates { sources[name] = (text, "(built-in theme) templates/\(name).mustache") }
+        var assets: [String: Data] = [:]
+        for (name, base64) in BuiltinTheme.assets { assets[name] = Data(base64Encoded: base64) ?? Data() }
+        for path in fileSystem.listFiles("templates") {
+            let relative = String(path.dropFirst("templates/".count))
+            if relative.hasPrefix("assets/") {
+                if let data = fileSystem.readFile(path) { assets[String(relative.dropFirst("assets/".count))] = data }
+            } else if relative.hasSuffix(".mustache") {
+                guard let data = fileSystem.readFile(path) else { continue }
+                switch TextFile.decode(data, path: path) {
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                case .success(let file): sources[String(relative.dropLast(".mustache".count))] = (file.text, path)
+                }
+            } else if !(relative.split(separator: "/").last ?? "").hasPrefix(".") {
+                diagnostics.append(.warning(SourceLocation(path: path), "ignored: `templates/` holds `.mustache` files and an `assets/` folder"))
+            }
+        }
+        var library = MustacheLibrary()
+        for name in sources.keys.sorted() {
+            let (text, path) = sources[name]!
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                                          "template syntax: \(error.error)"))
+            } catch {
+                diagnostics.append(.error(SourceLocation(path: path), "template syntax: \(error)"))
+            }
+        }
+        // swift-mustache renders a missing partial or layout as nothing: check every reference.
+        for name in sources.keys.sorted() {
+            let (text, path) = sources[name]!
+            for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                var rest = line[...]
+                while let open = rest.firstRange(of: "{{") {
+                    let afterOpen = rest[open.upperBound...]
+                    guard let sigil = afterOpen.first, sigil == ">" || sigil == "<",
+                          let close = afterOpen.firstRange(of: "}}") else {
+                        rest = afterOpen
+                        continue
+                    }
+                    let target = afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                    if sources[target] == nil {
+                        let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                        diagnostics.append(.error(SourceLocation(path: path, line: lineIndex + 1, column: column),
+                            "template `\(target)` does not exist", suggestion: Suggestions.closest(to: target, in: Array(sources.keys))))
+                    }
+                    rest = afterOpen[close.upperBound...]
+                }
+            }
+        }
+        for name in pageTemplates where sources[name] == nil {
+            diagnostics.append(.error(SourceLocation(path: "templates/\(name).mustache"), "the page template `\(name)` is missing"))
+        }
+        return (Theme(library: library, assets: assets), diagnostics)
+    }
+}

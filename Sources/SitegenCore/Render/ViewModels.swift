@@ -1,0 +1,269 @@
+// The values templates receive. Only stored properties are visible to Mustache (it reads them
+// through Mirror), so every value a template shows is stored here, already formatted.
+// docs/templates.md documents them; keep the two in step.
+
+/// What every page's layout needs.
+struct PageView {
+    /// The `<title>`: "Page – Site".
+    var title: String
+    /// The page's own heading (its one `h1`).
+    var heading: String
+    /// `<meta name="description">` and Open Graph description.
+    var description: String
+    /// The page's `lang`.
+    var lang: String
+    /// Absolute URL of the page, when the site has a `base_url`.
+    var canonical: String?
+    /// Open Graph type: `website` or `article`.
+    var ogType: String
+    /// Relative path from this page to the site root (`../../`), or `./` on the home page.
+    var root: String
+    /// The page's path from the root, as a folder URL (`actors/mali/`), empty for the home page.
+    var path: String
+    /// The stylesheet's relative URL (fingerprinted).
+    var stylesheet: String
+    /// Every asset's relative URL by its name with `.` and `/` turned into `_` (`style_css`).
+    var assets: [String: String]
+    /// schema.org JSON-LD, already escaped for a `<script>` element.
+    var jsonLD: String
+    /// The main navigation.
+    var nav: [NavItem]
+    /// The feed's relative URL, when the site has one.
+    var feed: String?
+    /// The site's settings.
+    var site: SiteView
+}
+
+/// The site's settings as templates see them.
+struct SiteView {
+    var title: String
+    var description: String
+    var language: String
+    var baseURL: String?
+}
+
+/// An entry of the main navigation.
+struct NavItem {
+    var label: String
+    var url: String
+    var current: Bool
+}
+
+/// A link to a page, with an optional line of detail.
+struct LinkItem {
+    var title: String
+    var url: String
+    var detail: String?
+}
+
+/// A date for `<time datetime>`.
+struct DateView {
+    /// As readers see it: "16 June 2023", "c. 2021", "15–16 May 2022".
+    var text: String
+    /// Machine-readable start: `2023-06-16`, `2023-06`, `2023`.
+    var iso: String
+}
+
+/// One event in a list.
+struct EventItem {
+    var id: String
+    var url: String
+    var title: String
+    var date: DateView
+    var summaryHTML: String
+    var hasSummary: Bool
+    var place: String?
+    var actors: [LinkItem]
+    var hasActors: Bool
+}
+
+/// One numbered entry of a page's Sources list.
+struct SourceEntry {
+    var number: Int
+    var anchor: String
+    var title: String
+    var outlet: String
+    var date: DateView
+    var url: String
+    var originalURL: String?
+}
+
+/// A citation mark beside a value or quote.
+struct CitationMark {
+    var number: Int
+    var anchor: String
+}
+
+/// A quote from a source, shown as a blockquote.
+struct QuoteItem {
+    var text: String
+    var article: LinkItem
+    var outlet: String
+    var date: DateView
+    var citation: CitationMark
+    var verified: Bool
+    var originalURL: String?
+}
+
+/// A fact with its values; `differ` when sources disagree.
+struct FactItem {
+    var label: String
+    var differ: Bool
+    var values: [FactValueItem]
+}
+
+/// One value of a fact and the sources that give it.
+struct FactValueItem {
+    var value: String
+    var citations: [CitationMark]
+    var quotes: [String]
+}
+
+/// Relations of one type, in one direction.
+struct RelationGroup {
+    var label: String
+    var items: [RelationItem]
+}
+
+/// One related actor.
+struct RelationItem {
+    var actor: LinkItem
+    var period: String?
+    var citations: [CitationMark]
+    var hasCitations: Bool
+}
+
+/// Actors of one kind.
+struct ActorGroup {
+    var id: String
+    var title: String
+    var actors: [LinkItem]
+}
+
+/// Events of one year on the timeline.
+struct YearGroup {
+    var year: String
+    var id: String
+    var events: [EventItem]
+}
+
+/// Who references a page, by kind.
+struct BacklinkSection {
+    var title: String
+    var items: [LinkItem]
+}
+
+struct HomePage {
+    var page: PageView
+    var introHTML: String
+    var hasIntro: Bool
+    var notes: [LinkItem]
+    var hasNotes: Bool
+    var events: [EventItem]
+    var hasEvents: Bool
+    var actorGroups: [ActorGroup]
+    var hasActors: Bool
+    var timelineURL: String
+    var sources: [SourceEntry]
+    var hasSources: Bool
+}
+
+struct TimelinePage {
+    var page: PageView
+    var years: [YearGroup]
+    var hasEvents: Bool
+    var sources: [SourceEntry]
+    var hasSources: Bool
+}
+
+struct EventPage {
+    var page: PageView
+    var event: EventItem
+    var timelineURL: String
+    var quotes: [QuoteItem]
+    var facts: [FactItem]
+    var hasFacts: Bool
+    var notes: [LinkItem]
+    var hasNotes: Bool
+    var backlinks: [BacklinkSection]
+    var hasBacklinks: Bool
+    var sources: [SourceEntry]
+    var hasSources: Bool
+}
+
+struct ActorPage {
+    var page: PageView
+    var name: String
+    var kind: String
+    var role: String?
+    var fullName: String?
+    var aliases: String?
+    var profileHTML: String
+    var hasProfile: Bool
+    var relations: [RelationGroup]
+    var hasRelations: Bool
+    var facts: [FactItem]
+    var hasFacts: Bool
+    var events: [EventItem]
+    var hasEvents: Bool
+    var notes: [LinkItem]
+    var hasNotes: Bool
+    var backlinks: [BacklinkSection]
+    var hasBacklinks: Bool
+    var sources: [SourceEntry]
+    var hasSources: Bool
+}
+
+struct ArticlePage {
+    var page: PageView
+    var title: String
+    var outlet: String
+    var published: DateView
+    var updated: DateView?
+    var author: String?
+    var originalURL: String?
+    var bodyHTML: String
+    var events: [EventItem]
+    var hasEvents: Bool
+    var notes: [LinkItem]
+    var hasNotes: Bool
+    var backlinks: [BacklinkSection]
+    var hasBacklinks: Bool
+    var sources: [SourceEntry]
+    var hasSources: Bool
+}
+
+struct NotePage {
+    var page: PageView
+    var title: String
+    var summary: String?
+    var bodyHTML: String
+    var about: [LinkItem]
+    var hasAbout: Bool
+    var backlinks: [BacklinkSection]
+    var hasBacklinks: Bool
+    var sources: [SourceEntry]
+    var hasSources: Bool
+}
+
+struct ActorsIndexPage {
+    var page: PageView
+    var groups: [ActorGroup]
+    var hasActors: Bool
+}
+
+struct ArticlesIndexPage {
+    var page: PageView
+    var articles: [LinkItem]
+    var hasArticles: Bool
+}
+
+struct NotesIndexPage {
+    var page: PageView
+    var notes: [LinkItem]
+    var hasNotes: Bool
+}
+
+struct NotFoundPage {
+    var page: PageView
+}

@@ -1,0 +1,177 @@
+/// Checks every ID and reference of a loaded site and builds the linked, ordered ``Site``.
+///
+/// Pure: it reads only its input. Every unknown ID is reported at the place it is written,
+/// with a "did you mean" when a close ID exists.
+public struct Resolver: Sendable {
+    /// Whether draft articles and notes are part of the build.
+    public var includeDrafts: Bool
+
+    /// Creates a resolver.
+    public init(includeDrafts: Bool) {
+        self.includeDrafts = includeDrafts
+    }
+
+    /// Resolves `raw` into a site, with every problem found.
+    public func resolve(_ raw: RawSite) -> (Site, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var draftIDs: Set<Ref> = []
+
+        var articles: [String: Article] = [:]
+        for article in raw.articles {
+            if article.draft && !includeDrafts { draftIDs.insert(Ref(.article, article.id)); continue }
+            articles[article.id] = article
+        }
+        var notes: [String: Note] = [:]
+        for note in raw.notes {
+            if note.draft && !includeDrafts { draftIDs.insert(Ref(.note, note.id)); continue }
+            notes[note.id] = note
+        }
+        let actors = Dictionary(raw.actors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var events: [String: Event] = [:]
+        for event in raw.events.sorted(by: { $0.location < $1.location }) {
+            if let first = events[event.id] {
+                diagnostics.append(.error(event.location, "duplicate event ID `\(event.id)`, first used at \(first.location)"))
+                continue
+            }
+            events[event.id] = event
+        }
+
+        let ids: [EntityKind: Set<String>] = [
+            .article: Set(articles.keys), .actor: Set(actors.keys), .event: Set(events.keys), .note: Set(notes.keys),
+        ]
+        var backlinkSets: [Ref: Set<Ref>] = [:]
+
+        /// Records a reference from `source` to `target`, or reports it if the target does not exist.
+        func record(_ target: Ref, at location: SourceLocation, from source: Ref?) {
+            if ids[target.kind]?.contains(target.id) == true {
+                if let source, source != target { backlinkSets[target, default: []].insert(source) }
+                return
+            }
+            diagnostics.append(unknownReference(target, at: location, ids: ids, drafts: draftIDs))
+        }
+        func references(in text: MarkdownText?, from source: Ref?) {
+            for reference in text?.references ?? [] {
+                guard IDSyntax.isValid(reference.target.id) else {
+                    diagnostics.append(.error(reference.location, "`\(reference.target)`: \(IDSyntax.problem(with: reference.target.id))"))
+                    continue
+                }
+                record(reference.target, at: reference.location, from: source)
+            }
+        }
+        func sources(_ quotes: [SourceQuote], from source: Ref) {
+            for quote in quotes { record(Ref(.article, quote.article), at: quote.location, from: source) }
+        }
+        func facts(_ facts: [Fact], from source: Ref) {
+            for fact in facts {
+                for value in fact.values { sources(value.sources, from: source) }
+            }
+        }
+
+        references(in: raw.introduction, from: nil)
+        for article in articles.values {
+            references(in: article.body, from: Ref(.article, article.id))
+        }
+        var incomingRelations: [String: [(from: String, relation: Relation)]] = [:]
+        for actor in actors.values {
+            let me = Ref(.actor, actor.id)
+            references(in: actor.body, from: me)
+            for relation in actor.relations {
+                record(Ref(.actor, relation.actor), at: relation.actorLocation, from: me)
+                if relation.actor == actor.id {
+                    diagnostics.append(.error(relation.actorLocation, "an actor cannot be related to itself"))
+                }
+                sources(relation.sources, from: me)
+                if actors[relation.actor] != nil, relation.actor != actor.id {
+                    incomingRelations[relation.actor, default: []].append((actor.id, relation))
+                }
+            }
+            facts(actor.facts, from: me)
+        }
+        var eventsByActorSets: [String: Set<String>] = [:]
+        for event in events.values {
+            let me = Ref(.event, event.id)
+            references(in: event.summary, from: me)
+            for (actorID, location) in event.actors {
+                record(Ref(.actor, actorID), at: location, from: me)
+                if actors[actorID] != nil { eventsByActorSets[actorID, default: []].insert(event.id) }
+            }
+            sources(event.sources, from: me)
+            facts(event.facts, from: me)
+        }
+        var notesAboutSets: [Ref: Set<String>] = [:]
+        for note in notes.values {
+            let me = Ref(.note, note.id)
+            references(in: note.body, from: me)
+            for (target, location) in note.about {
+                guard IDSyntax.isValid(target.id) else {
+                    diagnostics.append(.error(location, "`\(target)`: \(IDSyntax.problem(with: target.id))"))
+                    continue
+                }
+                record(target, at: location, from: me)
+                if ids[target.kind]?.contains(target.id) == true { notesAboutSets[target, default: []].insert(note.id) }
+            }
+        }
+
+        // Orders, computed once.
+        let articleOrder = articles.values.sorted {
+            $0.published != $1.published ? $0.published > $1.published : $0.id < $1.id
+        }.map(\.id)
+        let actorOrder = actors.values.sorted {
+            let left = $0.name.lowercased(), right = $1.name.lowercased()
+            return left != right ? left < right : $0.id < $1.id
+        }.map(\.id)
+        let timeline = events.values.sorted {
+            $0.date != $1.date ? $0.date < $1.date : $0.id < $1.id
+        }.map(\.id)
+        let timelinePosition = Dictionary(uniqueKeysWithValues: timeline.enumerated().map { ($1, $0) })
+        let noteOrder = notes.values.sorted {
+            switch ($0.order, $1.order) {
+            case let (left?, right?) where left != right: return left < right
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return $0.title.lowercased() != $1.title.lowercased() ? $0.title.lowercased() < $1.title.lowercased() : $0.id < $1.id
+            }
+        }.map(\.id)
+        let notePosition = Dictionary(uniqueKeysWithValues: noteOrder.enumerated().map { ($1, $0) })
+
+        // Events that link an actor from their summary count as the actor's events too.
+        for (target, sources) in backlinkSets where target.kind == .actor {
+            for source in sources where source.kind == .event {
+                eventsByActorSets[target.id, default: []].insert(source.id)
+            }
+        }
+        let eventsByActor = eventsByActorSets.mapValues { set in
+            set.sorted { timelinePosition[$0, default: 0] < timelinePosition[$1, default: 0] }
+        }
+        let notesAbout = notesAboutSets.mapValues { set in
+            set.sorted { notePosition[$0, default: 0] < notePosition[$1, default: 0] }
+        }
+        let backlinks = backlinkSets.mapValues { $0.sorted() }
+        for key in incomingRelations.keys {
+            incomingRelations[key]?.sort { ($0.relation.type.rawValue, $0.from) < ($1.relation.type.rawValue, $1.from) }
+        }
+
+        let site = Site(config: raw.config, introduction: raw.introduction, articles: articles, actors: actors,
+                        events: events, notes: notes, sources: raw.sources, articleOrder: articleOrder,
+                        actorOrder: actorOrder, timeline: timeline, noteOrder: noteOrder, backlinks: backlinks,
+                        incomingRelations: incomingRelations, eventsByActor: eventsByActor, notesAbout: notesAbout,
+                        timelinePosition: timelinePosition, notePosition: notePosition)
+        return (site, diagnostics)
+    }
+
+    private func unknownReference(_ target: Ref, at location: SourceLocation, ids: [EntityKind: Set<String>],
+                                  drafts: Set<Ref>) -> Diagnostic {
+        if drafts.contains(target) {
+            return .error(location, "\(target.kind.rawValue) `\(target.id)` is a draft: publish it (remove `draft: true`) or build with --drafts")
+        }
+        let sameKind = ids[target.kind] ?? []
+        if let suggestion = Suggestions.closest(to: target.id, in: sameKind) {
+            return .error(location, "unknown \(target.kind.rawValue) `\(target.id)`", suggestion: suggestion)
+        }
+        for kind in EntityKind.allCases where kind != target.kind && ids[kind]?.contains(target.id) == true {
+            return .error(location, "unknown \(target.kind.rawValue) `\(target.id)`; there is an \(kind.rawValue) with this ID",
+                          suggestion: "\(kind.rawValue):\(target.id)")
+        }
+        return .error(location, "unknown \(target.kind.rawValue) `\(target.id)`: no file `content/\(target.kind.folder)/\(target.id)\(target.kind == .event ? "" : ".md")`\(target.kind == .event ? " (no event with this `id:` in content/events/)" : "")")
+    }
+}

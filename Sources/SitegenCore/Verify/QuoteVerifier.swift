@@ -1,0 +1,177 @@
+/// Checks that every quoted passage occurs in the source text of the article it cites.
+///
+/// Each source is normalised once, however many quotes cite it. A source cited by many
+/// quotes gets an index of its 8-byte grams, so a quote is found by looking up candidates
+/// instead of scanning the whole text again.
+public struct QuoteVerifier: Sendable {
+    /// Creates a verifier.
+    public init() {}
+
+    /// One quote to check, with the article it cites.
+    struct Check: Sendable {
+        var quote: String
+        var location: SourceLocation
+    }
+
+    /// Checks the quotes of `site`: errors for quotes not found and for missing source files,
+    /// warnings for quotes of articles without a source text.
+    public func verifyQuotes(in site: Site) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let sourceNames = Array(site.sources.keys)
+
+        // Source files named by articles must exist.
+        for article in site.articles.values {
+            for name in ([article.source].compactMap { $0 } + article.sameAs) where site.sources[name] == nil {
+                let location = article.sourceLocations[name] ?? article.location
+                diagnostics.append(.error(location, "source file `\(name)` not found in `content/sources/`",
+                                          suggestion: Suggestions.closest(to: name, in: sourceNames)))
+            }
+        }
+
+        // Group quotes by the set of texts they may be found in.
+        var checksByArticle: [String: [Check]] = [:]
+        func collect(_ quotes: [SourceQuote]) {
+            for entry in quotes {
+                guard let quote = entry.quote, let article = site.articles[entry.article] else { continue }
+                if article.source == nil {
+                    diagnostics.append(.warning(entry.quoteLocation,
+                        "article `\(article.id)` has no `source` text, so this quote cannot be checked; it is marked unverified"))
+                    continue
+                }
+                checksByArticle[article.id, default: []].append(Check(quote: quote, location: entry.quoteLocation))
+            }
+        }
+        for event in site.events.values {
+            collect(event.sources)
+            for fact in event.facts { for value in fact.values { collect(value.sources) } }
+        }
+        for actor in site.actors.values {
+            for relation in actor.relations { collect(relation.sources) }
+            for fact in actor.facts { for value in fact.values { collect(value.sources) } }
+        }
+
+        let jobs: [(texts: [(name: String, text: String)], checks: [Check])] = checksByArticle.keys.sorted().compactMap { id in
+            let article = site.articles[id]!
+            let names = [article.source].compactMap { $0 } + article.sameAs
+            let texts = names.compactMap { name in site.sources[name].map { (name: name, text: $0.text) } }
+            guard !texts.isEmpty else { return nil }  // missing files are reported above
+            return (texts, checksByArticle[id]!)
+        }
+        let results = jobs.parallelMap(minimumCount: 4) { job in
+            QuoteVerifier.check(job.checks, against: job.texts)
+        }
+        for result in results { diagnostics += result }
+        return diagnostics
+    }
+
+    /// Checks quotes against the renditions of one article; a quote may occur in any of them.
+    static func check(_ checks: [Check], against texts: [(name: String, text: String)]) -> [Diagnostic] {
+        let sources = texts.map { (name: $0.name, searcher: PassageSearcher(TextNormalizer.normalize($0.text), expectedQueries: checks.count)) }
+        var diagnostics: [Diagnostic] = []
+        for check in checks {
+            let needle = TextNormalizer.normalize(check.quote).bytes
+            guard !needle.isEmpty else {
+                diagnostics.append(.error(check.location, "the quote is empty"))
+                continue
+            }
+            if sources.contains(where: { $0.searcher.contains(needle) }) { continue }
+            var message = "quote not found in `content/sources/\(sources[0].name)`"
+            if sources.count > 1 { message += " or its `same_as` copies" }
+            if let closest = sources.compactMap({ $0.searcher.closestPassage(to: needle) }).max(by: { $0.score < $1.score }) {
+                message += "; closest passage: \"\(closest.text)\""
+            }
+            diagnostics.append(.error(check.location, message))
+        }
+        return diagnostics
+    }
+}
+
+/// Searches one normalised source text.
+struct PassageSearcher {
+    let text: NormalizedText
+    private let gramIndex: [UInt64: [Int32]]?
+    private static let gramLength = 8
+
+    /// Builds an index when enough quotes will be looked up to pay for it.
+    init(_ text: NormalizedText, expectedQueries: Int) {
+        self.text = text
+        if expectedQueries > 4, text.bytes.count > 4096 {
+            var index: [UInt64: [Int32]] = [:]
+            let bytes = text.bytes
+            if bytes.count >= Self.gramLength {
+                for start in 0...(bytes.count - Self.gramLength) {
+                    index[Self.gram(bytes, at: start), default: []].append(Int32(start))
+                }
+            }
+            gramIndex = index
+        } else {
+            gramIndex = nil
+        }
+    }
+
+    private static func gram(_ bytes: [UInt8], at start: Int) -> UInt64 {
+        var value: UInt64 = 0
+        for offset in 0..<gramLength { value = value << 8 | UInt64(bytes[start + offset]) }
+        return value
+    }
+
+    /// Whether the normalised quote occurs in the text.
+    func contains(_ needle: [UInt8]) -> Bool {
+        let haystack = text.bytes
+        guard needle.count <= haystack.count else { return false }
+        if let gramIndex, needle.count >= Self.gramLength {
+            for start in gramIndex[Self.gram(needle, at: 0)] ?? [] {
+                let begin = Int(start)
+                if begin + needle.count <= haystack.count, haystack[begin..<(begin + needle.count)].elementsEqual(needle) {
+                    return true
+                }
+            }
+            return false
+        }
+        return haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pin in
+                let first = pin[0]
+                var start = 0
+                let lastStart = hay.count - pin.count
+                while start <= lastStart {
+                    if hay[start] == first {
+                        var offset = 1
+                        while offset < pin.count, hay[start + offset] == pin[offset] { offset += 1 }
+                        if offset == pin.count { return true }
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// The passage of the text that shares the most 4-byte grams with the quote at one alignment.
+    func closestPassage(to needle: [UInt8]) -> (text: String, score: Int)? {
+        let haystack = text.bytes
+        let k = 4
+        guard haystack.count >= k, needle.count >= k else { return nil }
+        var positions: [UInt32: [Int]] = [:]
+        for start in 0...(haystack.count - k) {
+            var value: UInt32 = 0
+            for offset in 0..<k { value = value << 8 | UInt32(haystack[start + offset]) }
+            positions[value, default: []].append(start)
+        }
+        var votes: [Int: Int] = [:]
+        for offsetInNeedle in 0...(needle.count - k) {
+            var value: UInt32 = 0
+            for offset in 0..<k { value = value << 8 | UInt32(needle[offsetInNeedle + offset]) }
+            for position in positions[value] ?? [] { votes[position - offsetInNeedle, default: 0] += 1 }
+        }
+        guard let best = votes.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) else { return nil }
+        let startByte = max(0, best.key)
+        let endByte = min(haystack.count - 1, best.key + needle.count - 1)
+        guard startByte <= endByte else { return nil }
+        let first = Int(text.origins[startByte])
+        let last = Int(text.origins[endByte])
+        var passage = String(String.UnicodeScalarView(text.plain[first...last]))
+        passage = passage.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if passage.count > 160 { passage = String(passage.prefix(157)) + "..." }
+        return (passage, best.value)
+    }
+}

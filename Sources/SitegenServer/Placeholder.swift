@@ -1,0 +1,1 @@
+// The editors' server (sitegen serve); see Server.swift.

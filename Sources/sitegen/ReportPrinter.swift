@@ -1,0 +1,43 @@
+import Foundation
+import SitegenCore
+
+/// Prints a build report: diagnostics on standard error, the summary on standard output.
+struct ReportPrinter {
+    var root: URL
+    var output: URL
+
+    func printDiagnostics(_ report: BuildReport) {
+        let formatter = DiagnosticFormatter(root: root, useColor: isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+        var text = ""
+        for diagnostic in report.diagnostics { text += formatter.format(diagnostic) + "\n" }
+        for note in report.notes { text += "note: \(note)\n" }
+        if let error = report.writeError { text += "error: \(error)\n" }
+        if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
+    }
+
+    func counts(_ report: BuildReport) -> String {
+        let errors = report.diagnostics.filter { $0.severity == .error }.count
+        let warnings = report.diagnostics.count - errors
+        var parts: [String] = []
+        if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
+        if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
+        return parts.joined(separator: ", ")
+    }
+
+    func printTimings(_ report: BuildReport) {
+        for (stage, duration) in report.timings {
+            let name = stage.padding(toLength: 8, withPad: " ", startingAt: 0)
+            print("  \(name) \(String(format: "%8.1f", milliseconds(duration))) ms")
+        }
+    }
+
+    func milliseconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    }
+
+    func relativeOutput() -> String {
+        let rootPath = FileManager.default.currentDirectoryPath
+        let path = output.path
+        return path.hasPrefix(rootPath + "/") ? String(path.dropFirst(rootPath.count + 1)) + "/" : path + "/"
+    }
+}

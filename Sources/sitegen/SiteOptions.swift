@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import SitegenCore
+
+/// Options shared by the commands that read a site.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The site's root folder, holding content/ and templates/.", valueName: "dir"))
+    var root: String = "."
+
+    @Option(name: .long, help: ArgumentHelp("Where the site is written (default: ROOT/public).", valueName: "dir"))
+    var output: String?
+
+    @Flag(name: .long, help: "Include draft articles and notes.")
+    var drafts = false
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The site's public address, replacing base_url of site.yaml.", valueName: "url"))
+    var baseURL: String?
+
+    func validate() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("--root \(root): no such folder")
+        }
+        if let baseURL, ConfigLoader.normalizeBaseURL(baseURL) == nil {
+            throw ValidationError("--base-url must be an absolute http(s) address such as https://example.org/mali/")
+        }
+    }
+
+    /// Build options for these command-line options.
+    func buildOptions(writesOutput: Bool) -> BuildOptions {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let rootURL = URL(fileURLWithPath: root, relativeTo: cwd).standardizedFileURL
+        let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }
+        return BuildOptions(root: rootURL, output: outputURL, includeDrafts: drafts, baseURL: baseURL, writesOutput: writesOutput)
+    }
+}
