@@ -51,30 +51,53 @@ def axe_script() -> tuple[str | None, str]:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    # Absolute links to the site's own base_url (e.g. in 404.html, which a host
+    # serves at any depth) are pointed at this server in the HTML it sends, so
+    # the page loads what it would load on its real host.
+    rewrite_from: bytes | None = None
+    rewrite_to: bytes = b""
+
     def log_message(self, format, *args):  # noqa: A002
         pass
+
+    def _send_html(self, code: int, path: str):
+        with open(path, "rb") as f:
+            body = f.read()
+        if self.rewrite_from:
+            body = body.replace(self.rewrite_from, self.rewrite_to)
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def do_GET(self):  # noqa: N802
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        if self.rewrite_from and path.endswith((".html", ".htm")) and os.path.isfile(path):
+            return self._send_html(200, path)
+        return super().do_GET()
 
     def send_error(self, code, message=None, explain=None):
         # like static hosts: answer a missing page with the site's 404.html
         page = os.path.join(self.directory, "404.html")
         if code == 404 and os.path.isfile(page) and self.command == "GET" \
                 and not re.search(r"\.(css|js|png|jpe?g|gif|svg|webp|avif|ico|woff2?|xml|txt)$", self.path):
-            with open(page, "rb") as f:
-                body = f.read()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
+            return self._send_html(404, page)
         super().send_error(code, message, explain)
 
 
 class LocalServer:
-    def __init__(self, root: str):
-        handler = functools.partial(_QuietHandler, directory=root)
+    def __init__(self, root: str, base_url: str | None = None):
+        cls = type("Handler", (_QuietHandler,), {})
+        handler = functools.partial(cls, directory=root)
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.port = self.httpd.server_address[1]
+        if base_url:
+            cls.rewrite_from = base_url.encode()
+            cls.rewrite_to = f"http://127.0.0.1:{self.port}/".encode()
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     def __enter__(self):
@@ -219,7 +242,7 @@ def check(site: Site, do_a11y: bool, do_browser: bool, screenshot_dir: str | Non
     if screenshot_dir:
         os.makedirs(screenshot_dir, exist_ok=True)
 
-    with LocalServer(site.root) as server:
+    with LocalServer(site.root, site.base_url) as server:
         drv = _driver()
         try:
             for kind, rel in pages:
