@@ -23,8 +23,20 @@ public struct DiagnosticFormatter: Sendable {
                                                  with: " \(color)\(diagnostic.severity.rawValue):\u{1B}[0m ")
         }
         guard let line = sourceLine(diagnostic.location), !line.trimmingCharacters(in: .whitespaces).isEmpty else { return header }
-        let shown = line.replacingOccurrences(of: "\t", with: " ")
-        let column = min(diagnostic.location.column, shown.unicodeScalars.count + 1)
+        var scalars = Array(line.replacingOccurrences(of: "\t", with: " ").unicodeScalars)
+        var column = min(diagnostic.location.column, scalars.count + 1)
+        // A long line (a Markdown paragraph) is shown as a window around the column.
+        let width = 100
+        if scalars.count > width {
+            let start = max(0, min(column - 1 - width / 2, scalars.count - width))
+            let end = min(scalars.count, start + width)
+            var window = Array(scalars[start..<end])
+            column -= start
+            if start > 0 { window.insert(contentsOf: "…".unicodeScalars, at: 0); column += 1 }
+            if end < scalars.count { window.append(contentsOf: "…".unicodeScalars) }
+            scalars = window
+        }
+        let shown = String(String.UnicodeScalarView(scalars))
         let caret = String(repeating: " ", count: max(0, column - 1)) + "^"
         return header + "\n" + shown + "\n" + caret
     }

@@ -1,20 +1,27 @@
+import Foundation
+
 /// Reads one `content/events/*.yaml` file: a list of events.
 enum EventLoader {
     static let keys = ["id", "date", "end", "approximate", "title", "summary", "actors", "place", "sources", "facts"]
 
-    static func load(_ file: TextFile) -> ([Event], [Diagnostic]) {
+    static func load(_ file: TextFile) -> (events: [Event], brokenIDs: [String], diagnostics: [Diagnostic]) {
         let root: YAMLNode?
         switch YAMLNode.parse(file.text, path: file.path) {
-        case .failure(let diagnostic): return ([], [diagnostic])
+        case .failure(let diagnostic): return ([], probableIDs(in: file.text), [diagnostic])
         case .success(let parsed): root = parsed
         }
-        guard let root else { return ([], []) }
+        guard let root else { return ([], [], []) }
         guard case .sequence(let items) = root.value else {
-            return ([], [.error(root.location, "an events file is a YAML list: start each event with `- id: ...`")])
+            return ([], probableIDs(in: file.text), [.error(root.location, "an events file is a YAML list: start each event with `- id: ...`")])
         }
         var events: [Event] = []
+        var brokenIDs: [String] = []
         var diagnostics: [Diagnostic] = []
         for item in items {
+            guard case .mapping = item.value else {
+                diagnostics.append(.error(item.location, "each event is a set of `key: value` lines starting with `- id: ...`, not \(item.shapeName)"))
+                continue
+            }
             var reader = MappingReader(item, what: "event")
             let id = reader.string("id", required: true)
             if let id, !IDSyntax.isValid(id) {
@@ -50,8 +57,22 @@ enum EventLoader {
                 events.append(Event(id: id, date: date, end: end, approximate: approximate, title: title,
                                     summary: summary, actors: actors, place: place, sources: sources,
                                     facts: facts, location: item.location))
+            } else if let id {
+                brokenIDs.append(id)
             }
         }
-        return (events, diagnostics)
+        return (events, brokenIDs, diagnostics)
+    }
+
+    /// The `id:` values of a file that could not be parsed, so that links to its events are not
+    /// reported as unknown on top of the syntax error.
+    static func probableIDs(in text: String) -> [String] {
+        text.split(separator: "\n").compactMap { line in
+            var rest = line.trimmingCharacters(in: .whitespaces)
+            if rest.hasPrefix("- ") { rest = String(rest.dropFirst(2)).trimmingCharacters(in: .whitespaces) }
+            guard rest.hasPrefix("id:") else { return nil }
+            let value = rest.dropFirst(3).trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
+            return value.isEmpty ? nil : value
+        }
     }
 }

@@ -56,7 +56,7 @@ public struct SiteLoader: Sendable {
             }
             let file: TextFile
             switch TextFile.decode(data, path: item.path) {
-            case .failure(let diagnostic): return LoadedFile(diagnostics: [diagnostic])
+            case .failure(let diagnostic): return LoadedFile(brokenRefs: Self.idOf(item.place).map { [$0] } ?? [], diagnostics: [diagnostic])
             case .success(let decoded): file = decoded
             }
             return Self.load(file, as: item.place, unsafeHTML: unsafeHTML)
@@ -72,6 +72,7 @@ public struct SiteLoader: Sendable {
             if let actor = result.actor { site.actors.append(actor) }
             if let note = result.note { site.notes.append(note) }
             site.events += result.events
+            site.brokenRefs.formUnion(result.brokenRefs)
             if let source = result.source { site.sources[source.name] = source }
         }
         if !configFound, !diagnostics.contains(where: { $0.location.path == "content/site.yaml" }),
@@ -89,6 +90,7 @@ public struct SiteLoader: Sendable {
         var actor: Actor?
         var note: Note?
         var events: [Event] = []
+        var brokenRefs: [Ref] = []
         var source: SourceText?
         var diagnostics: [Diagnostic] = []
     }
@@ -116,30 +118,37 @@ public struct SiteLoader: Sendable {
             guard checkID(id) else { break }
             let (article, diagnostics) = ArticleLoader.load(file, id: id)
             loaded.article = article
+            if article == nil { loaded.brokenRefs.append(Ref(.article, id)) }
             loaded.diagnostics += diagnostics
         case .actor(let id):
             guard checkID(id) else { break }
             let (actor, diagnostics) = ActorLoader.load(file, id: id)
             loaded.actor = actor
+            if actor == nil { loaded.brokenRefs.append(Ref(.actor, id)) }
             loaded.diagnostics += diagnostics
         case .note(let id):
             guard checkID(id) else { break }
             let (note, diagnostics) = NoteLoader.load(file, id: id)
             loaded.note = note
+            if note == nil { loaded.brokenRefs.append(Ref(.note, id)) }
             loaded.diagnostics += diagnostics
         case .events:
-            let (events, diagnostics) = EventLoader.load(file)
+            let (events, brokenIDs, diagnostics) = EventLoader.load(file)
             loaded.events = events
+            loaded.brokenRefs += brokenIDs.map { Ref(.event, $0) }
             loaded.diagnostics += diagnostics
         case .source(let name):
             loaded.source = SourceText(name: name, text: file.text)
         }
         // Each Markdown text is parsed once, here: its references are found and its HTML rendered.
         let options = CMark.RenderOptions(unsafeHTML: unsafeHTML, footnotes: true)
+        var problems: [Diagnostic] = []
         func process(_ text: inout MarkdownText, inline: Bool = false) {
             var textOptions = options
             textOptions.footnotes = !inline
-            (text.references, text.html) = CMark.process(text, options: textOptions, inline: inline)
+            let found: [Diagnostic]
+            (text.references, text.html, found) = CMark.process(text, options: textOptions, inline: inline)
+            problems += found
         }
         if loaded.introduction != nil { process(&loaded.introduction!) }
         if loaded.article != nil { process(&loaded.article!.body) }
@@ -148,7 +157,17 @@ public struct SiteLoader: Sendable {
         for index in loaded.events.indices where loaded.events[index].summary != nil {
             process(&loaded.events[index].summary!, inline: true)
         }
+        loaded.diagnostics += problems
         return loaded
+    }
+
+    private static func idOf(_ place: Place) -> Ref? {
+        switch place {
+        case .article(let id): return Ref(.article, id)
+        case .actor(let id): return Ref(.actor, id)
+        case .note(let id): return Ref(.note, id)
+        default: return nil
+        }
     }
 
     /// `Mali_Army` → `mali-army`: a valid ID close to an invalid one.

@@ -30,7 +30,7 @@ enum CMark {
     ///   - text: the Markdown and where it is.
     ///   - options: raw HTML and footnote handling.
     ///   - inline: render a one-paragraph text without its `<p>` (event summaries).
-    static func process(_ text: MarkdownText, options: RenderOptions, inline: Bool = false) -> (references: [MarkdownReference], html: String) {
+    static func process(_ text: MarkdownText, options: RenderOptions, inline: Bool = false) -> (references: [MarkdownReference], html: String, problems: [Diagnostic]) {
         let lines = text.source.split(separator: "\n", omittingEmptySubsequences: false)
         func location(line: Int32, byteColumn: Int32, extraBytes: Int = 0) -> SourceLocation {
             let lineIndex = max(Int(line), 1) - 1
@@ -44,6 +44,7 @@ enum CMark {
         }
         return withDocument(text.source, options: options) { document, parser in
             var found: [MarkdownReference] = []
+            var problems: [Diagnostic] = []
             var links: [(node: OpaquePointer, ref: Ref, fragment: String)] = []
             var rawHTML: [OpaquePointer] = []
             var headings: [OpaquePointer] = []
@@ -55,6 +56,9 @@ enum CMark {
                         found.append(MarkdownReference(form: .link, target: ref,
                             location: location(line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node))))
                         links.append((node, ref, String(url.dropFirst(bare.count))))
+                    } else if let problem = misspelledScheme(url) {
+                        problems.append(.error(location(line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node)),
+                                               problem.message, suggestion: problem.suggestion))
                     }
                 } else if type == CMARK_NODE_HEADING {
                     headings.append(node)
@@ -77,9 +81,10 @@ enum CMark {
             for (node, ref, fragment) in links {
                 cmark_node_set_url(node, MarkdownHTML.rootPlaceholder + ref.outputFolder + fragment)
             }
+            // The page title is the only h1: the body's top heading level becomes h2, the rest follow.
+            let topLevel = headings.map { cmark_node_get_heading_level($0) }.min() ?? 2
             for node in headings {
-                // The page title is the only h1: body headings move one level down.
-                cmark_node_set_heading_level(node, min(cmark_node_get_heading_level(node) + 1, 6))
+                cmark_node_set_heading_level(node, min(max(cmark_node_get_heading_level(node) - topLevel + 2, 2), 6))
             }
             for node in rawHTML { showAsText(node) }
             for run in runs {
@@ -88,8 +93,21 @@ enum CMark {
             }
             var html = render(document, parser: parser, options: options)
             if inline { html = MarkdownHTML.unwrapSingleParagraph(html) }
-            return (found.sorted { $0.location < $1.location }, html)
+            return (found.sorted { $0.location < $1.location }, html, problems)
         }
+    }
+
+    /// A link like `actors:mali` or `Actor:mali`: a cross-reference whose kind is misspelled.
+    static func misspelledScheme(_ url: String) -> (message: String, suggestion: String)? {
+        guard let colon = url.firstIndex(of: ":") else { return nil }
+        let scheme = String(url[..<colon])
+        guard !scheme.isEmpty, scheme.count <= 10, scheme.allSatisfy({ $0.isLetter }) else { return nil }
+        let known = EntityKind.allCases.map(\.rawValue)
+        let lower = scheme.lowercased()
+        let guess = known.contains(lower) ? lower : (known.first { lower == $0 + "s" } ?? Suggestions.closest(to: lower, in: known))
+        guard let guess, !["http", "https", "mailto", "tel", "ftp", "ftps", "sms", "irc", "news", "data", "file", "urn", "geo"].contains(lower) else { return nil }
+        let rest = url[url.index(after: colon)...]
+        return ("`\(scheme):` is not a kind of page: links to pages start with `article:`, `actor:`, `event:` or `note:`", "\(guess):\(rest)")
     }
 
     // MARK: - Parsing and rendering
@@ -200,7 +218,10 @@ enum CMark {
             cmark_node_insert_before(anchor, node)
         }
         for match in matches {
-            insertText(position..<match.range.lowerBound)
+            // The mark hugs the word before it, so it never wraps onto a line of its own.
+            var end = match.range.lowerBound
+            while end > position, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A { end -= 1 }
+            insertText(position..<end)
             if let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) {
                 cmark_node_set_on_enter(node, MarkdownHTML.citationPlaceholder(for: match.ids.map(\.id)))
                 cmark_node_set_on_exit(node, "")

@@ -33,6 +33,17 @@ enum MarkdownHTML {
         return output
     }
 
+    /// Moves every heading one level down (h2 → h3 …, h6 stays), for bodies placed under a section heading.
+    static func demoteHeadings(_ html: String) -> String {
+        guard html.contains("<h") else { return html }
+        var result = html
+        for level in stride(from: 5, through: 2, by: -1) {
+            result = result.replacingOccurrences(of: "<h\(level)", with: "<h\(level + 1)")
+                .replacingOccurrences(of: "</h\(level)>", with: "</h\(level + 1)>")
+        }
+        return result
+    }
+
     /// `<p>text</p>\n` → `text`, when the HTML is exactly one paragraph.
     static func unwrapSingleParagraph(_ html: String) -> String {
         let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)

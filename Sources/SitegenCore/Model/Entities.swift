@@ -152,6 +152,9 @@ public enum RelationType: String, Sendable, Hashable, CaseIterable {
     case partnerOf = "partner-of"
     case successorOf = "successor-of"
 
+    /// Whether the relation reads the same from both actors (allied, opposed, partners).
+    public var isSymmetric: Bool { self == .alliedWith || self == .opposedTo || self == .partnerOf }
+
     /// How the relation reads from its subject: "Member of".
     public var forwardLabel: String {
         switch self {
@@ -256,4 +259,7 @@ public struct RawSite: Sendable {
     public var notes: [Note]
     /// Source texts by file name.
     public var sources: [String: SourceText]
+    /// Pages whose files exist but could not be read (their errors are already reported):
+    /// references to them are not reported again.
+    public var brokenRefs: Set<Ref> = []
 }

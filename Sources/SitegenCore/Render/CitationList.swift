@@ -14,8 +14,8 @@ final class CitationList {
 
     /// The superscript HTML for a citation group: `<sup class="cite">[<a href="#source-1">1</a>, …]</sup>`.
     func html(for articleIDs: [String]) -> String {
-        let links = articleIDs.map { id -> String in
-            let number = self.number(for: id)
+        let numbers = Set(articleIDs.map { self.number(for: $0) }).sorted()
+        let links = numbers.map { number -> String in
             return "<a href=\"#source_\(number)\" aria-label=\"Source \(number)\">\(number)</a>"
         }
         return "<sup class=\"cite\">[" + links.joined(separator: ", ") + "]</sup>"

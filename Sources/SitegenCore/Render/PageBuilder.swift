@@ -125,6 +125,12 @@ struct PageBuilder {
         return CitationMark(number: number, anchor: "source_\(number)")
     }
 
+    /// One mark per cited article, in number order.
+    private func citationMarks(_ sources: [SourceQuote], _ citations: CitationList) -> [CitationMark] {
+        let numbers = Set(sources.filter { site.articles[$0.article] != nil }.map { citations.number(for: $0.article) })
+        return numbers.sorted().map { CitationMark(number: $0, anchor: "source_\($0)") }
+    }
+
     private func sourceEntries(_ citations: CitationList, _ place: Place) -> [SourceEntry] {
         citations.order.enumerated().compactMap { index, id in
             guard let article = site.articles[id] else { return nil }
@@ -138,7 +144,7 @@ struct PageBuilder {
             guard let quote = entry.quote, let article = site.articles[entry.article] else { return nil }
             return QuoteItem(text: quote, article: LinkItem(title: article.title, url: link(Ref(.article, article.id), from: place), detail: nil),
                              outlet: article.outlet, date: date(article.published),
-                             citation: citationMark(article.id, citations), verified: article.source != nil,
+                             citation: citationMark(article.id, citations), verified: article.source != nil || !article.sameAs.isEmpty,
                              originalURL: article.url)
         }
     }
@@ -147,7 +153,7 @@ struct PageBuilder {
         facts.map { fact in
             FactItem(label: fact.label, differ: fact.sourcesDiffer, values: fact.values.map { value in
                 FactValueItem(value: value.value,
-                              citations: value.sources.filter { site.articles[$0.article] != nil }.map { citationMark($0.article, citations) },
+                              citations: citationMarks(value.sources, citations),
                               quotes: value.sources.compactMap(\.quote))
             })
         }
@@ -258,7 +264,7 @@ struct PageBuilder {
 
     private func articlePage(_ article: Article, _ place: Place, _ citations: CitationList) -> ArticlePage {
         let ref = Ref(.article, article.id)
-        let body = MarkdownHTML.finish(article.body.html, root: place.root, citations: citations)
+        let body = MarkdownHTML.demoteHeadings(MarkdownHTML.finish(article.body.html, root: place.root, citations: citations))
         let events = site.inTimelineOrder(site.backlinks(to: ref, ofKind: .event))
             .map { eventItem($0, place, citations, withSummary: false) }
         let notes = self.notes(about: ref, place)
@@ -283,17 +289,23 @@ struct PageBuilder {
 
     private func actorPage(_ actor: Actor, _ place: Place, _ citations: CitationList) -> ActorPage {
         let ref = Ref(.actor, actor.id)
-        let profile = MarkdownHTML.finish(actor.body.html, root: place.root, citations: citations)
+        let profile = MarkdownHTML.demoteHeadings(MarkdownHTML.finish(actor.body.html, root: place.root, citations: citations))
         var groups: [RelationGroup] = []
         for type in RelationType.allCases {
-            let outgoing = actor.relations.filter { $0.type == type }.compactMap { relation in
-                relationItem(relation, other: relation.actor, place, citations)
+            let outgoing = actor.relations.filter { $0.type == type }.map { ($0, $0.actor) }
+            let incoming = (site.incomingRelations[actor.id] ?? []).filter { $0.relation.type == type }.map { ($0.relation, $0.from) }
+            if type.isSymmetric {
+                // "A allied with B" reads the same from B: one group, each actor once.
+                var seen = Set<String>()
+                let items = (outgoing + incoming).filter { seen.insert($0.1).inserted }
+                    .compactMap { relationItem($0.0, other: $0.1, place, citations) }
+                if !items.isEmpty { groups.append(RelationGroup(label: type.forwardLabel, items: items)) }
+                continue
             }
-            if !outgoing.isEmpty { groups.append(RelationGroup(label: type.forwardLabel, items: outgoing)) }
-            let incoming = (site.incomingRelations[actor.id] ?? []).filter { $0.relation.type == type }.compactMap { entry in
-                relationItem(entry.relation, other: entry.from, place, citations)
-            }
-            if !incoming.isEmpty { groups.append(RelationGroup(label: type.inverseLabel, items: incoming)) }
+            let forward = outgoing.compactMap { relationItem($0.0, other: $0.1, place, citations) }
+            if !forward.isEmpty { groups.append(RelationGroup(label: type.forwardLabel, items: forward)) }
+            let inverse = incoming.compactMap { relationItem($0.0, other: $0.1, place, citations) }
+            if !inverse.isEmpty { groups.append(RelationGroup(label: type.inverseLabel, items: inverse)) }
         }
         let facts = factItems(actor.facts, citations)
         let events = (site.eventsByActor[actor.id] ?? []).map { eventItem($0, place, citations) }
@@ -326,7 +338,7 @@ struct PageBuilder {
         case let (nil, until?): period = "until \(DateText.format(until))"
         default: period = nil
         }
-        let marks = relation.sources.filter { site.articles[$0.article] != nil }.map { citationMark($0.article, citations) }
+        let marks = citationMarks(relation.sources, citations)
         return RelationItem(actor: LinkItem(title: actor.name, url: link(Ref(.actor, other), from: place), detail: actor.role),
                             period: period, citations: marks, hasCitations: !marks.isEmpty)
     }

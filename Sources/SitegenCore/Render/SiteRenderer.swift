@@ -40,9 +40,10 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Assets with a content hash in their names: `style.css` → `assets/style.3f2a9c1b.css`.
+    /// Stylesheets are fingerprinted last, after their `url(...)` references to other assets
+    /// are rewritten to the fingerprinted names.
     func fingerprintedAssets() -> [(name: String, file: OutputFile)] {
-        theme.assets.keys.sorted().map { name in
-            let data = theme.assets[name]!
+        func fingerprinted(_ name: String, _ data: Data) -> OutputFile {
             let hash = Fingerprint.hex(of: data)
             let fileName: String
             if let dot = name.lastIndex(of: "."), !name[..<dot].hasSuffix("/") {
@@ -50,8 +51,22 @@ public struct SiteRenderer: Sendable {
             } else {
                 fileName = "\(name).\(hash)"
             }
-            return (name, OutputFile(path: "assets/" + fileName, contents: data))
+            return OutputFile(path: "assets/" + fileName, contents: data)
         }
+        let names = theme.assets.keys.sorted()
+        var paths: [String: String] = [:]
+        var result: [(name: String, file: OutputFile)] = []
+        for name in names where !name.hasSuffix(".css") {
+            let file = fingerprinted(name, theme.assets[name]!)
+            paths[name] = file.path
+            result.append((name, file))
+        }
+        for name in names where name.hasSuffix(".css") {
+            let text = String(decoding: theme.assets[name]!, as: UTF8.self)
+            let rewritten = CSSReferences.rewrite(text, stylesheet: name, assetPaths: paths)
+            result.append((name, fingerprinted(name, Data(rewritten.utf8))))
+        }
+        return result.sorted { $0.name < $1.name }
     }
 }
 

@@ -53,12 +53,13 @@ public struct Theme: Sendable {
                 var rest = line[...]
                 while let open = rest.firstRange(of: "{{") {
                     let afterOpen = rest[open.upperBound...]
-                    guard let sigil = afterOpen.first, sigil == ">" || sigil == "<",
+                    let tag = afterOpen.drop { $0 == " " }
+                    guard let sigil = tag.first, sigil == ">" || sigil == "<",
                           let close = afterOpen.firstRange(of: "}}") else {
                         rest = afterOpen
                         continue
                     }
-                    let target = afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                    let target = tag[tag.index(after: tag.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
                     if sources[target] == nil {
                         let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
                         diagnostics.append(.error(SourceLocation(path: path, line: lineIndex + 1, column: column),

@@ -47,6 +47,7 @@ public struct Resolver: Sendable {
                 if let source, source != target { backlinkSets[target, default: []].insert(source) }
                 return
             }
+            if raw.brokenRefs.contains(target) { return }  // its own file's errors are reported already
             diagnostics.append(unknownReference(target, at: location, ids: ids, drafts: draftIDs))
         }
         func references(in text: MarkdownText?, from source: Ref?) {
@@ -169,9 +170,12 @@ public struct Resolver: Sendable {
             return .error(location, "unknown \(target.kind.rawValue) `\(target.id)`", suggestion: suggestion)
         }
         for kind in EntityKind.allCases where kind != target.kind && ids[kind]?.contains(target.id) == true {
-            return .error(location, "unknown \(target.kind.rawValue) `\(target.id)`; there is an \(kind.rawValue) with this ID",
+            return .error(location, "unknown \(target.kind.rawValue) `\(target.id)`; there is \(kind == .article || kind == .actor || kind == .event ? "an" : "a") \(kind.rawValue) with this ID",
                           suggestion: "\(kind.rawValue):\(target.id)")
         }
-        return .error(location, "unknown \(target.kind.rawValue) `\(target.id)`: no file `content/\(target.kind.folder)/\(target.id)\(target.kind == .event ? "" : ".md")`\(target.kind == .event ? " (no event with this `id:` in content/events/)" : "")")
+        if target.kind == .event {
+            return .error(location, "unknown event `\(target.id)`: no event in content/events/ has `id: \(target.id)`")
+        }
+        return .error(location, "unknown \(target.kind.rawValue) `\(target.id)`: there is no file `content/\(target.kind.folder)/\(target.id).md`")
     }
 }

@@ -33,7 +33,7 @@ public struct QuoteVerifier: Sendable {
         func collect(_ quotes: [SourceQuote]) {
             for entry in quotes {
                 guard let quote = entry.quote, let article = site.articles[entry.article] else { continue }
-                if article.source == nil {
+                if article.source == nil && article.sameAs.isEmpty {
                     diagnostics.append(.warning(entry.quoteLocation,
                         "article `\(article.id)` has no `source` text, so this quote cannot be checked; it is marked unverified"))
                     continue

@@ -47,7 +47,7 @@ enum TextNormalizer {
             }
         }
         for (index, scalar) in plain.enumerated() {
-            if scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}" {
+            if scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}" || scalar == "\u{00AD}" {
                 appendWord(upTo: index)
                 wordStart = index + 1
                 wordIsASCII = true
@@ -66,7 +66,7 @@ enum TextNormalizer {
             return "\""
         case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x2035, 0x2039, 0x203A, 0x02BC, 0xFF07:
             return "'"
-        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D, 0x2E3A, 0x2E3B, 0x00AD:
+        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D, 0x2E3A, 0x2E3B:
             return "-"
         default:
             return scalar
