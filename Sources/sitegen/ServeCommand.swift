@@ -1,15 +1,48 @@
 import ArgumentParser
+import Foundation
+import Hummingbird
+import SitegenCore
+import SitegenServer
 
 /// `sitegen serve`: the editors' preview server (see SitegenServer).
 struct ServeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Build, serve on 127.0.0.1 and rebuild on change.")
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Build, serve on 127.0.0.1 and rebuild on change.",
+        discussion: """
+            Builds the site into a private temporary folder (never public/), serves it on \
+            http://127.0.0.1:PORT/, watches content/ and templates/, rebuilds on every change and \
+            reloads open pages by themselves. While the site has errors, every page shows them \
+            over the last good build; fix the file and the page recovers. Stop with Ctrl-C.
+            """
+    )
 
     @OptionGroup var site: SiteOptions
 
-    @Option(name: .long, help: "The port to listen on.")
+    @Option(name: .long, help: "The port to listen on (0 picks a free one).")
     var port: Int = 8080
 
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        if site.output != nil {
+            throw ValidationError("serve writes into a private temporary folder; --output is for `sitegen build`")
+        }
+    }
+
     func run() async throws {
-        throw ValidationError("sitegen serve is not available in this build yet")
+        let buildOptions = site.buildOptions(writesOutput: true)
+        let options = ServeOptions(root: buildOptions.root, includeDrafts: buildOptions.includeDrafts,
+                                   baseURL: buildOptions.baseURL, port: port)
+        let useColor = isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let server = try PreviewServer(options: options) { line in
+            var text = line
+            if useColor {
+                text = text.replacingOccurrences(of: ": error: ", with: ": \u{1B}[1;31merror:\u{1B}[0m ")
+                    .replacingOccurrences(of: ": warning: ", with: ": \u{1B}[1;33mwarning:\u{1B}[0m ")
+            }
+            FileHandle.standardError.write(Data((text + "\n").utf8))
+        }
+        defer { server.cleanUp() }
+        try await server.makeApplication().runService()
     }
 }

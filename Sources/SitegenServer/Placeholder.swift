@@ -1,1 +1,0 @@
-// The editors' server (sitegen serve); see Server.swift.

@@ -1,0 +1,93 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import SitegenCore
+
+/// Answers every request: the live-reload endpoints, then files of the last good build, with
+/// pretty URLs (`/actors/minusma/` serves its `index.html`), `404.html` for unknown paths, and
+/// the error overlay on HTML pages while the latest build has failed.
+struct PreviewResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+    let server: PreviewServer
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        guard request.method == .get || request.method == .head else {
+            return plain(.methodNotAllowed, "Only GET and HEAD are served.\n", extra: [.allow: "GET, HEAD"])
+        }
+        let target = request.head.path ?? "/"
+        let path = String(target.prefix { $0 != "?" && $0 != "#" })
+        let query = target.firstIndex(of: "?").map { String(target[target.index(after: $0)...]) } ?? ""
+
+        if path == LiveReload.versionPath {
+            let status = await server.state.status
+            return plain(.ok, "\(status.version)")
+        }
+        if path == LiveReload.waitPath {
+            let after = Self.queryValue("after", in: query).flatMap(Int.init) ?? -1
+            let status = await server.state.waitForChange(after: after, timeout: server.options.longPollTimeout)
+            return plain(.ok, "\(status.version)")
+        }
+
+        let status = await server.state.firstBuild()
+        let withBody = request.method != .head
+        guard let folder = status.servedFolder else {
+            // No good build yet: every page is the error overlay.
+            return html(.internalServerError, LiveReload.errorPage(for: status, root: server.options.root), status: status, withBody: withBody)
+        }
+        switch RequestPath.resolve(path, in: folder) {
+        case .refused:
+            return plain(.forbidden, "Refused: this path would lead outside the site.\n")
+        case .redirect(let location):
+            let withQuery = query.isEmpty ? location : location + "?" + query
+            return Response(status: .movedPermanently, headers: [.location: withQuery, .cacheControl: "no-store"])
+        case .file(let file):
+            return serve(file: file, status: status, code: .ok, withBody: withBody)
+        case .notFound:
+            if case .file(let notFound) = RequestPath.file(folder + "/404.html", in: folder) {
+                return serve(file: notFound, status: status, code: .notFound, withBody: withBody)
+            }
+            return plain(.notFound, "Not found.\n")
+        }
+    }
+
+    /// A file of the build; HTML gets the reload script, and the overlay while the build is failing.
+    private func serve(file: String, status: BuildStatus, code: HTTPResponse.Status, withBody: Bool) -> Response {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            return plain(.internalServerError, "Could not read the file.\n")
+        }
+        let type = ContentType.of(file)
+        guard type.hasPrefix("text/html") else {
+            var headers: HTTPFields = [.contentType: type, .cacheControl: "no-store"]
+            headers[.contentLength] = "\(data.count)"
+            return Response(status: code, headers: headers, body: withBody ? ResponseBody(byteBuffer: ByteBuffer(bytes: data)) : ResponseBody())
+        }
+        var page = String(decoding: data, as: UTF8.self)
+        var addition = ""
+        if status.failed { addition += LiveReload.overlay(for: status, root: server.options.root) }
+        addition += LiveReload.script(version: status.version)
+        page = LiveReload.inject(addition, into: page)
+        return html(status.failed ? .internalServerError : code, page, status: status, withBody: withBody)
+    }
+
+    private func html(_ code: HTTPResponse.Status, _ page: String, status: BuildStatus, withBody: Bool) -> Response {
+        var headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"]
+        headers[.contentLength] = "\(page.utf8.count)"
+        headers[HTTPField.Name("X-Sitegen-Build")!] = status.failed ? "failed" : "ok"
+        headers[HTTPField.Name("X-Sitegen-Version")!] = "\(status.version)"
+        return Response(status: code, headers: headers, body: withBody ? ResponseBody(byteBuffer: ByteBuffer(string: page)) : ResponseBody())
+    }
+
+    private func plain(_ code: HTTPResponse.Status, _ text: String, extra: HTTPFields = [:]) -> Response {
+        var headers: HTTPFields = [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"]
+        headers.append(contentsOf: extra)
+        return Response(status: code, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func queryValue(_ name: String, in query: String) -> String? {
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            if parts.first == Substring(name) { return parts.count > 1 ? String(parts[1]) : "" }
+        }
+        return nil
+    }
+}
