@@ -148,6 +148,7 @@ public struct SiteLoader: Sendable {
             textOptions.footnotes = !inline
             let found: [Diagnostic]
             (text.references, text.html, found) = CMark.process(text, options: textOptions, inline: inline)
+            text.plainSummary = MarkdownHTML.summary(MarkdownHTML.plainText(text.html), limit: 300)
             problems += found
         }
         if loaded.introduction != nil { process(&loaded.introduction!) }

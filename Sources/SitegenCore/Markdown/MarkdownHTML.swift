@@ -16,7 +16,7 @@ enum MarkdownHTML {
     static func finish(_ html: String, root: String, citations: CitationList) -> String {
         var result = html
         if result.contains(hrefPlaceholder) {
-            result = result.replacingOccurrences(of: hrefPlaceholder, with: "href=\"" + (root.isEmpty ? "./" : root))
+            result = result.replacingAll(hrefPlaceholder, with: "href=\"" + (root.isEmpty ? "./" : root))
         }
         guard result.contains("\u{1}") else { return result }
         var output = ""
@@ -38,8 +38,8 @@ enum MarkdownHTML {
         guard html.contains("<h") else { return html }
         var result = html
         for level in stride(from: 5, through: 2, by: -1) {
-            result = result.replacingOccurrences(of: "<h\(level)", with: "<h\(level + 1)")
-                .replacingOccurrences(of: "</h\(level)>", with: "</h\(level + 1)>")
+            result = result.replacingAll("<h\(level)", with: "<h\(level + 1)")
+                .replacingAll("</h\(level)>", with: "</h\(level + 1)>")
         }
         return result
     }
@@ -52,10 +52,11 @@ enum MarkdownHTML {
         return inner.contains("<p>") ? html : String(inner)
     }
 
-    /// Plain text of rendered HTML without citation marks, for page descriptions.
-    static func plainText(_ html: String) -> String {
+    /// Plain text of the start of rendered HTML (about `limit` bytes of it) without citation marks,
+    /// for page descriptions.
+    static func plainText(_ html: String, limit: Int = 4000) -> String {
         var text = ""
-        var rest = html[...]
+        var rest = html.utf8.count > limit ? Substring(String(decoding: html.utf8.prefix(limit), as: UTF8.self)) : html[...]
         while let start = rest.firstIndex(of: "\u{1}") {
             text += rest[..<start]
             guard let end = rest[start...].firstIndex(of: "\u{2}") else { break }
@@ -63,7 +64,7 @@ enum MarkdownHTML {
         }
         text += rest
         return HTMLText.stripTags(text).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-            .replacingOccurrences(of: " .", with: ".").replacingOccurrences(of: " ,", with: ",")
+            .replacingAll(" .", with: ".").replacingAll(" ,", with: ",")
     }
 
     /// The first sentences of a text, at most `limit` characters, for `<meta name="description">`.

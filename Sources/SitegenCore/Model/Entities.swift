@@ -35,6 +35,8 @@ public struct MarkdownText: Sendable, Hashable {
     public var references: [MarkdownReference]
     /// The rendered HTML, with placeholders for the page's root path and citation numbers.
     public var html: String = ""
+    /// The first sentences as plain text, for page descriptions and the feed.
+    public var plainSummary: String = ""
 
     /// Creates a Markdown text.
     public init(source: String, path: String, lineOffset: Int, firstLineColumnOffset: Int = 0, references: [MarkdownReference] = []) {

@@ -38,7 +38,7 @@ struct FeedWriter {
         ]
         for article in articles {
             let url = base + Ref(.article, article.id).outputFolder
-            let summary = MarkdownHTML.summary(MarkdownHTML.plainText(article.body.html), limit: 400)
+            let summary = article.body.plainSummary
             lines += [
                 "  <entry>",
                 "    <id>\(xml(url))</id>",

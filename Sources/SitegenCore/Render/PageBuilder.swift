@@ -5,7 +5,7 @@ import Mustache
 struct PageBuilder {
     let site: Site
     let theme: Theme
-    /// Asset name → path from the site root (`style.css` → `assets/style.3f2a9c1b.css`).
+    /// Asset key → path from the site root (`style_css` → `assets/style.3f2a9c1b.css`).
     let assetPaths: [String: String]
 
     /// Where a page is written and its path back to the site root.
@@ -84,9 +84,7 @@ struct PageBuilder {
                     current: place.folder == folder && place.file != "404.html")
         }
         var assets: [String: String] = [:]
-        for (name, path) in assetPaths {
-            assets[name.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "/", with: "_")] = place.root + path
-        }
+        for (key, path) in assetPaths { assets[key] = place.root + path }
         var ld = jsonLD
         if canonical, let url = absoluteURL(place.folder), ld["url"] == nil { ld["url"] = url }
         let title = place.file == "index.html" ? site.config.title : "\(heading) – \(site.config.title)"
@@ -194,10 +192,6 @@ struct PageBuilder {
         return site.inNoteOrder(Array(ids)).compactMap { linkItem(Ref(.note, $0), place) }
     }
 
-    private func description(ofHTML html: String) -> String {
-        MarkdownHTML.summary(MarkdownHTML.plainText(html))
-    }
-
     // MARK: - Pages
 
     private func homePage(_ place: Place, _ citations: CitationList) -> HomePage {
@@ -269,7 +263,7 @@ struct PageBuilder {
             .map { eventItem($0, place, citations, withSummary: false) }
         let notes = self.notes(about: ref, place)
         let backlinks = backlinkSections(ref, place, excluding: [.event, .note])
-        let description = self.description(ofHTML: article.body.html)
+        let description = MarkdownHTML.summary(article.body.plainSummary)
         let jsonLD: [String: Any] = JSONLD.compact([
             "@type": "NewsArticle", "headline": article.title, "datePublished": article.published.rfc3339,
             "dateModified": article.updated?.rfc3339,
@@ -308,10 +302,10 @@ struct PageBuilder {
             if !inverse.isEmpty { groups.append(RelationGroup(label: type.inverseLabel, items: inverse)) }
         }
         let facts = factItems(actor.facts, citations)
-        let events = (site.eventsByActor[actor.id] ?? []).map { eventItem($0, place, citations) }
+        let events = (site.eventsByActor[actor.id] ?? []).map { eventItem($0, place, citations, withSummary: false) }
         let notes = self.notes(about: ref, place)
         let backlinks = backlinkSections(ref, place, excluding: [.event, .note])
-        let description = actor.role ?? self.description(ofHTML: actor.body.html)
+        let description = actor.role ?? MarkdownHTML.summary(actor.body.plainSummary)
         let isPerson = actor.kind == .person
         let jsonLD: [String: Any] = JSONLD.compact([
             "@type": isPerson ? "Person" : "Organization", "name": actor.name,
@@ -354,7 +348,7 @@ struct PageBuilder {
         let facts = factItems(event.facts, citations)
         let notes = self.notes(about: ref, place)
         let backlinks = backlinkSections(ref, place, excluding: [.note])
-        let description = event.summary.map { self.description(ofHTML: $0.html) } ?? event.title
+        let description = event.summary.map { MarkdownHTML.summary($0.plainSummary) } ?? event.title
         let jsonLD: [String: Any] = JSONLD.compact([
             "@type": "Event", "name": event.title, "startDate": event.date.description,
             "endDate": event.end?.description,
@@ -375,7 +369,7 @@ struct PageBuilder {
         let body = MarkdownHTML.finish(note.body.html, root: place.root, citations: citations)
         let about = note.about.compactMap { linkItem($0.ref, place) }
         let backlinks = backlinkSections(ref, place, excluding: [])
-        let description = note.summary ?? self.description(ofHTML: note.body.html)
+        let description = note.summary ?? MarkdownHTML.summary(note.body.plainSummary)
         let jsonLD: [String: Any] = JSONLD.compact([
             "@type": "Article", "headline": note.title, "description": description.isEmpty ? nil : description,
             "publisher": ["@type": "Organization", "name": site.config.title],

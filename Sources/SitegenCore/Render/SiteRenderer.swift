@@ -24,7 +24,9 @@ public struct SiteRenderer: Sendable {
     /// Renders everything.
     public func render() -> [OutputFile] {
         let assetFiles = fingerprintedAssets()
-        let assetURLs = Dictionary(uniqueKeysWithValues: assetFiles.map { ($0.name, $0.file.path) })
+        // Templates name assets by their path with `.` and `/` as `_`: `{{page.assets.style_css}}`.
+        let assetURLs = Dictionary(assetFiles.map { (String($0.name.map { $0 == "." || $0 == "/" ? "_" : $0 }), $0.file.path) },
+                                   uniquingKeysWith: { first, _ in first })
         var jobs: [PageJob] = [.home, .timeline, .actorsIndex, .articlesIndex, .notesIndex, .notFound]
         jobs += site.articleOrder.map { .article($0) }
         jobs += site.actorOrder.map { .actor($0) }

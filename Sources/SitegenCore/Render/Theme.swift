@@ -34,13 +34,19 @@ public struct Theme: Sendable {
                 diagnostics.append(.warning(SourceLocation(path: path), "ignored: `templates/` holds `.mustache` files and an `assets/` folder"))
             }
         }
+        // Values are escaped by FastHTMLEscaping (same output as swift-mustache's HTML escaping, faster):
+        // every template starts by switching to it, on its first line so line numbers stay true.
+        MustacheContentTypes.register(FastHTMLEscaping(), named: FastHTMLEscaping.name)
+        let pragma = "{{% CONTENT_TYPE: \(FastHTMLEscaping.name) }}"
         var library = MustacheLibrary()
         for name in sources.keys.sorted() {
             let (text, path) = sources[name]!
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: pragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                let line = error.context.lineNumber
+                let column = line == 1 ? max(1, error.context.columnNumber - pragma.count) : error.context.columnNumber
+                diagnostics.append(.error(SourceLocation(path: path, line: line, column: column),
                                           "template syntax: \(error.error)"))
             } catch {
                 diagnostics.append(.error(SourceLocation(path: path), "template syntax: \(error)"))
