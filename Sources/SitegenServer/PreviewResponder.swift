@@ -31,7 +31,11 @@ struct PreviewResponder: HTTPResponder {
         let status = await server.state.firstBuild()
         let withBody = request.method != .head
         guard let folder = status.servedFolder else {
-            // No good build yet: every page is the error overlay.
+            // No good build yet: every page is the error overlay, and there are no assets.
+            let last = path.split(separator: "/").last.map(String.init) ?? ""
+            if last.contains("."), !ContentType.of(last).hasPrefix("text/html") {
+                return plain(.notFound, "Not found: the site has not built yet.\n")
+            }
             return html(.internalServerError, LiveReload.errorPage(for: status, root: server.options.root), status: status, withBody: withBody)
         }
         switch RequestPath.resolve(path, in: folder) {

@@ -83,6 +83,11 @@ public final class PreviewServer: Sendable {
         get async { await state.status }
     }
 
+    /// The status of the first build, waiting for it to finish.
+    public func firstBuild() async -> BuildStatus {
+        await state.firstBuild()
+    }
+
     /// Waits until a build newer than `version` has finished (or `timeout` passes) and returns the status.
     public func waitForBuild(after version: Int, timeout: Duration = .seconds(60)) async -> BuildStatus {
         await state.waitForChange(after: version, timeout: timeout)
@@ -99,7 +104,9 @@ public final class PreviewServer: Sendable {
             },
             logger: {
                 var logger = Logger(label: "sitegen.serve")
-                logger.logLevel = .warning
+                // Shutting down with a live-reload request open logs "errors" that are not; editors
+                // get build results from `log` instead.
+                logger.logLevel = .critical
                 return logger
             }()
         )
