@@ -48,6 +48,11 @@ public enum NewContent {
     public struct Problem: Error, CustomStringConvertible, Equatable {
         /// What is wrong.
         public var description: String
+
+        /// Creates a problem.
+        public init(description: String) {
+            self.description = description
+        }
     }
 
     /// The event source placeholder: an ID no article has, so `sitegen check` reports it.
