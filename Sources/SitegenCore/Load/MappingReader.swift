@@ -34,7 +34,7 @@ struct MappingReader {
     /// A text value; an error if required and missing or not a single value.
     mutating func string(_ key: String, required: Bool = false) -> String? {
         guard let node = node(key) else {
-            if required { diagnostics.append(.error(location, "\(what) is missing the required key `\(key)`")) }
+            if required { diagnostics.append(missing(key)) }
             return nil
         }
         guard let text = node.string else {
@@ -90,6 +90,15 @@ struct MappingReader {
         if case .sequence(let items) = node.value { return items }
         diagnostics.append(.error(node.location, "`\(key)` must be a list (lines starting with `- `)"))
         return []
+    }
+
+    /// The error for a missing required key, naming a present key that looks like a misspelling of it.
+    private func missing(_ key: String) -> Diagnostic {
+        var message = "\(what) is missing the required key `\(key)`"
+        if let typo = pairs.first(where: { $0.key != key && Suggestions.closest(to: $0.key, in: [key]) == key }) {
+            message += ": `\(typo.key)` on line \(typo.keyLocation.line) looks like a misspelling of it"
+        }
+        return .error(location, message)
     }
 
     /// Adds a warning for every key not in `known`, suggesting the closest known key.

@@ -30,7 +30,13 @@ enum NoteLoader {
             if let ref = Ref(parsing: text) {
                 about.append((ref, location))
             } else {
-                reader.report(.error(location, "`about` entries are references such as `actor:minusma` or `event:ID`, not `\(text)`"))
+                // A misspelled kind (`actr:minusma`) gets the closest kind as a suggestion.
+                let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+                let suggestion = parts.count == 2
+                    ? Suggestions.closest(to: parts[0], in: EntityKind.allCases.map(\.rawValue)).map { "\($0):\(parts[1])" }
+                    : nil
+                reader.report(.error(location, "`about` entries are references such as `actor:minusma` or `event:ID`, not `\(text)`",
+                                     suggestion: suggestion))
             }
         }
         let draft = reader.bool("draft") ?? false

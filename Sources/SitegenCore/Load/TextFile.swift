@@ -18,7 +18,7 @@ public struct TextFile: Sendable, Hashable {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) {
-            let normalized = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+            let normalized = text.containsBytes("\r") ? text.replacingAll("\r\n", with: "\n") : text
             return .success(TextFile(path: path, text: normalized))
         }
         // Find the first invalid sequence and its line.

@@ -38,6 +38,43 @@ public struct YAMLNode: Sendable {
         }
     }
 
+    /// libyaml's message in words an editor can act on, for the mistakes editors make most;
+    /// libyaml's own words otherwise.
+    static func explainSyntaxError(problem: String, context: String?, text: String, at mark: Mark?) -> String {
+        let original = problem + (context.map { " (\($0))" } ?? "")
+        let line: Substring? = mark.flatMap { mark in
+            text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(mark.line - 1).first
+        }
+        let character: Character? = mark.flatMap { mark in
+            line.flatMap { line in
+                let scalars = line.unicodeScalars
+                guard mark.column >= 1, mark.column <= scalars.count else { return nil }
+                return Character(scalars[scalars.index(scalars.startIndex, offsetBy: mark.column - 1)])
+            }
+        }
+        if context?.contains("quoted scalar") == true && problem.contains("end of stream") {
+            return "this quoted value has no closing quote: end it with the same quote it starts with"
+        }
+        if problem.contains("cannot start any token") {
+            if character == "\t" || line?.hasPrefix("\t") == true {
+                return "YAML does not allow tabs for indentation: indent with spaces"
+            }
+            if let character {
+                return "a value cannot start with `\(character)`: put the whole value in quotes"
+            }
+        }
+        if problem.contains("mapping values are not allowed") {
+            return "unexpected `:` here: if the value contains `: `, put it in quotes (`title: \"Mali: the break\"`); otherwise check that this line is indented like the keys around it"
+        }
+        if problem.contains("did not find expected key") || problem.contains("did not find expected '-' indicator") {
+            return "this line is not indented like the lines around it: keys of one entry line up, and list items start with `- ` at the same column (\(original))"
+        }
+        if problem.contains("could not find expected ':'") {
+            return "expected `key: value` on this line (a key, a colon, then a space) (\(original))"
+        }
+        return original
+    }
+
     /// Parses YAML text into a node tree.
     ///
     /// - Parameters:
@@ -57,9 +94,9 @@ public struct YAMLNode: Sendable {
             case .scanner(let context, let problem, let mark, _),
                  .parser(let context, let problem, let mark, _),
                  .composer(let context, let problem, let mark, _):
-                var message = "YAML syntax: \(problem)"
-                if let context { message += " (\(context.text))" }
-                return .failure(.error(location(context?.mark ?? mark), message))
+                let place = context?.mark ?? mark
+                let message = explainSyntaxError(problem: problem, context: context?.text, text: text, at: place)
+                return .failure(.error(location(place), "YAML syntax: " + message))
             case .duplicatedKeysInMapping(let duplicates, let context):
                 let name = duplicates.sorted().first ?? ""
                 var place = location(context.mark)

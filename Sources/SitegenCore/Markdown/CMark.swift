@@ -202,7 +202,7 @@ enum CMark {
                 run.text += literal
                 current = cmark_node_next(piece)
             }
-            if run.text.contains("[@") { runs.append(run) }
+            if run.text.containsBytes("[@") { runs.append(run) }
         }
         return runs
     }

@@ -15,10 +15,8 @@ enum MarkdownHTML {
     /// Fills in the placeholders for one page.
     static func finish(_ html: String, root: String, citations: CitationList) -> String {
         var result = html
-        if result.contains(hrefPlaceholder) {
-            result = result.replacingAll(hrefPlaceholder, with: "href=\"" + (root.isEmpty ? "./" : root))
-        }
-        guard result.contains("\u{1}") else { return result }
+        result = result.replacingAll(hrefPlaceholder, with: "href=\"" + (root.isEmpty ? "./" : root))
+        guard result.containsBytes("\u{1}") else { return result }
         var output = ""
         output.reserveCapacity(result.utf8.count + 64)
         var rest = result[...]
@@ -35,7 +33,7 @@ enum MarkdownHTML {
 
     /// Moves every heading one level down (h2 → h3 …, h6 stays), for bodies placed under a section heading.
     static func demoteHeadings(_ html: String) -> String {
-        guard html.contains("<h") else { return html }
+        guard html.containsBytes("<h") else { return html }
         var result = html
         for level in stride(from: 5, through: 2, by: -1) {
             result = result.replacingAll("<h\(level)", with: "<h\(level + 1)")
@@ -53,18 +51,58 @@ enum MarkdownHTML {
     }
 
     /// Plain text of the start of rendered HTML (about `limit` bytes of it) without citation marks,
-    /// for page descriptions.
+    /// for page descriptions. One pass over the bytes: tags and citation placeholders dropped,
+    /// the entities cmark writes decoded, white space collapsed.
     static func plainText(_ html: String, limit: Int = 4000) -> String {
-        var text = ""
-        var rest = html.utf8.count > limit ? Substring(String(decoding: html.utf8.prefix(limit), as: UTF8.self)) : html[...]
-        while let start = rest.firstIndex(of: "\u{1}") {
-            text += rest[..<start]
-            guard let end = rest[start...].firstIndex(of: "\u{2}") else { break }
-            rest = rest[rest.index(after: end)...]
+        var output: [UInt8] = []
+        output.reserveCapacity(min(html.utf8.count, limit))
+        var pendingSpace = false
+        var copy = html
+        copy.withUTF8 { bytes in
+            var index = 0
+            let end = min(bytes.count, limit)
+            while index < end {
+                let byte = bytes[index]
+                switch byte {
+                case 0x01:  // citation placeholder, up to 0x02
+                    while index < end, bytes[index] != 0x02 { index += 1 }
+                    index += 1
+                    continue
+                case UInt8(ascii: "<"):
+                    while index < end, bytes[index] != UInt8(ascii: ">") { index += 1 }
+                    index += 1
+                    pendingSpace = pendingSpace || !output.isEmpty
+                    continue
+                case 0x20, 0x0A, 0x09, 0x0D:
+                    pendingSpace = !output.isEmpty
+                    index += 1
+                    continue
+                default:
+                    break
+                }
+                var decoded: [UInt8] = [byte]
+                if byte == UInt8(ascii: "&") {
+                    for (entity, value) in [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'")] {
+                        let pattern = Array(entity.utf8)
+                        if index + pattern.count <= end, Array(bytes[index..<(index + pattern.count)]) == pattern {
+                            decoded = Array(value.utf8)
+                            index += pattern.count - 1
+                            break
+                        }
+                    }
+                }
+                if pendingSpace {
+                    // No space before closing punctuation left behind by a removed citation.
+                    if !(decoded.count == 1 && (decoded[0] == UInt8(ascii: ".") || decoded[0] == UInt8(ascii: ","))) {
+                        output.append(0x20)
+                    }
+                    pendingSpace = false
+                }
+                output.append(contentsOf: decoded)
+                index += 1
+            }
         }
-        text += rest
-        return HTMLText.stripTags(text).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-            .replacingAll(" .", with: ".").replacingAll(" ,", with: ",")
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The first sentences of a text, at most `limit` characters, for `<meta name="description">`.

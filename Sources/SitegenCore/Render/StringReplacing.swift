@@ -38,3 +38,26 @@ extension String {
         }()
     }
 }
+
+extension String {
+    /// Whether `needle` occurs, comparing UTF-8 bytes (Foundation's `contains` goes through NSString).
+    func containsBytes(_ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return true }
+        var copy = self
+        return copy.withUTF8 { haystack in
+            guard haystack.count >= pattern.count else { return false }
+            var index = 0
+            let last = haystack.count - pattern.count
+            while index <= last {
+                if haystack[index] == first {
+                    var offset = 1
+                    while offset < pattern.count, haystack[index + offset] == pattern[offset] { offset += 1 }
+                    if offset == pattern.count { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+}

@@ -3,7 +3,7 @@ enum HTMLText {
     /// Removes tags, comments and the contents of `script` and `style`, and decodes entities.
     /// A `<` not followed by a letter, `/` or `!` is kept as text.
     static func stripTags(_ html: String) -> String {
-        guard html.contains("<") || html.contains("&") else { return html }
+        guard html.containsBytes("<") || html.containsBytes("&") else { return html }
         let scalars = Array(html.unicodeScalars)
         var output = String.UnicodeScalarView()
         var index = 0

@@ -66,8 +66,9 @@ public struct OutputWriter: Sendable {
                     folder = (folder as NSString).deletingLastPathComponent
                 }
             }
-            for folder in folders.sorted() {
-                try fileManager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+            // Sorted, so every parent is made before its children: one mkdir each, no existence checks.
+            for folder in folders.sorted() where mkdir(staging.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
+                throw WriteError.io("could not create \(folder): \(String(cString: strerror(errno)))")
             }
             let stagingPath = staging.path
             let outputPath = output.path
@@ -101,12 +102,20 @@ public struct OutputWriter: Sendable {
            link(existing, target) == 0 {
             return .success(true)
         }
-        do {
-            try file.contents.write(to: URL(fileURLWithPath: target))
-            return .success(false)
-        } catch {
-            return .failure(.io("could not write \(file.path): \(error.localizedDescription)"))
+        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return .failure(.io("could not write \(file.path): \(String(cString: strerror(errno)))")) }
+        defer { close(descriptor) }
+        let complete = file.contents.withUnsafeBytes { buffer -> Bool in
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return true }
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, base + offset, buffer.count - offset)
+                if written < 0 { if errno == EINTR { continue }; return false }
+                offset += written
+            }
+            return true
         }
+        return complete ? .success(false) : .failure(.io("could not write \(file.path): \(String(cString: strerror(errno)))"))
     }
 
     private func swap(staging: URL, into output: URL, old: URL) throws {
