@@ -1,1 +1,239 @@
+import Foundation
 import Testing
+
+/// The repository root, from this file's place in it.
+private let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().standardizedFileURL
+
+private let demoSite = repositoryRoot.appendingPathComponent("Tests/Fixtures/demo-site")
+
+/// The built `sitegen` binary: `SITEGEN_BINARY` if set, else the `sitegen` beside the test
+/// bundle (SwiftPM puts products and test bundles in the same folder), else `.build/debug/sitegen`.
+private let sitegenBinary: URL? = {
+    let fileManager = FileManager.default
+    func isExecutable(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory) && !isDirectory.boolValue
+            && fileManager.isExecutableFile(atPath: url.path)
+    }
+    if let path = ProcessInfo.processInfo.environment["SITEGEN_BINARY"], !path.isEmpty {
+        return URL(fileURLWithPath: path)
+    }
+    var starts: [URL] = [Bundle.main.bundleURL]
+    if let executable = Bundle.main.executableURL { starts.append(executable.deletingLastPathComponent()) }
+    if let first = CommandLine.arguments.first { starts.append(URL(fileURLWithPath: first).deletingLastPathComponent()) }
+    for start in starts {
+        var folder = start.standardizedFileURL
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("sitegen")
+            if isExecutable(candidate) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+    }
+    for configuration in ["debug", "release"] {
+        let candidate = repositoryRoot.appendingPathComponent(".build/\(configuration)/sitegen")
+        if isExecutable(candidate) { return candidate }
+    }
+    return nil
+}()
+
+/// What one run of the binary printed and how it ended.
+private struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs `sitegen` with `arguments` in `directory`, colour off, and waits for it to end.
+private func sitegen(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+    let binary = try #require(sitegenBinary, "cannot find the sitegen binary; build it or set SITEGEN_BINARY")
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-cli-out-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let outURL = scratch.appendingPathComponent("stdout")
+    let errURL = scratch.appendingPathComponent("stderr")
+    FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    let out = try FileHandle(forWritingTo: outURL)
+    let err = try FileHandle(forWritingTo: errURL)
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    var environment = ProcessInfo.processInfo.environment
+    environment["NO_COLOR"] = "1"
+    process.environment = environment
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    try out.close()
+    try err.close()
+    return Run(status: process.terminationStatus,
+               stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+               stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+}
+
+/// A copy of the demo site in its own temporary folder, removed afterwards.
+private final class SiteCopy: @unchecked Sendable {
+    let root: URL
+    var publicFolder: URL { root.appendingPathComponent("public") }
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("sitegen-cli-\(UUID().uuidString)", isDirectory: true).standardizedFileURL
+        try FileManager.default.copyItem(at: demoSite, to: root)
+        try? FileManager.default.removeItem(at: publicFolder)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    func write(_ path: String, _ text: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+    }
+
+    /// Every file below `public/` with its bytes.
+    func publicSnapshot() throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        guard let enumerator = FileManager.default.enumerator(atPath: publicFolder.path) else { return result }
+        while let relative = enumerator.nextObject() as? String {
+            let url = publicFolder.appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[relative] = try Data(contentsOf: url)
+            }
+        }
+        return result
+    }
+}
+
+/// Whether `text` has a line matching the regular expression `pattern`.
+private func hasLine(_ text: String, matching pattern: String) -> Bool {
+    text.split(separator: "\n").contains { $0.range(of: pattern, options: .regularExpression) != nil }
+}
+
+@Suite("The sitegen command line")
+struct CLITests {
+    @Test("build exits 0, prints the summary line and writes public/")
+    func buildSucceeds() throws {
+        let site = try SiteCopy()
+        let run = try sitegen(["build", "--root", site.root.path])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(hasLine(run.stdout, matching: #"^Built 21 pages in [0-9]+ ms"#), "stdout: \(run.stdout)")
+        #expect(site.exists("public/index.html"))
+        #expect(site.exists("public/actors/norland/index.html"))
+        #expect(run.stderr.contains("content/events/background.yaml:8:14: warning:"))
+    }
+
+    @Test("build run inside the site's folder needs no --root")
+    func buildInCurrentFolder() throws {
+        let site = try SiteCopy()
+        let run = try sitegen(["build"], in: site.root)
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(site.exists("public/index.html"))
+    }
+
+    @Test("an unchanged rebuild says how many files were left unchanged")
+    func unchangedRebuild() throws {
+        let site = try SiteCopy()
+        #expect(try sitegen(["build", "--root", site.root.path]).status == 0)
+        let run = try sitegen(["build", "--root", site.root.path])
+        #expect(run.status == 0)
+        #expect(hasLine(run.stdout, matching: #"^Built 21 pages in [0-9]+ ms \(0 files written, [0-9]+ unchanged\)"#),
+                "stdout: \(run.stdout)")
+    }
+
+    @Test("a content error exits 1, is printed as path:line:column with a did-you-mean, and leaves public/ as it was")
+    func contentErrorExitsOne() throws {
+        let site = try SiteCopy()
+        #expect(try sitegen(["build", "--root", site.root.path]).status == 0)
+        let before = try site.publicSnapshot()
+        try site.write("content/notes/broken.md", "---\ntitle: Broken\n---\nSee [Norland](actor:norlad).\n")
+        let run = try sitegen(["build", "--root", site.root.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("content/notes/broken.md:4:5: error: unknown actor `norlad`; did you mean `norland`?"),
+                "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("See [Norland](actor:norlad)."), "the offending line is quoted")
+        #expect(run.stdout.contains("Build failed"))
+        #expect(!hasLine(run.stdout, matching: "^Built "))
+        #expect(try site.publicSnapshot() == before)
+    }
+
+    @Test("every error of a run is printed, in file order")
+    func everyErrorPrinted() throws {
+        let site = try SiteCopy()
+        try site.write("content/notes/b.md", "---\ntitle: B\n---\n[x](actor:nobody)\n")
+        try site.write("content/notes/a.md", "---\ntitle: A\n---\n[@nothing]\n")
+        try site.write("content/events/zz.yaml", "- id: zz\n  date: 2023-13\n  title: Z\n  sources: [nothing]\n")
+        let run = try sitegen(["build", "--root", site.root.path])
+        #expect(run.status == 1)
+        let errorLines = run.stderr.split(separator: "\n").filter { $0.contains(": error: ") }.map { String($0.prefix { $0 != " " }) }
+        #expect(errorLines == ["content/events/zz.yaml:2:9:", "content/notes/a.md:4:2:", "content/notes/b.md:4:1:"])
+        #expect(run.stdout.contains("3 errors"))
+        #expect(!site.exists("public"))
+    }
+
+    @Test("check reports problems without writing anything")
+    func checkWritesNothing() throws {
+        let site = try SiteCopy()
+        let good = try sitegen(["check", "--root", site.root.path])
+        #expect(good.status == 0, "stderr: \(good.stderr)")
+        #expect(good.stdout.contains("Checked 21 pages"))
+        #expect(!site.exists("public"))
+        try site.write("content/notes/broken.md", "---\ntitle: Broken\n---\n[x](event:nowhere)\n")
+        let bad = try sitegen(["check", "--root", site.root.path])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("content/notes/broken.md:4:1: error:"))
+        #expect(!site.exists("public"))
+    }
+
+    @Test("--drafts includes drafts; without it they are left out")
+    func draftsFlag() throws {
+        let site = try SiteCopy()
+        try site.write("content/notes/draft.md", "---\ntitle: Draft note\ndraft: true\n---\n")
+        #expect(try sitegen(["build", "--root", site.root.path]).status == 0)
+        #expect(!site.exists("public/notes/draft/index.html"))
+        #expect(try sitegen(["build", "--root", site.root.path, "--drafts"]).status == 0)
+        #expect(site.exists("public/notes/draft/index.html"))
+    }
+
+    @Test("--output writes the site elsewhere")
+    func outputFlag() throws {
+        let site = try SiteCopy()
+        let run = try sitegen(["build", "--root", site.root.path, "--output", site.root.appendingPathComponent("out/site").path])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(site.exists("out/site/index.html"))
+        #expect(!site.exists("public"))
+    }
+
+    @Test("a wrong command line exits 2", arguments: [
+        ["buidl"],
+        ["build", "--no-such-option"],
+        ["build", "--root"],
+        ["build", "--root", "/nonexistent/sitegen/site"],
+        ["build", "--base-url", "not-a-url"],
+        ["check", "extra-argument"],
+    ])
+    func usageErrorsExitTwo(arguments: [String]) throws {
+        let site = try SiteCopy()
+        let run = try sitegen(arguments, in: site.root)
+        #expect(run.status == 2, "stdout: \(run.stdout)\nstderr: \(run.stderr)")
+        #expect(!run.stderr.isEmpty)
+        #expect(!site.exists("public"))
+    }
+
+    @Test("--help exits 0 and lists the commands")
+    func help() throws {
+        let run = try sitegen(["--help"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("build"))
+        #expect(run.stdout.contains("check"))
+    }
+}

@@ -221,14 +221,33 @@ func section(of html: String, from start: String, to end: String) -> String? {
     return String(rest[..<close.lowerBound])
 }
 
+/// Tags after which a reader sees a break between words.
+private let blockTags: Set<String> = [
+    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "br", "section", "article",
+    "header", "footer", "nav", "main", "table", "tr", "td", "th", "blockquote", "figure", "figcaption", "time", "title",
+]
+
 /// The text of `html` with tags removed and white space collapsed: what a reader sees.
+/// Block tags separate words; inline tags (`a`, `span`, `sup`, `em`) do not.
 func visibleText(_ html: String) -> String {
     var text = ""
+    var tag = ""
     var inTag = false
     for character in html {
-        if character == "<" { inTag = true; text.append(" "); continue }
-        if character == ">" { inTag = false; continue }
-        if !inTag { text.append(character) }
+        if inTag {
+            if character == ">" {
+                inTag = false
+                let name = tag.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }.lowercased()
+                if blockTags.contains(name) { text.append(" ") }
+            } else {
+                tag.append(character)
+            }
+        } else if character == "<" {
+            inTag = true
+            tag = ""
+        } else {
+            text.append(character)
+        }
     }
     return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
 }
