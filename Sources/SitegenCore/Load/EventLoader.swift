@@ -37,8 +37,7 @@ enum EventLoader {
             var summary: MarkdownText?
             if let summaryNode = reader.node("summary") {
                 if let text = summaryNode.string {
-                    summary = MarkdownText(source: text, path: file.path, lineOffset: summaryNode.location.line - 1,
-                                           firstLineColumnOffset: summaryNode.location.column - 1)
+                    summary = summaryText(text, at: summaryNode.location, in: file)
                 } else {
                     reader.report(.error(summaryNode.location, "`summary` must be text"))
                 }
@@ -73,6 +72,42 @@ enum EventLoader {
             guard rest.hasPrefix("id:") else { return nil }
             let value = rest.dropFirst(3).trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
             return value.isEmpty ? nil : value
+        }
+    }
+
+    /// A summary as Markdown placed where it is written in the file, so that a mistake in it is
+    /// reported at its own line and column: after the opening quote of a quoted value, and on the
+    /// lines of a `>` or `|` block (whose lines are read as written, without their indentation).
+    static func summaryText(_ value: String, at location: SourceLocation, in file: TextFile) -> MarkdownText {
+        let fallback = MarkdownText(source: value, path: file.path, lineOffset: location.line - 1,
+                                    firstLineColumnOffset: location.column - 1)
+        let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard location.line <= lines.count else { return fallback }
+        let rest = lines[location.line - 1].unicodeScalars.dropFirst(location.column - 1)
+        switch rest.first {
+        case "\"", "'":
+            guard !value.contains("\n") else { return fallback }
+            return MarkdownText(source: value, path: file.path, lineOffset: location.line - 1, firstLineColumnOffset: location.column)
+        case ">", "|":
+            // `|2` (an explicit indentation) is rare: keep the plain reading for it.
+            guard !rest.dropFirst().contains(where: { ("1"..."9").contains($0) }) else { return fallback }
+            var block: [Substring] = []
+            var indent: Int?
+            for line in lines[location.line...] {
+                if line.allSatisfy({ $0 == " " || $0 == "\t" }) { block.append(""); continue }
+                let spaces = line.prefix { $0 == " " }.count
+                if indent == nil { indent = spaces }
+                guard let indent, spaces >= indent else { break }
+                block.append(line.dropFirst(indent))
+            }
+            while block.last?.isEmpty == true { block.removeLast() }
+            guard let indent, !block.isEmpty else { return fallback }
+            var text = MarkdownText(source: block.joined(separator: "\n"), path: file.path, lineOffset: location.line,
+                                    firstLineColumnOffset: indent)
+            text.otherLinesColumnOffset = indent
+            return text
+        default:
+            return fallback
         }
     }
 }

@@ -39,7 +39,7 @@ enum CMark {
                 let prefix = lines[lineIndex].utf8.prefix(max(0, column - 1))
                 column = String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
             }
-            if lineIndex == 0 { column += text.firstLineColumnOffset }
+            column += lineIndex == 0 ? text.firstLineColumnOffset : text.otherLinesColumnOffset
             return SourceLocation(path: text.path, line: lineIndex + 1 + text.lineOffset, column: column)
         }
         return withDocument(text.source, options: options) { document, parser in

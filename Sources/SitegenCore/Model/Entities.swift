@@ -29,8 +29,10 @@ public struct MarkdownText: Sendable, Hashable {
     public var path: String
     /// Lines of the file before the first line of `source` (the front matter).
     public var lineOffset: Int
-    /// Column offset of the first line (for an inline value in YAML); later lines start at column 1.
+    /// Column offset of the first line (for an inline value in YAML).
     public var firstLineColumnOffset: Int
+    /// Column offset of every later line (the indentation of a YAML block scalar).
+    public var otherLinesColumnOffset: Int = 0
     /// Cross-references and citations found in it, in order of appearance.
     public var references: [MarkdownReference]
     /// The rendered HTML, with placeholders for the page's root path and citation numbers.
