@@ -289,4 +289,69 @@ struct LoadTests {
         #expect(errors(found).isEmpty)
         #expect(raw.sources.keys.sorted() == ["a.txt", "b.html"])
     }
+
+    @Test("a mistake in an event summary is reported at its line and column, whatever the YAML style")
+    func summaryPositions() {
+        let found = diagnostics(of: """
+            -- content/articles/a.md --
+            ---
+            title: A
+            outlet: O
+            published: 2023-01-01
+            ---
+            -- content/actors/norland.md --
+            ---
+            name: Norland
+            kind: state
+            ---
+            -- content/events/main.yaml --
+            - id: folded
+              date: 2023
+              title: Folded
+              summary: >-
+                First line of the summary and
+                [Norland](actor:norlnd) on the second [@aa].
+              sources: [a]
+            - id: literal
+              date: 2023
+              title: Literal
+              summary: |
+                Literal [Norland](actor:norlad) here.
+              sources: [a]
+            - id: quoted
+              date: 2023
+              title: Quoted
+              summary: "Quoted [Norland](actor:norlan) here."
+              sources: [a]
+            - id: plain
+              date: 2023
+              title: Plain
+              summary: Plain [Norland](actor:nortland) here.
+              sources: [a]
+            """)
+        let places = errors(found).map { "\($0.location.line):\($0.location.column)" }
+        #expect(places == ["6:5", "6:44", "12:13", "17:20", "22:18"])
+    }
+
+    @Test("a summary written as a YAML block renders as one paragraph with its links")
+    func blockSummaryRenders() throws {
+        let (raw, found) = loadSite("""
+            -- content/events/main.yaml --
+            - id: folded
+              date: 2023
+              title: Folded
+              summary: >-
+                First line of the summary and
+                [Norland](actor:norland) on the **second**.
+              sources: [a]
+            """)
+        #expect(errors(found).isEmpty)
+        let summary = try #require(raw.events.first?.summary)
+        #expect(!summary.html.contains("<p>"))
+        #expect(summary.html.contains("First line of the summary and"))
+        #expect(summary.html.contains("actors/norland/"))
+        #expect(summary.html.contains("<strong>second</strong>"))
+        #expect(summary.references.map(\.location.line) == [6])
+    }
+
 }
