@@ -7,6 +7,33 @@ private final class ResultSlots<Element>: @unchecked Sendable {
 }
 
 extension Array where Element: Sendable {
+    /// Like ``parallelMap(minimumCount:_:)``, but each chunk of work first makes its own `context`
+    /// (for example its own copy of parsed templates), so threads share no reference-counted
+    /// objects on the hot path: shared ones make every retain and release contend between cores.
+    func parallelMap<Context, Result: Sendable>(
+        makingContext makeContext: @Sendable () -> Context,
+        _ transform: @Sendable (Context, Element) -> Result
+    ) -> [Result] {
+        let slots = ResultSlots<Result>(count: count)
+        let chunkCount = Swift.min(count, 16)
+        guard chunkCount > 0 else { return [] }
+        let chunkSize = (count + chunkCount - 1) / chunkCount
+        self.withUnsafeBufferPointer { input in
+            nonisolated(unsafe) let input = input
+            slots.values.withUnsafeMutableBufferPointer { output in
+                nonisolated(unsafe) let output = output
+                DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                    let start = chunk * chunkSize
+                    let end = Swift.min(start + chunkSize, input.count)
+                    guard start < end else { return }
+                    let context = makeContext()
+                    for index in start..<end { output[index] = transform(context, input[index]) }
+                }
+            }
+        }
+        return slots.values.map { $0! }
+    }
+
     /// Transforms every element on all cores, keeping the order of the input.
     ///
     /// Falls back to a plain loop for small arrays, where threads cost more than they save.

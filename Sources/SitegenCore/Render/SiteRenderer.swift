@@ -33,8 +33,12 @@ public struct SiteRenderer: Sendable {
         jobs += site.timeline.map { .event($0) }
         jobs += site.noteOrder.map { .note($0) }
         let renderer = self
-        var files = jobs.parallelMap(minimumCount: 8) { job in
-            PageBuilder(site: renderer.site, theme: renderer.theme, assetPaths: assetURLs).render(job)
+        var files = jobs.parallelMap(makingContext: {
+            var theme = renderer.theme
+            theme.library = theme.freshLibrary()
+            return PageBuilder(site: renderer.site, theme: theme, assetPaths: assetURLs)
+        }) { builder, job in
+            builder.render(job)
         }
         files += assetFiles.map(\.file)
         files += FeedWriter(site: site).files()

@@ -8,6 +8,18 @@ public struct Theme: Sendable {
     public var library: MustacheLibrary
     /// Asset files by their path under `assets/` (`style.css`).
     public var assets: [String: Data]
+    /// The template texts the library was parsed from, by name.
+    var templateTexts: [String: String] = [:]
+
+    /// A library parsed anew from the same texts: render threads each use their own, so they
+    /// share no reference-counted template objects.
+    func freshLibrary() -> MustacheLibrary {
+        var fresh = MustacheLibrary()
+        for (name, text) in templateTexts {
+            if let template = try? MustacheTemplate(string: text) { fresh.register(template, named: name) }
+        }
+        return fresh
+    }
 
     /// The page kinds, each rendered with the template of this name.
     static let pageTemplates = ["home", "timeline", "event", "actors", "actor", "articles", "article", "notes", "note", "404"]
@@ -39,10 +51,12 @@ public struct Theme: Sendable {
         MustacheContentTypes.register(FastHTMLEscaping(), named: FastHTMLEscaping.name)
         let pragma = "{{% CONTENT_TYPE: \(FastHTMLEscaping.name) }}"
         var library = MustacheLibrary()
+        var templateTexts: [String: String] = [:]
         for name in sources.keys.sorted() {
             let (text, path) = sources[name]!
             do {
                 library.register(try MustacheTemplate(string: pragma + text), named: name)
+                templateTexts[name] = pragma + text
             } catch let error as MustacheTemplate.ParserError {
                 let line = error.context.lineNumber
                 let column = line == 1 ? max(1, error.context.columnNumber - pragma.count) : error.context.columnNumber
@@ -78,6 +92,6 @@ public struct Theme: Sendable {
         for name in pageTemplates where sources[name] == nil {
             diagnostics.append(.error(SourceLocation(path: "templates/\(name).mustache"), "the page template `\(name)` is missing"))
         }
-        return (Theme(library: library, assets: assets), diagnostics)
+        return (Theme(library: library, assets: assets, templateTexts: templateTexts), diagnostics)
     }
 }
