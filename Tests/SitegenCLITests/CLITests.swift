@@ -236,4 +236,27 @@ struct CLITests {
         #expect(run.stdout.contains("build"))
         #expect(run.stdout.contains("check"))
     }
+
+    @Test("an output folder that would replace the site itself is refused with exit 1")
+    func outputOverSiteRefused() throws {
+        let site = try SiteCopy()
+        let run = try sitegen(["build", "--root", site.root.path, "--output", site.root.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("refusing"))
+        #expect(site.exists("content/site.yaml"))
+        #expect(site.exists("content/articles/courier-2022-05-compact-signed.md"))
+    }
+
+    @Test("--base-url replaces the address of site.yaml in canonical URLs and the feed")
+    func baseURLFlag() throws {
+        let site = try SiteCopy()
+        let run = try sitegen(["build", "--root", site.root.path, "--base-url", "https://news.example.com/river"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let page = String(decoding: try Data(contentsOf: site.publicFolder.appendingPathComponent("actors/norland/index.html")), as: UTF8.self)
+        #expect(page.contains("<link rel=\"canonical\" href=\"https://news.example.com/river/actors/norland/\">"))
+        let feed = String(decoding: try Data(contentsOf: site.publicFolder.appendingPathComponent("feed.xml")), as: UTF8.self)
+        #expect(feed.contains("https://news.example.com/river/articles/"))
+        #expect(!feed.contains("example.org/meridian"))
+    }
+
 }

@@ -354,4 +354,23 @@ struct LoadTests {
         #expect(summary.references.map(\.location.line) == [6])
     }
 
+
+    @Test("Windows line ends and a byte order mark do not shift lines or columns")
+    func crlfAndBOM() throws {
+        let files = [
+            "content/site.yaml": defaultSiteYAML,
+            "content/notes/windows.md": "\u{FEFF}---\r\ntitle: Windows\r\n---\r\n\r\nSee [x](actor:nobody).\r\n",
+        ]
+        let options = BuildOptions(root: URL(fileURLWithPath: "/nonexistent-sitegen-site"), writesOutput: false)
+        let found = build(options, fileSystem: .inMemory(files)).diagnostics
+        let error = try #require(errors(found).first)
+        #expect(error.location == SitegenCore.SourceLocation(path: "content/notes/windows.md", line: 5, column: 5))
+    }
+
+    @Test("a folder without content/ is an error telling where to run sitegen")
+    func noContentFolder() {
+        let (_, found) = SiteLoader(fileSystem: .inMemory(["README.md": "hello\n"])).load()
+        #expect(errors(found).contains { $0.message.contains("content/") && $0.message.contains("--root") })
+    }
+
 }

@@ -432,4 +432,32 @@ struct ThemeTests {
         #expect(try #require(pages["404.html"]).contains("Custom not found page"))
         #expect(pages.keys.contains { $0.hasPrefix("assets/extra.") })
     }
+
+@Suite("Render: feed and structured data escaping")
+struct FeedEscapingTests {
+    @Test("titles with markup are escaped in the feed and cannot end the JSON-LD script")
+    func escaping() throws {
+        let pages = renderSite("""
+            -- content/site.yaml --
+            title: "Q&A <Sahel>"
+            base_url: https://example.org/
+            -- content/articles/tricky.md --
+            ---
+            title: "Fish & chips </script><script>alert(1)</script>"
+            outlet: "A & B"
+            published: 2023-01-01
+            ---
+            """)
+        let feed = try #require(pages["feed.xml"])
+        #expect(feed.contains("<title>Q&amp;A &lt;Sahel&gt;</title>"))
+        #expect(feed.contains("Fish &amp; chips &lt;/script&gt;"))
+        #expect(!feed.contains("<script>"))
+        let article = try #require(pages["articles/tricky/index.html"])
+        let jsonLD = try #require(section(of: article, from: "<script type=\"application/ld+json\">", to: "</script>"))
+        #expect(!jsonLD.contains("<"))
+        #expect(jsonLD.contains("NewsArticle"))
+        #expect(occurrences(of: "</script>", in: article) == 1)
+    }
+}
+
 }

@@ -197,4 +197,38 @@ struct VerifyTests {
         let composed = TextNormalizer.normalize("Cafe\u{0301}")
         #expect(String(decoding: composed.bytes, as: UTF8.self) == "Caf\u{00E9}")
     }
+
+    @Test("an article with only same_as copies has its quotes checked and shown as verified")
+    func sameAsOnly() throws {
+        let archive = """
+            -- content/articles/wire.md --
+            ---
+            title: The report
+            outlet: The Wire
+            published: 2023-06-16
+            same_as: [wire-copy.txt]
+            ---
+            -- content/sources/wire-copy.txt --
+            The council voted on Friday.
+            -- content/events/main.yaml --
+            - id: good
+              date: 2023-06-16
+              title: Good
+              sources: [{article: wire, quote: "The council voted on Friday."}]
+            - id: bad
+              date: 2023-06-16
+              title: Bad
+              sources: [{article: wire, quote: "The council voted on Monday."}]
+            """
+        let found = diagnostics(of: archive)
+        #expect(errors(found).map(\.location.line) == [8])
+        #expect(warnings(found).isEmpty)
+    }
+
+    @Test("an empty quote is an error")
+    func emptyQuote() {
+        let found = diagnostics(of: quoteSite(source: "wire.txt", text: "Some text.", quote: "  "))
+        #expect(errors(found).count == 1)
+    }
+
 }
