@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// False for `sitegen check`: everything is checked and nothing written.
     public var writesOutput: Bool
+    /// Whether stages use all cores; a single-threaded build gives byte-identical output.
+    public var parallel: Bool = true
 
     /// Creates options; `output` defaults to `root/public`.
     public init(root: URL, output: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil, writesOutput: Bool = true) {
@@ -69,7 +71,7 @@ public func build(_ options: BuildOptions, fileSystem: FileSystem? = nil) -> Bui
 
     // Load: files into typed values, each Markdown text parsed once.
     var (raw, theme) = timed("load") { () -> (RawSite, Theme) in
-        let (raw, loadDiagnostics) = SiteLoader(fileSystem: fileSystem).load()
+        let (raw, loadDiagnostics) = SiteLoader(fileSystem: fileSystem, parallel: options.parallel).load()
         let (theme, themeDiagnostics) = Theme.load(fileSystem: fileSystem)
         diagnostics += loadDiagnostics + themeDiagnostics
         return (raw, theme)
@@ -87,7 +89,7 @@ public func build(_ options: BuildOptions, fileSystem: FileSystem? = nil) -> Bui
 
     // Verify: quotes against their sources.
     timed("verify") {
-        diagnostics += QuoteVerifier().verifyQuotes(in: site)
+        diagnostics += QuoteVerifier(parallel: options.parallel).verifyQuotes(in: site)
     }
 
     diagnostics = diagnostics.sortedForDisplay()
@@ -99,7 +101,7 @@ public func build(_ options: BuildOptions, fileSystem: FileSystem? = nil) -> Bui
     }
 
     // Render: pages, feed, sitemap and assets, in parallel, sorted by path.
-    let files = timed("render") { SiteRenderer(site: site, theme: theme).render() }
+    let files = timed("render") { SiteRenderer(site: site, theme: theme, parallel: options.parallel).render() }
     let pageCount = files.filter(\.isPage).count
     guard options.writesOutput else {
         return BuildReport(diagnostics: diagnostics, notes: notes, pageCount: pageCount, fileCount: files.count,
@@ -110,7 +112,7 @@ public func build(_ options: BuildOptions, fileSystem: FileSystem? = nil) -> Bui
     var writeError: String?
     let summary = timed("write") { () -> OutputWriter.Summary? in
         do {
-            return try OutputWriter().replace(options.output, with: files, siteRoot: options.root)
+            return try OutputWriter(parallel: options.parallel).replace(options.output, with: files, siteRoot: options.root)
         } catch {
             writeError = "\(error)"
             return nil

@@ -11,9 +11,14 @@ extension Array where Element: Sendable {
     /// (for example its own copy of parsed templates), so threads share no reference-counted
     /// objects on the hot path: shared ones make every retain and release contend between cores.
     func parallelMap<Context, Result: Sendable>(
+        parallel: Bool = true,
         makingContext makeContext: @Sendable () -> Context,
         _ transform: @Sendable (Context, Element) -> Result
     ) -> [Result] {
+        guard parallel else {
+            let context = makeContext()
+            return map { transform(context, $0) }
+        }
         let slots = ResultSlots<Result>(count: count)
         let chunkCount = Swift.min(count, 16)
         guard chunkCount > 0 else { return [] }
@@ -37,8 +42,8 @@ extension Array where Element: Sendable {
     /// Transforms every element on all cores, keeping the order of the input.
     ///
     /// Falls back to a plain loop for small arrays, where threads cost more than they save.
-    func parallelMap<Result: Sendable>(minimumCount: Int = 16, _ transform: @Sendable (Element) -> Result) -> [Result] {
-        guard count >= minimumCount else { return map(transform) }
+    func parallelMap<Result: Sendable>(minimumCount: Int = 16, parallel: Bool = true, _ transform: @Sendable (Element) -> Result) -> [Result] {
+        guard parallel, count >= minimumCount else { return map(transform) }
         let slots = ResultSlots<Result>(count: count)
         let chunkCount = Swift.min(count, 64)
         let chunkSize = (count + chunkCount - 1) / chunkCount

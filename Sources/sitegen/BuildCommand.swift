@@ -15,8 +15,12 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the time of each stage (load, resolve, verify, render, write).")
     var timings = false
 
+    @Flag(name: .customLong("single-thread"), help: "Use one core (the output is byte-identical to a parallel build).")
+    var singleThread = false
+
     func run() throws {
-        let options = site.buildOptions(writesOutput: true)
+        var options = site.buildOptions(writesOutput: true)
+        options.parallel = !singleThread
         let report = build(options)
         let printer = ReportPrinter(root: options.root, output: options.output)
         printer.printDiagnostics(report)

@@ -7,9 +7,13 @@ public struct SiteLoader: Sendable {
     /// Where files come from.
     public var fileSystem: FileSystem
 
+    /// Whether files are read and parsed on all cores.
+    public var parallel: Bool
+
     /// Creates a loader reading from `fileSystem`.
-    public init(fileSystem: FileSystem) {
+    public init(fileSystem: FileSystem, parallel: Bool = true) {
         self.fileSystem = fileSystem
+        self.parallel = parallel
     }
 
     private enum Place: Sendable {
@@ -50,7 +54,7 @@ public struct SiteLoader: Sendable {
                   case .success(let file) = TextFile.decode(data, path: "content/site.yaml") else { return false }
             return ConfigLoader.load(file, path: file.path).0.unsafeHTML
         }()
-        let results = work.parallelMap { item -> LoadedFile in
+        let results = work.parallelMap(parallel: parallel) { item -> LoadedFile in
             guard let data = fileSystem.readFile(item.path) else {
                 return LoadedFile(diagnostics: [.error(SourceLocation(path: item.path), "cannot read this file")])
             }

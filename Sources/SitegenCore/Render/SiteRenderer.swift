@@ -8,11 +8,14 @@ import Mustache
 public struct SiteRenderer: Sendable {
     public var site: Site
     public var theme: Theme
+    /// Whether pages render on all cores (the output is the same either way).
+    public var parallel: Bool
 
     /// Creates a renderer.
-    public init(site: Site, theme: Theme) {
+    public init(site: Site, theme: Theme, parallel: Bool = true) {
         self.site = site
         self.theme = theme
+        self.parallel = parallel
     }
 
     /// One page to render.
@@ -33,7 +36,7 @@ public struct SiteRenderer: Sendable {
         jobs += site.timeline.map { .event($0) }
         jobs += site.noteOrder.map { .note($0) }
         let renderer = self
-        var files = jobs.parallelMap(makingContext: {
+        var files = jobs.parallelMap(parallel: parallel, makingContext: {
             var theme = renderer.theme
             theme.library = theme.freshLibrary()
             return PageBuilder(site: renderer.site, theme: theme, assetPaths: assetURLs)

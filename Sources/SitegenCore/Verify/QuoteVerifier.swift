@@ -4,8 +4,13 @@
 /// quotes gets an index of its 8-byte grams, so a quote is found by looking up candidates
 /// instead of scanning the whole text again.
 public struct QuoteVerifier: Sendable {
+    /// Whether sources are checked on all cores.
+    public var parallel: Bool
+
     /// Creates a verifier.
-    public init() {}
+    public init(parallel: Bool = true) {
+        self.parallel = parallel
+    }
 
     /// One quote to check, with the article it cites.
     struct Check: Sendable {
@@ -57,7 +62,7 @@ public struct QuoteVerifier: Sendable {
             guard !texts.isEmpty else { return nil }  // missing files are reported above
             return (texts, checksByArticle[id]!)
         }
-        let results = jobs.parallelMap(minimumCount: 4) { job in
+        let results = jobs.parallelMap(minimumCount: 4, parallel: parallel) { job in
             QuoteVerifier.check(job.checks, against: job.texts)
         }
         for result in results { diagnostics += result }

@@ -34,8 +34,13 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Whether files are written from all cores.
+    public var parallel: Bool
+
     /// Creates a writer.
-    public init() {}
+    public init(parallel: Bool = true) {
+        self.parallel = parallel
+    }
 
     /// Replaces the folder `output` with exactly `files`.
     ///
@@ -72,7 +77,7 @@ public struct OutputWriter: Sendable {
             }
             let stagingPath = staging.path
             let outputPath = output.path
-            let results = files.parallelMap(minimumCount: 64) { file -> Result<Bool, WriteError> in
+            let results = files.parallelMap(minimumCount: 64, parallel: parallel) { file -> Result<Bool, WriteError> in
                 Self.stage(file, into: stagingPath, previous: outputPath)
             }
             var summary = Summary(written: 0, unchanged: 0)
