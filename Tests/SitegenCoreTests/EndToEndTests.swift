@@ -254,6 +254,17 @@ struct EndToEndTests {
         #expect(html.contains("<code>[the survey](event:river-survey)</code>"))
     }
 
+    @Test("GitHub Flavored Markdown tables and footnotes reach the article page")
+    func tablesAndFootnotes() throws {
+        let (site, _) = try builtDemoSite()
+        let html = mainContent(try site.page("articles/ledger-2023-06-westerra-withdraws/index.html"))
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<td>June 2023</td>"))
+        #expect(html.contains("href=\"#fn-length\""))
+        #expect(elementIDs(in: html).contains("fn-length"))
+        #expect(html.contains("<h3>What happens next</h3>"), "body headings sit below the Summary section heading")
+    }
+
     @Test("the feed lists articles newest first and is dated by the newest article, not the build")
     func feed() throws {
         let (site, _) = try builtDemoSite()
