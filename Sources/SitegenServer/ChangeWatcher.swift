@@ -5,11 +5,11 @@ import Glibc
 import Darwin
 #endif
 
-/// Notices changes below a few folders by polling: a snapshot of every file's path, size,
+/// Notices changes below a few folders by polling (every 50 ms in `sitegen serve`): a snapshot of every file's path, size,
 /// modification time (in nanoseconds) and inode, compared with the previous one.
 ///
 /// Linux has no FSEvents, and a site is a few hundred files, so one snapshot costs well under
-/// a millisecond; polling every 100 ms keeps the cost negligible and needs no C shims.
+/// a millisecond; polling every 50 ms keeps the cost negligible and needs no C shims.
 struct ChangeWatcher: Sendable {
     /// One file or folder as last seen.
     struct Entry: Equatable, Sendable {

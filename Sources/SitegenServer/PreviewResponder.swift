@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import ServiceLifecycle
 import SitegenCore
 
 /// Answers every request: the live-reload endpoints, then files of the last good build, with
@@ -24,7 +25,13 @@ struct PreviewResponder: HTTPResponder {
         }
         if path == LiveReload.waitPath {
             let after = Self.queryValue("after", in: query).flatMap(Int.init) ?? -1
-            let status = await server.state.waitForChange(after: after, timeout: server.options.longPollTimeout)
+            let state = server.state
+            let status = await withGracefulShutdownHandler {
+                await state.waitForChange(after: after, timeout: server.options.longPollTimeout)
+            } onGracefulShutdown: {
+                // Ctrl-C: answer open long-polls at once instead of waiting for their timeout.
+                Task { await state.shutDown() }
+            }
             return plain(.ok, "\(status.version)")
         }
 

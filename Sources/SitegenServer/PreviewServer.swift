@@ -17,7 +17,8 @@ public struct ServeOptions: Sendable {
     public var host: String
     /// The port; 0 picks a free one.
     public var port: Int
-    /// A private folder for the builds; a new temporary folder by default. Never `ROOT/public`.
+    /// A private folder for the builds; by default a new folder in `/dev/shm` (memory) where it
+    /// exists, else in the temporary folder. Never `ROOT/public`.
     public var workFolder: URL?
     /// How often `content/` and `templates/` are checked for changes.
     public var pollInterval: Duration
@@ -26,7 +27,7 @@ public struct ServeOptions: Sendable {
 
     /// Creates options.
     public init(root: URL, includeDrafts: Bool = false, baseURL: String? = nil, host: String = "127.0.0.1", port: Int = 8080,
-                workFolder: URL? = nil, pollInterval: Duration = .milliseconds(100), longPollTimeout: Duration = .seconds(25)) {
+                workFolder: URL? = nil, pollInterval: Duration = .milliseconds(50), longPollTimeout: Duration = .seconds(25)) {
         self.root = root.standardizedFileURL
         self.includeDrafts = includeDrafts
         self.baseURL = baseURL
@@ -66,8 +67,12 @@ public final class PreviewServer: Sendable {
             workFolder = folder.standardizedFileURL
             ownsWorkFolder = false
         } else {
-            workFolder = FileManager.default.temporaryDirectory
-                .appendingPathComponent("sitegen-serve-\(getpid())-\(UUID().uuidString.prefix(8))")
+            // Memory-backed /dev/shm where there is one: writing the site there takes ~10 ms instead
+            // of 40-500 ms on a busy disk, which is most of the edit-to-reload time.
+            let shm = "/dev/shm"
+            let base = FileManager.default.isWritableFile(atPath: shm)
+                ? URL(fileURLWithPath: shm, isDirectory: true) : FileManager.default.temporaryDirectory
+            workFolder = base.appendingPathComponent("sitegen-serve-\(getpid())-\(UUID().uuidString.prefix(8))")
             ownsWorkFolder = true
         }
         try FileManager.default.createDirectory(at: workFolder, withIntermediateDirectories: true)

@@ -35,9 +35,20 @@ actor PreviewState {
         return status
     }
 
+    private var shuttingDown = false
+
+    /// Answers every waiting request now, and every later one at once: the server is stopping,
+    /// and must not wait for long-polls to time out.
+    func shutDown() {
+        shuttingDown = true
+        let waiting = waiters
+        waiters = [:]
+        for continuation in waiting.values { continuation.resume(returning: status) }
+    }
+
     /// The status once a build newer than `version` exists, or the current one after `timeout`.
     func waitForChange(after version: Int, timeout: Duration) async -> BuildStatus {
-        if status.version != version { return status }
+        if status.version != version || shuttingDown { return status }
         let id = UUID()
         return await withCheckedContinuation { continuation in
             waiters[id] = continuation
