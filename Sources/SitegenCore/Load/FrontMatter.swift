@@ -13,15 +13,20 @@ struct FrontMatterDocument {
         guard text.hasPrefix("---\n") || text == "---" else {
             return .success(FrontMatterDocument(yaml: nil, body: text, bodyLineOffset: 0))
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        lines.removeFirst()
-        for (index, line) in lines.enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+        // Walk line by line to the closing fence; the body is the rest of the text, not re-joined.
+        var lineStart = text.index(text.startIndex, offsetBy: 4, limitedBy: text.endIndex) ?? text.endIndex
+        let yamlStart = lineStart
+        var lineNumber = 1
+        while lineStart < text.endIndex {
+            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            let trimmed = text[lineStart..<lineEnd].trimmingCharacters(in: .whitespaces)
             if trimmed == "---" || trimmed == "..." {
-                let yaml = lines[..<index].joined(separator: "\n")
-                let body = lines[(index + 1)...].joined(separator: "\n")
-                return .success(FrontMatterDocument(yaml: yaml, body: body, bodyLineOffset: index + 2))
+                let yaml = String(text[yamlStart..<lineStart])
+                let body = lineEnd < text.endIndex ? String(text[text.index(after: lineEnd)...]) : ""
+                return .success(FrontMatterDocument(yaml: yaml, body: body, bodyLineOffset: lineNumber + 1))
             }
+            lineNumber += 1
+            lineStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
         }
         return .failure(.error(SourceLocation(path: file.path), "front matter is not closed: add a line `---` after it"))
     }

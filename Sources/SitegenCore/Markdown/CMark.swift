@@ -31,8 +31,11 @@ enum CMark {
     ///   - options: raw HTML and footnote handling.
     ///   - inline: render a one-paragraph text without its `<p>` (event summaries).
     static func process(_ text: MarkdownText, options: RenderOptions, inline: Bool = false) -> (references: [MarkdownReference], html: String, problems: [Diagnostic]) {
-        let lines = text.source.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split into lines only when a reference needs its column converted.
+        var splitLines: [Substring]?
         func location(line: Int32, byteColumn: Int32, extraBytes: Int = 0) -> SourceLocation {
+            if splitLines == nil { splitLines = text.source.split(separator: "\n", omittingEmptySubsequences: false) }
+            let lines = splitLines!
             let lineIndex = max(Int(line), 1) - 1
             var column = max(Int(byteColumn), 1) + extraBytes
             if lineIndex < lines.count {
