@@ -265,6 +265,20 @@ struct EndToEndTests {
         #expect(html.contains("<h3>What happens next</h3>"), "body headings sit below the Summary section heading")
     }
 
+    @Test("the indexes list articles newest first and actors by kind")
+    func indexes() throws {
+        let (site, _) = try builtDemoSite()
+        let articles = visibleText(mainContent(try site.page("articles/index.html")))
+        let ledger = try #require(articles.range(of: "Westerra withdraws from the river compact"))
+        let courier = try #require(articles.range(of: "Three states sign the Meridian River Compact"))
+        let gazette = try #require(articles.range(of: "Commission warns of falling river levels"))
+        #expect(ledger.lowerBound < courier.lowerBound && courier.lowerBound < gazette.lowerBound)
+        let actors = visibleText(mainContent(try site.page("actors/index.html")))
+        #expect(actors.contains("People Ana Ferreira"))
+        #expect(actors.contains("States Norland"))
+        #expect(actors.contains("Organisations Meridian River Commission"))
+    }
+
     @Test("the feed lists articles newest first and is dated by the newest article, not the build")
     func feed() throws {
         let (site, _) = try builtDemoSite()
@@ -341,7 +355,7 @@ struct EndToEndTests {
         #expect(try site.outputSnapshot() == before)
         for (path, date) in dates { #expect(try site.modificationDate(path) == date, "\(path) was touched") }
         let entries = try FileManager.default.contentsOfDirectory(atPath: site.root.path).sorted()
-        #expect(entries == ["content", "public"], "a staging folder was left behind")
+        #expect(entries == ["README.md", "content", "public"], "a staging folder was left behind: \(entries)")
     }
 
     @Test("a page whose source is removed disappears on the next build; nothing outside public/ is touched")

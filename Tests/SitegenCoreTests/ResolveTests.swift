@@ -322,5 +322,29 @@ struct ResolveTests {
         #expect(!fact(["13,000", " 13,000 "]).sourcesDiffer)
         #expect(!fact(["13,000"]).sourcesDiffer)
         #expect(fact(["13,000", "13 000"]).sourcesDiffer)
+        #expect(!fact(["13000", "13000\n"]).sourcesDiffer)
     }
+
+    @Test("a fact value written as a number is read as text, as written")
+    func numbersAreText() throws {
+        let (site, found) = resolveSite(people + """
+            -- content/actors/chad.md --
+            ---
+            name: Chad
+            kind: state
+            facts:
+              - label: Troops
+                values:
+                  - value: 010
+                    sources: [wire-one]
+                  - value: 1.50
+                    sources: [wire-two]
+            ---
+            """)
+        #expect(errors(found).isEmpty)
+        let fact = try #require(site.actors["chad"]?.facts.first)
+        #expect(fact.values.map(\.value) == ["010", "1.50"])
+        #expect(fact.sourcesDiffer)
+    }
+
 }
