@@ -26,8 +26,19 @@ enum TextNormalizer {
         // crosses white space, and a pure-ASCII word needs none, which keeps the origin mapping simple.
         var wordStart = 0
         var wordIsASCII = true
+        var wordNeedsComposition = false
         func appendWord(upTo end: Int) {
             guard wordStart < end else { return }
+            if !wordNeedsComposition {
+                for index in wordStart..<end {
+                    let origin = Int32(index)
+                    UTF8.encode(mapped(plain[index])) { byte in
+                        bytes.append(byte)
+                        origins.append(origin)
+                    }
+                }
+                return
+            }
             if wordIsASCII {
                 for index in wordStart..<end {
                     bytes.append(UInt8(truncatingIfNeeded: mapped(plain[index]).value))
@@ -47,12 +58,20 @@ enum TextNormalizer {
             }
         }
         for (index, scalar) in plain.enumerated() {
-            if scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}" || scalar == "\u{00AD}" {
+            let value = scalar.value
+            let isSpace = value < 0x80
+                ? (value == 0x20 || (0x09...0x0D).contains(value))
+                : (scalar.properties.isWhitespace || value == 0x200B || value == 0xFEFF || value == 0x00AD)
+            if isSpace {
                 appendWord(upTo: index)
                 wordStart = index + 1
                 wordIsASCII = true
-            } else if scalar.value >= 0x80 {
+                wordNeedsComposition = false
+            } else if value >= 0x80 {
                 wordIsASCII = false
+                // Latin-1, Latin Extended and the punctuation block are already composed and never
+                // compose with a neighbour: only other scalars can change under NFC.
+                if !(value < 0x300 || (0x2010...0x205F).contains(value)) { wordNeedsComposition = true }
             }
         }
         appendWord(upTo: plain.count)
