@@ -68,7 +68,10 @@ struct PreviewResponder: HTTPResponder {
         }
         let type = ContentType.of(file)
         guard type.hasPrefix("text/html") else {
-            var headers: HTTPFields = [.contentType: type, .cacheControl: "no-store"]
+            // Fingerprinted assets (`assets/style.0374a429b3.css`) never change under their name:
+            // the browser may keep them, so a live reload fetches only the page.
+            let cache = Self.isFingerprinted(file) ? "public, max-age=31536000, immutable" : "no-store"
+            var headers: HTTPFields = [.contentType: type, .cacheControl: cache]
             headers[.contentLength] = "\(data.count)"
             return Response(status: code, headers: headers, body: withBody ? ResponseBody(byteBuffer: ByteBuffer(bytes: data)) : ResponseBody())
         }
@@ -92,6 +95,15 @@ struct PreviewResponder: HTTPResponder {
         var headers: HTTPFields = [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"]
         headers.append(contentsOf: extra)
         return Response(status: code, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// Whether a file name carries the generator's content hash: `name.0123456789.ext` under `assets/`.
+    static func isFingerprinted(_ path: String) -> Bool {
+        guard path.contains("/assets/") else { return false }
+        let parts = (path as NSString).lastPathComponent.split(separator: ".")
+        guard parts.count >= 3 else { return false }
+        let hash = parts[parts.count - 2]
+        return hash.count == 10 && hash.allSatisfy { $0.isHexDigit && !$0.isUppercase }
     }
 
     static func queryValue(_ name: String, in query: String) -> String? {

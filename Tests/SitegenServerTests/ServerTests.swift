@@ -41,6 +41,8 @@ struct ServerTests {
             #expect(style.status == .ok)
             #expect(style.headers[.contentType] == "text/css; charset=utf-8")
             #expect(!style.text.contains("sitegen-live-reload"))
+            #expect(style.headers[.cacheControl] == "public, max-age=31536000, immutable", "fingerprinted assets may be cached")
+            #expect(home.headers[.cacheControl] == "no-store", "pages are never cached")
 
             let robots = try await client.execute(uri: "/robots.txt", method: .get)
             #expect(robots.headers[.contentType] == "text/plain; charset=utf-8")
