@@ -373,4 +373,18 @@ struct LoadTests {
         #expect(errors(found).contains { $0.message.contains("content/") && $0.message.contains("--root") })
     }
 
+
+    @Test("an unknown key in site.yaml is a warning with a did-you-mean")
+    func unknownSiteKey() throws {
+        let found = diagnostics(of: """
+            -- content/site.yaml --
+            title: T
+            base_ulr: https://example.org/
+            """)
+        #expect(errors(found).isEmpty)
+        let warning = try #require(warnings(found).first)
+        #expect(warning.location == SitegenCore.SourceLocation(path: "content/site.yaml", line: 2, column: 1))
+        #expect(warning.suggestion == "base_url")
+    }
+
 }
