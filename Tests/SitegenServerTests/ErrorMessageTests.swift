@@ -63,6 +63,15 @@ struct ErrorMessageTests {
         #expect(message.split(separator: "\n").count == 3, "the line and a caret are quoted: \(message)")
     }
 
+    @Test("template syntax errors say what to fix", arguments: [
+        ("{{#page}}\n<p>x</p>\n{{/pgae}}\n", "templates/404.mustache:3:4: error: template syntax: this `{{/...}}` does not close the section open here"),
+        ("<p>{{page.title</p>\n", "templates/404.mustache:1:16: error: template syntax: a tag is not finished"),
+    ])
+    func templateErrors(template: String, expected: String) throws {
+        let messages = try check("templates/404.mustache", template)
+        #expect(messages.contains { $0.hasPrefix(expected) }, "\(messages)")
+    }
+
     @Test("an invalid UTF-8 byte is shown in its line with a caret under it")
     func invalidUTF8() throws {
         let site = try TestSite()

@@ -24,6 +24,29 @@ public struct Theme: Sendable {
     /// The page kinds, each rendered with the template of this name.
     static let pageTemplates = ["home", "timeline", "event", "actors", "actor", "articles", "article", "notes", "note", "404"]
 
+    /// swift-mustache's parser error in words a template editor can act on.
+    static func explain(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else {
+            // An unterminated tag runs the parser into the end of the file.
+            if "\(error)".contains("overflow") { return "a tag is not finished before the end of the file: every `{{` needs its `}}`" }
+            return "\(error)"
+        }
+        switch error {
+        case .sectionCloseNameIncorrect:
+            return "this `{{/...}}` does not close the section open here: its name must match the last `{{#name}}`, `{{^name}}` or `{{$name}}` still open"
+        case .unfinishedName:
+            return "a tag is not finished: every `{{` needs its `}}` on the same line"
+        case .expectedSectionEnd:
+            return "a section is never closed: every `{{#name}}`, `{{^name}}`, `{{$name}}` or `{{<name}}` needs its `{{/name}}`"
+        case .invalidSetDelimiter:
+            return "badly formed delimiter change: write it like `{{=<% %>=}}`"
+        case .textInsideInheritSection, .illegalTokenInsideInheritSection:
+            return "inside `{{<layout}}...{{/layout}}` only `{{$block}}...{{/block}}` sections may appear (\(error))"
+        default:
+            return "\(error)"
+        }
+    }
+
     /// Loads the theme of the site at `fileSystem`'s root, reporting template syntax errors and
     /// references to partials or layouts that do not exist.
     public static func load(fileSystem: FileSystem) -> (Theme, [Diagnostic]) {
@@ -61,7 +84,7 @@ public struct Theme: Sendable {
                 let line = error.context.lineNumber
                 let column = line == 1 ? max(1, error.context.columnNumber - pragma.count) : error.context.columnNumber
                 diagnostics.append(.error(SourceLocation(path: path, line: line, column: column),
-                                          "template syntax: \(error.error)"))
+                                          "template syntax: " + explain(error.error)))
             } catch {
                 diagnostics.append(.error(SourceLocation(path: path), "template syntax: \(error)"))
             }
