@@ -231,4 +231,20 @@ struct VerifyTests {
         #expect(errors(found).count == 1)
     }
 
+
+    @Test("numeric, hex and named entities are decoded; scripts, styles and comments are not text")
+    func entitiesScriptsAndComments() {
+        let source = """
+            <p>It&#x2019;s a &#X201C;test&#x201D; of&nbsp;entities &ndash; &#8212; &Eacute;t&eacute; &amp;c.
+            <script>var hidden = "secret words";</script><style>.x{}</style> Caf&eacute;<!-- a comment with words --> end.</p>
+            """
+        func check(_ quote: String) -> Int {
+            errors(diagnostics(of: quoteSite(source: "wire.html", text: source, quote: quote))).count
+        }
+        #expect(check("It's a \"test\" of entities - - Été &c.") == 0)
+        #expect(check("Café end.") == 0)
+        #expect(check("secret words") == 1)
+        #expect(check("a comment with words") == 1)
+    }
+
 }
