@@ -145,16 +145,12 @@ public final class PreviewServer: Sendable {
 
     /// Polls for changes and rebuilds until cancelled. The first build happens at once.
     func watch() async {
-        let baseURL: String?
-        if let given = options.baseURL {
-            baseURL = given
-        } else {
-            let port = await state.listeningPort()
-            baseURL = "http://\(options.host.contains(":") ? "[\(options.host)]" : options.host):\(port)/"
-        }
         let port = await state.listeningPort()
         let host = options.host.contains(":") ? "[\(options.host)]" : options.host
-        log("Serving \(options.root.path) at http://\(host):\(port)/ (press Ctrl-C to stop). Watching content/ and templates/.")
+        let address = "http://\(host):\(port)/"
+        // Absolute links (feed, canonical, 404.html) point at the preview unless a base URL is given.
+        let baseURL = options.baseURL ?? address
+        log("Serving \(options.root.path) at \(address) (press Ctrl-C to stop). Watching content/ and templates/.")
         let watcher = ChangeWatcher(folders: [options.root.appendingPathComponent("content").path,
                                               options.root.appendingPathComponent("templates").path])
         var seen = watcher.snapshot()
