@@ -225,10 +225,19 @@ enum CMark {
             var end = match.range.lowerBound
             while end > position, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A { end -= 1 }
             insertText(position..<end)
+            let placeholder = MarkdownHTML.citationPlaceholder(for: match.ids.map(\.id))
             if let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) {
-                cmark_node_set_on_enter(node, MarkdownHTML.citationPlaceholder(for: match.ids.map(\.id)))
+                cmark_node_set_on_enter(node, placeholder)
                 cmark_node_set_on_exit(node, "")
-                cmark_node_insert_before(anchor, node)
+                if cmark_node_insert_before(anchor, node) == 0 {
+                    // A table cell refuses custom inlines: the placeholder goes in as text, which the
+                    // renderer passes through unchanged (its control characters are not escaped).
+                    cmark_node_free(node)
+                    if let text = cmark_node_new(CMARK_NODE_TEXT) {
+                        cmark_node_set_literal(text, placeholder)
+                        cmark_node_insert_before(anchor, text)
+                    }
+                }
             }
             position = match.range.upperBound
         }
