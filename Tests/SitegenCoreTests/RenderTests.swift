@@ -145,6 +145,44 @@ struct RenderTests {
         #expect(!second.contains("external"))
     }
 
+    @Test("a citation keeps its mark wherever it is: paragraph start, emphasis, list, table cell, heading")
+    func citationsEverywhere() throws {
+        let pages = renderSite("""
+            -- content/articles/a.md --
+            ---
+            title: A
+            outlet: O
+            published: 2023-01-01
+            ---
+            -- content/articles/b.md --
+            ---
+            title: B
+            outlet: O
+            published: 2023-01-02
+            ---
+            -- content/notes/cites.md --
+            ---
+            title: Cites
+            ---
+            [@a] starts a paragraph, *emphasis [@b]*.
+
+            - a list item [@a; @b]
+
+            | claim | note |
+            |---|---|
+            | in a cell [@b] | x |
+
+            ## A heading [@a]
+            """)
+        let html = mainContent(try #require(pages["notes/cites/index.html"]))
+        #expect(occurrences(of: "<sup class=\"cite\">", in: html) == 5)
+        let cell = try #require(section(of: html, from: "<td>in a cell", to: "</td>"))
+        #expect(cell.contains("href=\"#source_2\""))
+        #expect(!html.contains("[@"))
+        #expect(!html.contains("\u{1}"))
+        #expect(occurrences(of: "<li id=\"source_", in: html) == 2)
+    }
+
     @Test("cross-references become relative links to the target page")
     func crossReferencesAreRelative() throws {
         let html = try page("articles/wire-vote/index.html")
