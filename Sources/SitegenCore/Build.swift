@@ -100,24 +100,38 @@ public func build(_ options: BuildOptions, fileSystem: FileSystem? = nil) -> Bui
         return BuildReport(diagnostics: diagnostics, notes: notes, pageCount: 0, fileCount: 0, writeSummary: nil, timings: timings)
     }
 
-    // Render: pages, feed, sitemap and assets, in parallel, sorted by path.
-    let files = timed("render") { SiteRenderer(site: site, theme: theme, parallel: options.parallel).render() }
-    let pageCount = files.filter(\.isPage).count
+    let renderer = SiteRenderer(site: site, theme: theme, parallel: options.parallel)
     guard options.writesOutput else {
-        return BuildReport(diagnostics: diagnostics, notes: notes, pageCount: pageCount, fileCount: files.count,
+        // Render: pages, feed, sitemap and assets, counted and dropped.
+        let pages = timed("render") { renderer.render { $0.isPage } }
+        return BuildReport(diagnostics: diagnostics, notes: notes, pageCount: pages.filter { $0 }.count, fileCount: pages.count,
                            writeSummary: nil, timings: timings)
     }
 
-    // Write: into a staging folder, swapped in at the end.
+    // Render and write overlap: each page goes into a staging folder beside the output as soon as
+    // it is rendered (so the site is never held in memory whole); the write stage then swaps the
+    // staging folder in. On any failure the staging folder is removed and the output is untouched.
+    let writer = OutputWriter(parallel: options.parallel)
+    let area: OutputWriter.StagingArea
+    do {
+        area = try writer.beginStaging(options.output, siteRoot: options.root)
+    } catch {
+        return BuildReport(diagnostics: diagnostics, notes: notes, pageCount: 0, fileCount: 0, writeSummary: nil,
+                           timings: timings, writeError: "\(error)")
+    }
+    let staged = timed("render") { renderer.render { file in (isPage: file.isPage, result: area.stage(file)) } }
     var writeError: String?
     let summary = timed("write") { () -> OutputWriter.Summary? in
         do {
-            return try OutputWriter(parallel: options.parallel).replace(options.output, with: files, siteRoot: options.root)
+            let summary = try OutputWriter.Summary(staged.map(\.result))
+            try area.commit()
+            return summary
         } catch {
+            area.abandon()
             writeError = "\(error)"
             return nil
         }
     }
-    return BuildReport(diagnostics: diagnostics, notes: notes, pageCount: pageCount, fileCount: files.count,
+    return BuildReport(diagnostics: diagnostics, notes: notes, pageCount: staged.filter(\.isPage).count, fileCount: staged.count,
                        writeSummary: summary, timings: timings, writeError: writeError)
 }

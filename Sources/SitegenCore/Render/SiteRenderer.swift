@@ -24,8 +24,15 @@ public struct SiteRenderer: Sendable {
         case article(String), actor(String), event(String), note(String)
     }
 
-    /// Renders everything.
+    /// Renders everything, sorted by path.
     public func render() -> [OutputFile] {
+        render { $0 }.sorted { $0.path < $1.path }
+    }
+
+    /// Renders everything and hands each file to `deliver` as soon as it is made (on the
+    /// rendering thread), so a build can write pages while others render and never holds the
+    /// whole site in memory. Returns what `deliver` returned, pages in job order, then the rest.
+    public func render<Delivered: Sendable>(delivering deliver: @escaping @Sendable (OutputFile) -> Delivered) -> [Delivered] {
         let assetFiles = fingerprintedAssets()
         // Templates name assets by their path with `.` and `/` as `_`: `{{page.assets.style_css}}`.
         let assetURLs = Dictionary(assetFiles.map { (String($0.name.map { $0 == "." || $0 == "/" ? "_" : $0 }), $0.file.path) },
@@ -41,11 +48,11 @@ public struct SiteRenderer: Sendable {
             theme.library = theme.freshLibrary()
             return PageBuilder(site: renderer.site, theme: theme, assetPaths: assetURLs)
         }) { builder, job in
-            builder.render(job)
+            deliver(builder.render(job))
         }
-        files += assetFiles.map(\.file)
-        files += FeedWriter(site: site).files()
-        return files.sorted { $0.path < $1.path }
+        files += assetFiles.map { deliver($0.file) }
+        files += FeedWriter(site: site).files().map(deliver)
+        return files
     }
 
     /// Assets with a content hash in their names: `style.css` → `assets/style.3f2a9c1b.css`.

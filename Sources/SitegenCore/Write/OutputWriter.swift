@@ -17,6 +17,25 @@ public struct OutputWriter: Sendable {
         public var written: Int
         /// Files carried over unchanged from the previous output.
         public var unchanged: Int
+
+        /// Creates a summary from its counts.
+        public init(written: Int, unchanged: Int) {
+            self.written = written
+            self.unchanged = unchanged
+        }
+
+        /// Counts staging results; the first failure is thrown.
+        public init(_ results: [Result<Bool, WriteError>]) throws {
+            written = 0
+            unchanged = 0
+            for result in results {
+                switch result {
+                case .success(true): unchanged += 1
+                case .success(false): written += 1
+                case .failure(let error): throw error
+                }
+            }
+        }
     }
 
     /// Problems that stop a write; none of them touches the existing output.
@@ -42,6 +61,50 @@ public struct OutputWriter: Sendable {
         self.parallel = parallel
     }
 
+    /// A staging folder beside the output folder, filled file by file and then swapped in.
+    public struct StagingArea: Sendable {
+        /// The output folder it will replace.
+        public let output: URL
+        let staging: URL
+        let old: URL
+
+        /// Writes one file into the staging folder, creating its folders; true when the file
+        /// was unchanged and linked from the previous output.
+        public func stage(_ file: OutputFile) -> Result<Bool, WriteError> {
+            guard OutputWriter.isSafe(file.path) else { return .failure(.unsafePath(file.path)) }
+            return OutputWriter.stage(file, into: staging.path, previous: output.path)
+        }
+
+        /// Puts the staged files in place of the output folder.
+        public func commit() throws {
+            try OutputWriter.swap(staging: staging, into: output, old: old)
+        }
+
+        /// Removes the staging folder; the output folder is untouched.
+        public func abandon() {
+            try? FileManager.default.removeItem(at: staging)
+        }
+    }
+
+    /// Checks that `output` may be replaced and makes an empty staging folder beside it.
+    public func beginStaging(_ output: URL, siteRoot: URL) throws -> StagingArea {
+        let output = output.standardizedFileURL
+        try checkOutputFolder(output, siteRoot: siteRoot.standardizedFileURL)
+        let parent = output.deletingLastPathComponent()
+        let name = output.lastPathComponent
+        let pid = getpid()
+        removeAbandonedFolders(in: parent, name: name)
+        let area = StagingArea(output: output, staging: parent.appendingPathComponent(".\(name)-staging-\(pid)"),
+                               old: parent.appendingPathComponent(".\(name)-old-\(pid)"))
+        area.abandon()
+        do {
+            try FileManager.default.createDirectory(at: area.staging, withIntermediateDirectories: true)
+        } catch {
+            throw WriteError.io("could not create the staging folder beside \(output.path): \(error.localizedDescription)")
+        }
+        return area
+    }
+
     /// Replaces the folder `output` with exactly `files`.
     ///
     /// - Parameters:
@@ -49,57 +112,23 @@ public struct OutputWriter: Sendable {
     ///   - files: every file of the new site.
     ///   - siteRoot: the site's root folder, which the output must not contain or be.
     public func replace(_ output: URL, with files: [OutputFile], siteRoot: URL) throws -> Summary {
-        let output = output.standardizedFileURL
-        let root = siteRoot.standardizedFileURL
-        try checkOutputFolder(output, siteRoot: root)
         for file in files where !Self.isSafe(file.path) { throw WriteError.unsafePath(file.path) }
-
-        let fileManager = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
-        let pid = getpid()
-        removeAbandonedFolders(in: parent, name: name)
-        let staging = parent.appendingPathComponent(".\(name)-staging-\(pid)")
-        let old = parent.appendingPathComponent(".\(name)-old-\(pid)")
-        try? fileManager.removeItem(at: staging)
+        let area = try beginStaging(output, siteRoot: siteRoot)
+        let results = files.parallelMap(minimumCount: 64, parallel: parallel) { area.stage($0) }
         do {
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            var folders = Set<String>()
-            for file in files {
-                var folder = (file.path as NSString).deletingLastPathComponent
-                while !folder.isEmpty, folders.insert(folder).inserted {
-                    folder = (folder as NSString).deletingLastPathComponent
-                }
-            }
-            // Sorted, so every parent is made before its children: one mkdir each, no existence checks.
-            for folder in folders.sorted() where mkdir(staging.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
-                throw WriteError.io("could not create \(folder): \(String(cString: strerror(errno)))")
-            }
-            let stagingPath = staging.path
-            let outputPath = output.path
-            let results = files.parallelMap(minimumCount: 64, parallel: parallel) { file -> Result<Bool, WriteError> in
-                Self.stage(file, into: stagingPath, previous: outputPath)
-            }
-            var summary = Summary(written: 0, unchanged: 0)
-            for result in results {
-                switch result {
-                case .success(true): summary.unchanged += 1
-                case .success(false): summary.written += 1
-                case .failure(let error): throw error
-                }
-            }
-            try swap(staging: staging, into: output, old: old)
+            let summary = try Summary(results)
+            try area.commit()
             return summary
         } catch {
-            try? fileManager.removeItem(at: staging)
-            if let error = error as? WriteError { throw error }
-            throw WriteError.io("could not write the site: \(error.localizedDescription)")
+            area.abandon()
+            throw error
         }
     }
 
     /// Writes one file into the staging folder; returns true when it was linked unchanged.
-    private static func stage(_ file: OutputFile, into staging: String, previous: String) -> Result<Bool, WriteError> {
+    static func stage(_ file: OutputFile, into staging: String, previous: String) -> Result<Bool, WriteError> {
         let target = staging + "/" + file.path
+        makeParentFolders(of: file.path, in: staging)
         let existing = previous + "/" + file.path
         var info = stat()
         if lstat(existing, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == file.contents.count,
@@ -123,7 +152,18 @@ public struct OutputWriter: Sendable {
         return complete ? .success(false) : .failure(.io("could not write \(file.path): \(String(cString: strerror(errno)))"))
     }
 
-    private func swap(staging: URL, into output: URL, old: URL) throws {
+    /// Creates the folders above `path` inside `root` (each mkdir tolerates an existing folder,
+    /// so concurrent writers can share parents).
+    private static func makeParentFolders(of path: String, in root: String) {
+        var folder = root
+        let parts = path.split(separator: "/")
+        for part in parts.dropLast() {
+            folder += "/" + part
+            _ = mkdir(folder, 0o755)
+        }
+    }
+
+    static func swap(staging: URL, into output: URL, old: URL) throws {
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: output.path) {
             guard rename(output.path, old.path) == 0 else {
