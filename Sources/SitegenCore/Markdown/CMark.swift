@@ -214,31 +214,45 @@ enum CMark {
     private static func replace(_ run: TextRun, matches: [CitationScanner.Match]) {
         let bytes = Array(run.text.utf8)
         let anchor = run.pieces[0].node
+        // Inside a link's text, marks go right after the link: a link inside a link is invalid HTML.
+        var enclosingLink: OpaquePointer?
+        var ancestor = cmark_node_parent(anchor)
+        while let node = ancestor, enclosingLink == nil {
+            if cmark_node_get_type(node) == CMARK_NODE_LINK { enclosingLink = node }
+            ancestor = cmark_node_parent(node)
+        }
+        var lastMark = enclosingLink
         var position = 0
         func insertText(_ range: Range<Int>) {
             guard !range.isEmpty, let node = cmark_node_new(CMARK_NODE_TEXT) else { return }
             cmark_node_set_literal(node, String(decoding: bytes[range], as: UTF8.self))
             cmark_node_insert_before(anchor, node)
         }
+        func insertMark(_ placeholder: String) {
+            // A table cell refuses custom inlines: then the placeholder goes in as text, which the
+            // renderer passes through unchanged (its control characters are not escaped).
+            for type in [CMARK_NODE_CUSTOM_INLINE, CMARK_NODE_TEXT] {
+                guard let node = cmark_node_new(type) else { return }
+                if type == CMARK_NODE_TEXT {
+                    cmark_node_set_literal(node, placeholder)
+                } else {
+                    cmark_node_set_on_enter(node, placeholder)
+                    cmark_node_set_on_exit(node, "")
+                }
+                let inserted = lastMark.map { cmark_node_insert_after($0, node) } ?? cmark_node_insert_before(anchor, node)
+                if inserted != 0 {
+                    if lastMark != nil { lastMark = node }
+                    return
+                }
+                cmark_node_free(node)
+            }
+        }
         for match in matches {
             // The mark hugs the word before it, so it never wraps onto a line of its own.
             var end = match.range.lowerBound
             while end > position, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A { end -= 1 }
             insertText(position..<end)
-            let placeholder = MarkdownHTML.citationPlaceholder(for: match.ids.map(\.id))
-            if let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) {
-                cmark_node_set_on_enter(node, placeholder)
-                cmark_node_set_on_exit(node, "")
-                if cmark_node_insert_before(anchor, node) == 0 {
-                    // A table cell refuses custom inlines: the placeholder goes in as text, which the
-                    // renderer passes through unchanged (its control characters are not escaped).
-                    cmark_node_free(node)
-                    if let text = cmark_node_new(CMARK_NODE_TEXT) {
-                        cmark_node_set_literal(text, placeholder)
-                        cmark_node_insert_before(anchor, text)
-                    }
-                }
-            }
+            insertMark(MarkdownHTML.citationPlaceholder(for: match.ids.map(\.id)))
             position = match.range.upperBound
         }
         insertText(position..<bytes.count)
