@@ -183,6 +183,39 @@ struct RenderTests {
         #expect(occurrences(of: "<li id=\"source_", in: html) == 2)
     }
 
+    @Test("a citation inside a link's text goes right after the link, never inside it")
+    func citationInLinkText() throws {
+        let pages = renderSite("""
+            -- content/articles/a.md --
+            ---
+            title: A
+            outlet: O
+            published: 2023-01-01
+            ---
+            -- content/notes/cites.md --
+            ---
+            title: Cites
+            ---
+            See [the report [@a]](https://example.com/report) for more.
+
+            | claim |
+            |---|
+            | [in a cell [@a]](https://example.com/) too |
+            """)
+        let html = mainContent(try #require(pages["notes/cites/index.html"]))
+        #expect(html.contains("<a href=\"https://example.com/report\">the report</a><sup class=\"cite\">"))
+        #expect(html.contains("<a href=\"https://example.com/\">in a cell</a><sup class=\"cite\">"))
+        #expect(!html.contains("[@"))
+        // No link inside a link: every <a> closes before the next one opens.
+        let opens = html.ranges(of: "<a ").map { ($0.lowerBound, 1) }
+        let closes = html.ranges(of: "</a>").map { ($0.lowerBound, -1) }
+        var depth = 0
+        for (_, step) in (opens + closes).sorted(by: { $0.0 < $1.0 }) {
+            depth += step
+            #expect(depth == 0 || depth == 1, "a link opens inside another link")
+        }
+    }
+
     @Test("cross-references become relative links to the target page")
     func crossReferencesAreRelative() throws {
         let html = try page("articles/wire-vote/index.html")
