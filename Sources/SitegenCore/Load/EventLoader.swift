@@ -15,6 +15,7 @@ enum EventLoader {
             return ([], probableIDs(in: file.text), [.error(root.location, "an events file is a YAML list: start each event with `- id: ...`")])
         }
         var events: [Event] = []
+        var fileLines: [Substring]?
         var brokenIDs: [String] = []
         var diagnostics: [Diagnostic] = []
         for item in items {
@@ -37,7 +38,8 @@ enum EventLoader {
             var summary: MarkdownText?
             if let summaryNode = reader.node("summary") {
                 if let text = summaryNode.string {
-                    summary = summaryText(text, at: summaryNode.location, in: file)
+                    if fileLines == nil { fileLines = file.text.split(separator: "\n", omittingEmptySubsequences: false) }
+                    summary = summaryText(text, at: summaryNode.location, lines: fileLines!, path: file.path)
                 } else {
                     reader.report(.error(summaryNode.location, "`summary` must be text"))
                 }
@@ -78,16 +80,16 @@ enum EventLoader {
     /// A summary as Markdown placed where it is written in the file, so that a mistake in it is
     /// reported at its own line and column: after the opening quote of a quoted value, and on the
     /// lines of a `>` or `|` block (whose lines are read as written, without their indentation).
-    static func summaryText(_ value: String, at location: SourceLocation, in file: TextFile) -> MarkdownText {
-        let fallback = MarkdownText(source: value, path: file.path, lineOffset: location.line - 1,
+    /// `lines` are the file's lines, split once per file (not once per event).
+    static func summaryText(_ value: String, at location: SourceLocation, lines: [Substring], path: String) -> MarkdownText {
+        let fallback = MarkdownText(source: value, path: path, lineOffset: location.line - 1,
                                     firstLineColumnOffset: location.column - 1)
-        let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
         guard location.line <= lines.count else { return fallback }
         let rest = lines[location.line - 1].unicodeScalars.dropFirst(location.column - 1)
         switch rest.first {
         case "\"", "'":
             guard !value.contains("\n") else { return fallback }
-            return MarkdownText(source: value, path: file.path, lineOffset: location.line - 1, firstLineColumnOffset: location.column)
+            return MarkdownText(source: value, path: path, lineOffset: location.line - 1, firstLineColumnOffset: location.column)
         case ">", "|":
             // `|2` (an explicit indentation) is rare: keep the plain reading for it.
             guard !rest.dropFirst().contains(where: { ("1"..."9").contains($0) }) else { return fallback }
@@ -102,7 +104,7 @@ enum EventLoader {
             }
             while block.last?.isEmpty == true { block.removeLast() }
             guard let indent, !block.isEmpty else { return fallback }
-            var text = MarkdownText(source: block.joined(separator: "\n"), path: file.path, lineOffset: location.line,
+            var text = MarkdownText(source: block.joined(separator: "\n"), path: path, lineOffset: location.line,
                                     firstLineColumnOffset: indent)
             text.otherLinesColumnOffset = indent
             return text
