@@ -22,17 +22,18 @@ extension Array where Element: Sendable {
         let slots = ResultSlots<Result>(count: count)
         let chunkCount = Swift.min(count, 16)
         guard chunkCount > 0 else { return [] }
-        let chunkSize = (count + chunkCount - 1) / chunkCount
+        // Chunks take every chunkCount-th element, so costly elements at the front of the array
+        // (put there by the caller) are spread over chunks and start first.
         self.withUnsafeBufferPointer { input in
             nonisolated(unsafe) let input = input
             slots.values.withUnsafeMutableBufferPointer { output in
                 nonisolated(unsafe) let output = output
                 DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                    let start = chunk * chunkSize
-                    let end = Swift.min(start + chunkSize, input.count)
-                    guard start < end else { return }
+                    guard chunk < input.count else { return }
                     let context = makeContext()
-                    for index in start..<end { output[index] = transform(context, input[index]) }
+                    for index in stride(from: chunk, to: input.count, by: chunkCount) {
+                        output[index] = transform(context, input[index])
+                    }
                 }
             }
         }

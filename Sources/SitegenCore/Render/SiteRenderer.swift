@@ -37,9 +37,12 @@ public struct SiteRenderer: Sendable {
         // Templates name assets by their path with `.` and `/` as `_`: `{{page.assets.style_css}}`.
         let assetURLs = Dictionary(assetFiles.map { (String($0.name.map { $0 == "." || $0 == "/" ? "_" : $0 }), $0.file.path) },
                                    uniquingKeysWith: { first, _ in first })
-        var jobs: [PageJob] = [.home, .timeline, .actorsIndex, .articlesIndex, .notesIndex, .notFound]
+        // The largest pages first (the timeline, then actors with the most events), so that no
+        // long page starts last and leaves the other cores idle.
+        var jobs: [PageJob] = [.timeline, .articlesIndex, .home, .actorsIndex, .notesIndex, .notFound]
+        jobs += site.actorOrder.map { ($0, site.eventsByActor[$0]?.count ?? 0) }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map { .actor($0.0) }
         jobs += site.articleOrder.map { .article($0) }
-        jobs += site.actorOrder.map { .actor($0) }
         jobs += site.timeline.map { .event($0) }
         jobs += site.noteOrder.map { .note($0) }
         let renderer = self

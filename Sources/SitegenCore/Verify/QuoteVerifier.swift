@@ -92,22 +92,25 @@ public struct QuoteVerifier: Sendable {
 }
 
 /// Searches one normalised source text.
+///
+/// A text searched by many quotes gets an index: every 8-byte gram with its position, sorted,
+/// so a quote is found by a binary search for its first gram and a check of those positions
+/// only, instead of a scan of the whole text. Few quotes on a short text are cheaper to scan.
 struct PassageSearcher {
     let text: NormalizedText
-    private let gramIndex: [UInt64: [Int32]]?
+    private let gramIndex: [(gram: UInt64, position: Int32)]?
     private static let gramLength = 8
 
-    /// Builds an index when enough quotes will be looked up to pay for it.
     init(_ text: NormalizedText, expectedQueries: Int) {
         self.text = text
-        if expectedQueries > 4, text.bytes.count > 4096 {
-            var index: [UInt64: [Int32]] = [:]
-            let bytes = text.bytes
-            if bytes.count >= Self.gramLength {
-                for start in 0...(bytes.count - Self.gramLength) {
-                    index[Self.gram(bytes, at: start), default: []].append(Int32(start))
-                }
+        let bytes = text.bytes
+        if expectedQueries * bytes.count > 256 * 1024, bytes.count >= Self.gramLength {
+            var index: [(gram: UInt64, position: Int32)] = []
+            index.reserveCapacity(bytes.count)
+            for start in 0...(bytes.count - Self.gramLength) {
+                index.append((Self.gram(bytes, at: start), Int32(start)))
             }
+            index.sort { $0.gram != $1.gram ? $0.gram < $1.gram : $0.position < $1.position }
             gramIndex = index
         } else {
             gramIndex = nil
@@ -125,11 +128,19 @@ struct PassageSearcher {
         let haystack = text.bytes
         guard needle.count <= haystack.count else { return false }
         if let gramIndex, needle.count >= Self.gramLength {
-            for start in gramIndex[Self.gram(needle, at: 0)] ?? [] {
-                let begin = Int(start)
+            let first = Self.gram(needle, at: 0)
+            var low = 0
+            var high = gramIndex.count
+            while low < high {
+                let middle = (low + high) / 2
+                if gramIndex[middle].gram < first { low = middle + 1 } else { high = middle }
+            }
+            while low < gramIndex.count, gramIndex[low].gram == first {
+                let begin = Int(gramIndex[low].position)
                 if begin + needle.count <= haystack.count, haystack[begin..<(begin + needle.count)].elementsEqual(needle) {
                     return true
                 }
+                low += 1
             }
             return false
         }
