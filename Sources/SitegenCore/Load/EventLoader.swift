@@ -30,7 +30,7 @@ enum EventLoader {
             }
             let date = EntryReaders.date("date", from: &reader, required: true)
             let end = EntryReaders.date("end", from: &reader)
-            if let date, let end, end.start < date.start {
+            if let date, let end, end.last < date.start {
                 reader.report(.error(reader.location(of: "end"), "`end` (\(end)) is before `date` (\(date))"))
             }
             let approximate = reader.bool("approximate") ?? false

@@ -53,6 +53,12 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
     /// The first day of the period, for ordering.
     public var start: (Int, Int, Int) { (year, month ?? 1, day ?? 1) }
 
+    /// The last day of the period: `2022` ends on 31 December, `2022-02` on the 28th.
+    public var last: (Int, Int, Int) {
+        let lastMonth = month ?? 12
+        return (year, lastMonth, day ?? PartialDate.daysIn(month: lastMonth, year: year))
+    }
+
     /// ISO 8601 form as written: `2023`, `2023-06` or `2023-06-16`.
     public var description: String {
         var text = String(format4: year)

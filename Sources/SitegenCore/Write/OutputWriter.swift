@@ -212,6 +212,7 @@ public struct OutputWriter: Sendable {
         if FileManager.default.fileExists(atPath: output.appendingPathComponent("content/site.yaml").path) {
             throw WriteError.unsafeOutputFolder("refusing to replace `\(outputPath)`: it holds a site's content")
         }
+
     }
 
     /// A relative path with no `..`, no empty or hidden-parent segments, and not absolute.
