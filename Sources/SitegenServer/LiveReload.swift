@@ -85,20 +85,8 @@ enum LiveReload {
         """
     }
 
-    /// Escapes text for HTML content and attributes.
+    /// Escapes text for HTML content and attributes (the core's escaping, shared with the pages).
     static func escape<S: StringProtocol>(_ text: S) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
+        HTMLEscaping.escape(String(text))
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Escaping for text placed in HTML or XML that sitegen writes itself (templates escape their own values).
-enum HTMLEscaping {
+public enum HTMLEscaping {
     /// Escapes `& < > " '`.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         guard text.contains(where: { "&<>\"'".contains($0) }) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)
