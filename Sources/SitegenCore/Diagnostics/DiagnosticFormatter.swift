@@ -22,7 +22,9 @@ public struct DiagnosticFormatter: Sendable {
             header = header.replacingOccurrences(of: " \(diagnostic.severity.rawValue): ",
                                                  with: " \(color)\(diagnostic.severity.rawValue):\u{1B}[0m ")
         }
-        guard let line = sourceLine(diagnostic.location), !line.trimmingCharacters(in: .whitespaces).isEmpty else { return header }
+        // A binary file (a stray image in content/) has no line worth quoting.
+        guard let line = sourceLine(diagnostic.location), !line.trimmingCharacters(in: .whitespaces).isEmpty,
+              !line.unicodeScalars.contains("\u{0}") else { return header }
         var scalars = Array(line.replacingOccurrences(of: "\t", with: " ").unicodeScalars)
         var column = min(diagnostic.location.column, scalars.count + 1)
         // A long line (a Markdown paragraph) is shown as a window around the column.

@@ -67,12 +67,14 @@ public struct OutputWriter: Sendable {
         public let output: URL
         let staging: URL
         let old: URL
+        /// Whether an earlier output exists to take unchanged files from.
+        let previousExists: Bool
 
         /// Writes one file into the staging folder, creating its folders; true when the file
         /// was unchanged and linked from the previous output.
         public func stage(_ file: OutputFile) -> Result<Bool, WriteError> {
             guard OutputWriter.isSafe(file.path) else { return .failure(.unsafePath(file.path)) }
-            return OutputWriter.stage(file, into: staging.path, previous: output.path)
+            return OutputWriter.stage(file, into: staging.path, previous: previousExists ? output.path : nil)
         }
 
         /// Puts the staged files in place of the output folder.
@@ -95,7 +97,8 @@ public struct OutputWriter: Sendable {
         let pid = getpid()
         removeAbandonedFolders(in: parent, name: name)
         let area = StagingArea(output: output, staging: parent.appendingPathComponent(".\(name)-staging-\(pid)"),
-                               old: parent.appendingPathComponent(".\(name)-old-\(pid)"))
+                               old: parent.appendingPathComponent(".\(name)-old-\(pid)"),
+                               previousExists: FileManager.default.fileExists(atPath: output.path))
         area.abandon()
         do {
             try FileManager.default.createDirectory(at: area.staging, withIntermediateDirectories: true)
@@ -126,17 +129,28 @@ public struct OutputWriter: Sendable {
     }
 
     /// Writes one file into the staging folder; returns true when it was linked unchanged.
-    static func stage(_ file: OutputFile, into staging: String, previous: String) -> Result<Bool, WriteError> {
+    /// - Parameter previous: the current output folder, or nil when there is none (a cold build
+    ///   then makes no look-ups in it).
+    static func stage(_ file: OutputFile, into staging: String, previous: String?) -> Result<Bool, WriteError> {
         let target = staging + "/" + file.path
-        makeParentFolders(of: file.path, in: staging)
-        let existing = previous + "/" + file.path
-        var info = stat()
-        if lstat(existing, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == file.contents.count,
-           let bytes = FileManager.default.contents(atPath: existing), bytes == file.contents,
-           link(existing, target) == 0 {
-            return .success(true)
+        // Folders are made only when a file's first write finds them missing: most files share
+        // their folder with no other file, but trying first saves the look-ups of the rest.
+        func retryingWithFolders(_ operation: () -> Int32) -> Int32 {
+            let result = operation()
+            guard result < 0, errno == ENOENT else { return result }
+            makeParentFolders(of: file.path, in: staging)
+            return operation()
         }
-        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if let previous {
+            let existing = previous + "/" + file.path
+            var info = stat()
+            if lstat(existing, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == file.contents.count,
+               let bytes = FileManager.default.contents(atPath: existing), bytes == file.contents,
+               retryingWithFolders({ link(existing, target) }) == 0 {
+                return .success(true)
+            }
+        }
+        let descriptor = retryingWithFolders { open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o644) }
         guard descriptor >= 0 else { return .failure(.io("could not write \(file.path): \(String(cString: strerror(errno)))")) }
         defer { close(descriptor) }
         let complete = file.contents.withUnsafeBytes { buffer -> Bool in
