@@ -5,18 +5,10 @@ enum ActorLoader {
 
     static func load(_ file: TextFile, id: String) -> (Actor?, [Diagnostic]) {
         let document: FrontMatterDocument
-        switch FrontMatterDocument.split(file) {
-        case .failure(let diagnostic): return (nil, [diagnostic])
-        case .success(let split): document = split
-        }
-        guard let yaml = document.yaml else {
-            return (nil, [.error(SourceLocation(path: file.path), "an actor starts with front matter between `---` lines (name, kind)")])
-        }
         let node: YAMLNode
-        switch YAMLNode.parse(yaml, path: file.path, lineOffset: 1) {
+        switch FrontMatterDocument.read(file, missing: "an actor starts with front matter between `---` lines (name, kind)") {
         case .failure(let diagnostic): return (nil, [diagnostic])
-        case .success(let parsed):
-            node = parsed ?? YAMLNode(value: .mapping([]), location: SourceLocation(path: file.path, line: 2))
+        case .success(let read): (document, node) = read
         }
         var diagnostics: [Diagnostic] = []
         var reader = MappingReader(node, what: "actor")

@@ -4,20 +4,12 @@ enum ArticleLoader {
 
     static func load(_ file: TextFile, id: String) -> (Article?, [Diagnostic]) {
         let document: FrontMatterDocument
-        switch FrontMatterDocument.split(file) {
+        let node: YAMLNode
+        switch FrontMatterDocument.read(file, missing: "an article starts with front matter between `---` lines (title, outlet, published)") {
         case .failure(let diagnostic): return (nil, [diagnostic])
-        case .success(let split): document = split
-        }
-        guard let yaml = document.yaml else {
-            return (nil, [.error(SourceLocation(path: file.path), "an article starts with front matter between `---` lines (title, outlet, published)")])
+        case .success(let read): (document, node) = read
         }
         var diagnostics: [Diagnostic] = []
-        let node: YAMLNode
-        switch YAMLNode.parse(yaml, path: file.path, lineOffset: 1) {
-        case .failure(let diagnostic): return (nil, [diagnostic])
-        case .success(let parsed):
-            node = parsed ?? YAMLNode(value: .mapping([]), location: SourceLocation(path: file.path, line: 2))
-        }
         var reader = MappingReader(node, what: "article")
         let title = reader.string("title", required: true)
         let outlet = reader.string("outlet", required: true)

@@ -30,4 +30,23 @@ struct FrontMatterDocument {
         }
         return .failure(.error(SourceLocation(path: file.path), "front matter is not closed: add a line `---` after it"))
     }
+
+    /// Splits `file` and parses its front matter: the Markdown body and the YAML mapping's node,
+    /// or the one diagnostic that stops reading the file (no front matter, unclosed, bad YAML).
+    ///
+    /// - Parameter missing: what to say when the file has no front matter at all.
+    static func read(_ file: TextFile, missing: String) -> Result<(document: FrontMatterDocument, node: YAMLNode), Diagnostic> {
+        let document: FrontMatterDocument
+        switch split(file) {
+        case .failure(let diagnostic): return .failure(diagnostic)
+        case .success(let split): document = split
+        }
+        guard let yaml = document.yaml else { return .failure(.error(SourceLocation(path: file.path), missing)) }
+        switch YAMLNode.parse(yaml, path: file.path, lineOffset: 1) {
+        case .failure(let diagnostic): return .failure(diagnostic)
+        case .success(let parsed):
+            let node = parsed ?? YAMLNode(value: .mapping([]), location: SourceLocation(path: file.path, line: 2))
+            return .success((document, node))
+        }
+    }
 }

@@ -4,18 +4,10 @@ enum NoteLoader {
 
     static func load(_ file: TextFile, id: String) -> (Note?, [Diagnostic]) {
         let document: FrontMatterDocument
-        switch FrontMatterDocument.split(file) {
-        case .failure(let diagnostic): return (nil, [diagnostic])
-        case .success(let split): document = split
-        }
-        guard let yaml = document.yaml else {
-            return (nil, [.error(SourceLocation(path: file.path), "a note starts with front matter between `---` lines (at least `title`)")])
-        }
         let node: YAMLNode
-        switch YAMLNode.parse(yaml, path: file.path, lineOffset: 1) {
+        switch FrontMatterDocument.read(file, missing: "a note starts with front matter between `---` lines (at least `title`)") {
         case .failure(let diagnostic): return (nil, [diagnostic])
-        case .success(let parsed):
-            node = parsed ?? YAMLNode(value: .mapping([]), location: SourceLocation(path: file.path, line: 2))
+        case .success(let read): (document, node) = read
         }
         var reader = MappingReader(node, what: "note")
         let title = reader.string("title", required: true)

@@ -1,63 +1,53 @@
-extension String {
-    /// Every occurrence of `target` replaced by `replacement`, comparing UTF-8 bytes.
-    ///
-    /// Foundation's `replacingOccurrences` goes through NSString and was a large share of
-    /// render time; this does one pass over the bytes.
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        let needle = Array(target.utf8)
-        guard let first = needle.first else { return self }
-        var utf8 = self.utf8
-        return utf8.withContiguousStorageIfAvailable { haystack -> String in
-            var output: [UInt8] = []
-            var index = 0
-            var copied = 0
-            let last = haystack.count - needle.count
-            while index <= last {
-                if haystack[index] == first {
-                    var offset = 1
-                    while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
-                    if offset == needle.count {
-                        if output.isEmpty { output.reserveCapacity(haystack.count + 64) }
-                        output.append(contentsOf: haystack[copied..<index])
-                        output.append(contentsOf: replacement.utf8)
-                        index += needle.count
-                        copied = index
-                        continue
-                    }
-                }
-                index += 1
+/// Searching UTF-8 bytes. Foundation's `contains` and `replacingOccurrences` go through NSString
+/// and were a large share of render time; these make one pass over the bytes.
+enum ByteSearch {
+    /// The offset of the first occurrence of `needle` in `haystack` at or after `start`, if any.
+    static func firstMatch(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty ? start : nil }
+        var index = start
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first {
+                var offset = 1
+                while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return index }
             }
-            if copied == 0 { return self }
-            output.append(contentsOf: haystack[copied...])
-            return String(decoding: output, as: UTF8.self)
-        } ?? {
-            var copy = self
-            copy.makeContiguousUTF8()
-            utf8 = copy.utf8
-            return copy.replacingAll(target, with: replacement)
-        }()
+            index += 1
+        }
+        return nil
     }
 }
 
 extension String {
-    /// Whether `needle` occurs, comparing UTF-8 bytes (Foundation's `contains` goes through NSString).
-    func containsBytes(_ needle: String) -> Bool {
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first else { return true }
+    /// Every occurrence of `target` replaced by `replacement`, comparing UTF-8 bytes.
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        var needle = target
         var copy = self
-        return copy.withUTF8 { haystack in
-            guard haystack.count >= pattern.count else { return false }
-            var index = 0
-            let last = haystack.count - pattern.count
-            while index <= last {
-                if haystack[index] == first {
-                    var offset = 1
-                    while offset < pattern.count, haystack[index + offset] == pattern[offset] { offset += 1 }
-                    if offset == pattern.count { return true }
+        return needle.withUTF8 { needle in
+            copy.withUTF8 { haystack -> String in
+                guard !needle.isEmpty, var match = ByteSearch.firstMatch(of: needle, in: haystack) else { return self }
+                var output: [UInt8] = []
+                output.reserveCapacity(haystack.count + 64)
+                var copied = 0
+                while true {
+                    output.append(contentsOf: haystack[copied..<match])
+                    output.append(contentsOf: replacement.utf8)
+                    copied = match + needle.count
+                    guard let next = ByteSearch.firstMatch(of: needle, in: haystack, from: copied) else { break }
+                    match = next
                 }
-                index += 1
+                output.append(contentsOf: haystack[copied...])
+                return String(decoding: output, as: UTF8.self)
             }
-            return false
+        }
+    }
+
+    /// Whether `needle` occurs, comparing UTF-8 bytes.
+    func containsBytes(_ needle: String) -> Bool {
+        var needle = needle
+        var copy = self
+        return needle.withUTF8 { needle in
+            copy.withUTF8 { ByteSearch.firstMatch(of: needle, in: $0) != nil }
         }
     }
 }

@@ -145,20 +145,7 @@ struct PassageSearcher {
             return false
         }
         return haystack.withUnsafeBufferPointer { hay in
-            needle.withUnsafeBufferPointer { pin in
-                let first = pin[0]
-                var start = 0
-                let lastStart = hay.count - pin.count
-                while start <= lastStart {
-                    if hay[start] == first {
-                        var offset = 1
-                        while offset < pin.count, hay[start + offset] == pin[offset] { offset += 1 }
-                        if offset == pin.count { return true }
-                    }
-                    start += 1
-                }
-                return false
-            }
+            needle.withUnsafeBufferPointer { ByteSearch.firstMatch(of: $0, in: hay) != nil }
         }
     }
 
