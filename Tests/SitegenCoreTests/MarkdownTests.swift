@@ -24,6 +24,23 @@ struct MarkdownTests {
         #expect(result.html.contains("events/unsc-vote/#details"))
     }
 
+    @Test("Markdown rendered on many threads at once comes out as on one thread (strikethrough, autolinks, tables intact)")
+    func concurrentRenderingIsSafe() {
+        let source = """
+            A ~~struck~~ word, a link to https://example.org/page and www.example.com, mail me@example.org.
+
+            | a | b |
+            |---|---|
+            | ~~x~~ | https://example.net |
+
+            - [x] done, see [M](actor:mali) [@wire-2023]
+            """
+        let expected = process(source).html
+        #expect(expected.contains("<del>struck</del>") && expected.contains("href=\"https://example.org/page\""))
+        let results = Array(repeating: source, count: 4_000).parallelMap(minimumCount: 1) { process($0).html }
+        #expect(results.filter { $0 != expected }.count == 0)
+    }
+
     @Test("columns count characters, not bytes, after accented letters")
     func columnsCountCharacters() {
         let result = process("café [M](actor:mali)")

@@ -34,7 +34,7 @@ public enum ConfigLoader {
 
     /// `https://example.org/mali` → `https://example.org/mali/`; nil when not an absolute http(s) URL.
     public static func normalizeBaseURL(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         guard trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://"),
               !trimmed.contains(" "), !trimmed.contains("\""), !trimmed.contains("<"),
               trimmed.split(separator: "/").count >= 2 else { return nil }

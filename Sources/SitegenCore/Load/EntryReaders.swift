@@ -9,7 +9,7 @@ enum EntryReaders {
         var result: [SourceQuote] = []
         for item in items {
             if let id = item.string {
-                result.append(SourceQuote(article: id.trimmingCharacters(in: .whitespaces), quote: nil,
+                result.append(SourceQuote(article: id.trimmingSpaces(), quote: nil,
                                           location: item.location, quoteLocation: item.location))
                 continue
             }

@@ -38,7 +38,7 @@ enum EventLoader {
             var summary: MarkdownText?
             if let summaryNode = reader.node("summary") {
                 if let text = summaryNode.string {
-                    if fileLines == nil { fileLines = file.text.split(separator: "\n", omittingEmptySubsequences: false) }
+                    if fileLines == nil { fileLines = file.text.lines() }
                     summary = summaryText(text, at: summaryNode.location, lines: fileLines!, path: file.path)
                 } else {
                     reader.report(.error(summaryNode.location, "`summary` must be text"))
@@ -69,8 +69,8 @@ enum EventLoader {
     /// reported as unknown on top of the syntax error.
     static func probableIDs(in text: String) -> [String] {
         text.split(separator: "\n").compactMap { line in
-            var rest = line.trimmingCharacters(in: .whitespaces)
-            if rest.hasPrefix("- ") { rest = String(rest.dropFirst(2)).trimmingCharacters(in: .whitespaces) }
+            var rest = line.trimmingSpaces()
+            if rest.hasPrefix("- ") { rest = String(rest.dropFirst(2)).trimmingSpaces() }
             guard rest.hasPrefix("id:") else { return nil }
             let value = rest.dropFirst(3).trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
             return value.isEmpty ? nil : value

@@ -19,7 +19,7 @@ struct FrontMatterDocument {
         var lineNumber = 1
         while lineStart < text.endIndex {
             let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
-            let trimmed = text[lineStart..<lineEnd].trimmingCharacters(in: .whitespaces)
+            let trimmed = text[lineStart..<lineEnd].trimmingSpaces()
             if trimmed == "---" || trimmed == "..." {
                 let yaml = String(text[yamlStart..<lineStart])
                 let body = lineEnd < text.endIndex ? String(text[text.index(after: lineEnd)...]) : ""

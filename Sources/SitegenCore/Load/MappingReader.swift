@@ -41,7 +41,7 @@ struct MappingReader {
             diagnostics.append(.error(node.location, "`\(key)` must be a single value, not \(node.shapeName)"))
             return nil
         }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespace()
         if trimmed.isEmpty {
             if required { diagnostics.append(.error(node.location, "`\(key)` must not be empty")) }
             return nil
@@ -68,7 +68,7 @@ struct MappingReader {
         case .sequence(let items):
             var result: [(String, SourceLocation)] = []
             for item in items {
-                if let text = item.string?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+                if let text = item.string?.trimmingSpaces(), !text.isEmpty {
                     result.append((text, item.location))
                 } else {
                     diagnostics.append(.error(item.location, "each entry of `\(key)` must be a single value"))
@@ -76,7 +76,7 @@ struct MappingReader {
             }
             return result
         case .scalar:
-            if let text = node.string { return [(text.trimmingCharacters(in: .whitespaces), node.location)] }
+            if let text = node.string { return [(text.trimmingSpaces(), node.location)] }
             return []
         case .mapping:
             diagnostics.append(.error(node.location, "`\(key)` must be a list"))

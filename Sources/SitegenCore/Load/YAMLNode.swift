@@ -83,11 +83,22 @@ public struct YAMLNode: Sendable {
     ///   - lineOffset: lines before the YAML in its file (front matter starts after `---`).
     /// - Returns: the root node (nil for an empty document), or the syntax error at its place.
     public static func parse(_ text: String, path: String, lineOffset: Int = 0) -> Result<YAMLNode?, Diagnostic> {
+        if case .parsed(let root) = FastYAML.parse(text, path: path, lineOffset: lineOffset) {
+            return .success(root)
+        }
+        return parseWithYams(text, path: path, lineOffset: lineOffset)
+    }
+
+    /// ``parse(_:path:lineOffset:)`` by Yams alone, without the fast reader.
+    static func parseWithYams(_ text: String, path: String, lineOffset: Int = 0) -> Result<YAMLNode?, Diagnostic> {
         func location(_ mark: Mark?) -> SourceLocation {
             SourceLocation(path: path, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
         }
         do {
-            guard let root = try Yams.compose(yaml: text) else { return .success(nil) }
+            // Values stay untyped (see `Value.scalar`), so the basic resolver is enough: the default
+            // one runs a regular expression per scalar. The encoding is given so that Yams does not
+            // read the environment on every call.
+            guard let root = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .success(nil) }
             return .success(convert(root, path: path, lineOffset: lineOffset))
         } catch let error as YamlError {
             switch error {

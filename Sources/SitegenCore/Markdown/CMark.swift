@@ -8,8 +8,10 @@ import Darwin
 #endif
 
 /// cmark-gfm 0.29.0.gfm.6 keeps its extension registry and its inline special-character table
-/// in process globals, toggled on every parse: concurrent parses corrupt each other's output.
-/// Every cmark call therefore runs under this one lock (the project's only global state).
+/// in process globals; the table is switched on and off by every inline parse, so concurrent
+/// inline parses corrupt each other's output. Registration and inline parsing therefore run
+/// under this one lock (the project's only global state); block parsing, walking the tree and
+/// rendering touch only the parser's own memory and run on all cores.
 private let cmarkLock = Mutex(())
 
 /// The only file that talks to cmark-gfm. It returns Swift values, never C pointers.
@@ -31,73 +33,105 @@ enum CMark {
     ///   - options: raw HTML and footnote handling.
     ///   - inline: render a one-paragraph text without its `<p>` (event summaries).
     static func process(_ text: MarkdownText, options: RenderOptions, inline: Bool = false) -> (references: [MarkdownReference], html: String, problems: [Diagnostic]) {
-        // Split into lines only when a reference needs its column converted.
-        var splitLines: [Substring]?
-        func location(line: Int32, byteColumn: Int32, extraBytes: Int = 0) -> SourceLocation {
-            if splitLines == nil { splitLines = text.source.split(separator: "\n", omittingEmptySubsequences: false) }
-            let lines = splitLines!
-            let lineIndex = max(Int(line), 1) - 1
-            var column = max(Int(byteColumn), 1) + extraBytes
-            if lineIndex < lines.count {
-                let prefix = lines[lineIndex].utf8.prefix(max(0, column - 1))
-                column = String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
+        // Under the lock only cmark's work and the copying out of what it found; positions are
+        // turned into source locations afterwards, so other threads wait as little as possible.
+        let parsed = withDocument(text.source, options: options) { document, parser in
+            parseAndRender(document, parser: parser, options: options)
+        }
+        // Line starts (byte offsets) are found only when a reference needs its column converted.
+        var utf8: [UInt8] = []
+        var lineStarts: [Int]?
+        func location(_ position: Position) -> SourceLocation {
+            if lineStarts == nil {
+                utf8 = Array(text.source.utf8)
+                var starts = [0]
+                for (offset, byte) in utf8.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+                lineStarts = starts
+            }
+            let starts = lineStarts!
+            let lineIndex = max(Int(position.line), 1) - 1
+            var column = max(Int(position.byteColumn), 1) + position.extraBytes
+            if lineIndex < starts.count {
+                // Bytes before the column, counted as characters (Unicode scalars): every byte
+                // that does not continue a multi-byte sequence starts one.
+                let lineEnd = lineIndex + 1 < starts.count ? starts[lineIndex + 1] : utf8.count
+                let end = min(starts[lineIndex] + max(0, column - 1), lineEnd)
+                column = utf8[starts[lineIndex]..<end].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } + 1
             }
             column += lineIndex == 0 ? text.firstLineColumnOffset : text.otherLinesColumnOffset
             return SourceLocation(path: text.path, line: lineIndex + 1 + text.lineOffset, column: column)
         }
-        return withDocument(text.source, options: options) { document, parser in
-            var found: [MarkdownReference] = []
-            var problems: [Diagnostic] = []
-            var links: [(node: OpaquePointer, ref: Ref, fragment: String)] = []
-            var rawHTML: [OpaquePointer] = []
-            var headings: [OpaquePointer] = []
-            walk(document) { node in
-                let type = cmark_node_get_type(node)
-                if type == CMARK_NODE_LINK, let url = string(cmark_node_get_url(node)) {
-                    let bare = stripFragment(url)
-                    if let ref = Ref(parsing: bare) {
-                        found.append(MarkdownReference(form: .link, target: ref,
-                            location: location(line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node))))
-                        links.append((node, ref, String(url.dropFirst(bare.count))))
-                    } else if let problem = misspelledScheme(url) {
-                        problems.append(.error(location(line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node)),
-                                               problem.message, suggestion: problem.suggestion))
-                    }
-                } else if type == CMARK_NODE_HEADING {
-                    headings.append(node)
-                } else if !options.unsafeHTML, type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK {
-                    rawHTML.append(node)
+        let references = parsed.references.map { MarkdownReference(form: $0.form, target: $0.target, location: location($0.position)) }
+        let problems = parsed.problems.map { Diagnostic.error(location($0.position), $0.message, suggestion: $0.suggestion) }
+        let html = inline ? MarkdownHTML.unwrapSingleParagraph(parsed.html) : parsed.html
+        return (references.sorted { $0.location < $1.location }, html, problems)
+    }
+
+    /// A place in a Markdown text as cmark gives it: a line, a byte column, and bytes after it.
+    private struct Position {
+        var line: Int32
+        var byteColumn: Int32
+        var extraBytes = 0
+    }
+
+    /// What one parse found, before positions become source locations.
+    private struct Parsed {
+        var references: [(form: MarkdownReference.Form, target: Ref, position: Position)] = []
+        var problems: [(position: Position, message: String, suggestion: String)] = []
+        var html = ""
+    }
+
+    /// Finds references and citations, rewrites links, headings, raw HTML and citation marks,
+    /// and renders the HTML. Runs under the cmark lock.
+    private static func parseAndRender(_ document: OpaquePointer, parser: OpaquePointer, options: RenderOptions) -> Parsed {
+        var parsed = Parsed()
+        var links: [(node: OpaquePointer, ref: Ref, fragment: String)] = []
+        var rawHTML: [OpaquePointer] = []
+        var headings: [OpaquePointer] = []
+        walk(document) { node in
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_LINK, let url = string(cmark_node_get_url(node)) {
+                let bare = stripFragment(url)
+                let position = Position(line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node))
+                if let ref = Ref(parsing: bare) {
+                    parsed.references.append((.link, ref, position))
+                    links.append((node, ref, String(url.dropFirst(bare.count))))
+                } else if let problem = misspelledScheme(url) {
+                    parsed.problems.append((position, problem.message, problem.suggestion))
                 }
+            } else if type == CMARK_NODE_HEADING {
+                headings.append(node)
+            } else if !options.unsafeHTML, type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK {
+                rawHTML.append(node)
             }
-            let runs = textRuns(in: document)
-            for run in runs {
-                let matches = CitationScanner.matches(in: run.text)
-                for match in matches {
-                    for (id, offset) in match.ids {
-                        let piece = run.piece(containing: offset)
-                        found.append(MarkdownReference(form: .citation, target: Ref(.article, id),
-                            location: location(line: piece.line, byteColumn: piece.column, extraBytes: offset - piece.offset)))
-                    }
-                }
-            }
-            // Rewrite after the walk: cmark allows changing the tree only outside iteration.
-            for (node, ref, fragment) in links {
-                cmark_node_set_url(node, MarkdownHTML.rootPlaceholder + ref.outputFolder + fragment)
-            }
-            // The page title is the only h1: the body's top heading level becomes h2, the rest follow.
-            let topLevel = headings.map { cmark_node_get_heading_level($0) }.min() ?? 2
-            for node in headings {
-                cmark_node_set_heading_level(node, min(max(cmark_node_get_heading_level(node) - topLevel + 2, 2), 6))
-            }
-            for node in rawHTML { showAsText(node) }
-            for run in runs {
-                let matches = CitationScanner.matches(in: run.text)
-                if !matches.isEmpty { replace(run, matches: matches) }
-            }
-            var html = render(document, parser: parser, options: options)
-            if inline { html = MarkdownHTML.unwrapSingleParagraph(html) }
-            return (found.sorted { $0.location < $1.location }, html, problems)
         }
+        let runs = textRuns(in: document)
+        var runMatches: [(run: TextRun, matches: [CitationScanner.Match])] = []
+        for run in runs {
+            let matches = CitationScanner.matches(in: run.text)
+            guard !matches.isEmpty else { continue }
+            runMatches.append((run, matches))
+            for match in matches {
+                for (id, offset) in match.ids {
+                    let piece = run.piece(containing: offset)
+                    parsed.references.append((.citation, Ref(.article, id),
+                        Position(line: piece.line, byteColumn: piece.column, extraBytes: offset - piece.offset)))
+                }
+            }
+        }
+        // Rewrite after the walk: cmark allows changing the tree only outside iteration.
+        for (node, ref, fragment) in links {
+            cmark_node_set_url(node, MarkdownHTML.rootPlaceholder + ref.outputFolder + fragment)
+        }
+        // The page title is the only h1: the body's top heading level becomes h2, the rest follow.
+        let topLevel = headings.map { cmark_node_get_heading_level($0) }.min() ?? 2
+        for node in headings {
+            cmark_node_set_heading_level(node, min(max(cmark_node_get_heading_level(node) - topLevel + 2, 2), 6))
+        }
+        for node in rawHTML { showAsText(node) }
+        for (run, matches) in runMatches { replace(run, matches: matches) }
+        parsed.html = render(document, parser: parser, options: options)
+        return parsed
     }
 
     /// A link like `actors:mali` or `Actor:mali`: a cross-reference whose kind is misspelled.
@@ -124,21 +158,25 @@ enum CMark {
 
     private static func withDocument<T>(_ source: String, options: RenderOptions,
                                         _ body: (OpaquePointer, OpaquePointer) -> T) -> T {
-        cmarkLock.withLock { _ in
-            cmark_gfm_core_extensions_ensure_registered()
-            guard let parser = cmark_parser_new(flags(options)) else { fatalError("cmark-gfm: out of memory") }
-            defer { cmark_parser_free(parser) }
-            for name in ["table", "strikethrough", "autolink", "tagfilter", "tasklist"] {
-                guard let extensionPointer = cmark_find_syntax_extension(name) else {
-                    preconditionFailure("cmark-gfm extension '\(name)' is not registered")
-                }
-                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+        // Registration fills the global extension list once; look-ups only read it afterwards.
+        cmarkLock.withLock { _ in cmark_gfm_core_extensions_ensure_registered() }
+        guard let parser = cmark_parser_new(flags(options)) else { fatalError("cmark-gfm: out of memory") }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "strikethrough", "autolink", "tagfilter", "tasklist"] {
+            guard let extensionPointer = cmark_find_syntax_extension(name) else {
+                preconditionFailure("cmark-gfm extension '\(name)' is not registered")
             }
-            cmark_parser_feed(parser, source, source.utf8.count)
-            guard let document = cmark_parser_finish(parser) else { fatalError("cmark-gfm: out of memory") }
-            defer { cmark_node_free(document) }
-            return body(document, parser)
+            cmark_parser_attach_syntax_extension(parser, extensionPointer)
         }
+        // Block parsing (feed) works on the parser alone; inline parsing (finish) switches the
+        // extensions' characters on and off in a global table, so only it runs under the lock.
+        cmark_parser_feed(parser, source, source.utf8.count)
+        nonisolated(unsafe) var document: OpaquePointer?
+        nonisolated(unsafe) let lockedParser = parser
+        cmarkLock.withLock { _ in document = cmark_parser_finish(lockedParser) }
+        guard let document else { fatalError("cmark-gfm: out of memory") }
+        defer { cmark_node_free(document) }
+        return body(document, parser)
     }
 
     private static func render(_ document: OpaquePointer, parser: OpaquePointer, options: RenderOptions) -> String {
@@ -196,8 +234,16 @@ enum CMark {
         var runs: [TextRun] = []
         walk(document) { node in
             guard cmark_node_get_type(node) == CMARK_NODE_TEXT, !isTextLike(cmark_node_previous(node)) else { return }
-            var run = TextRun()
+            // Most runs cite nothing: look for an `@` in the C strings before making Swift ones.
+            var hasAt = false
             var current: OpaquePointer? = node
+            while let piece = current, isTextLike(piece), !hasAt {
+                if let literal = cmark_node_get_literal(piece), strchr(literal, 0x40) != nil { hasAt = true }
+                current = cmark_node_next(piece)
+            }
+            guard hasAt else { return }
+            var run = TextRun()
+            current = node
             while let piece = current, isTextLike(piece) {
                 let literal = cmark_node_get_type(piece) == CMARK_NODE_SOFTBREAK ? "\n" : (string(cmark_node_get_literal(piece)) ?? "")
                 run.pieces.append(.init(node: piece, offset: run.text.utf8.count,

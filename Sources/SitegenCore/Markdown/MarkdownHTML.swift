@@ -44,10 +44,10 @@ enum MarkdownHTML {
 
     /// `<p>text</p>\n` → `text`, when the HTML is exactly one paragraph.
     static func unwrapSingleParagraph(_ html: String) -> String {
-        let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = html.trimmingWhitespace()
         guard trimmed.hasPrefix("<p>"), trimmed.hasSuffix("</p>") else { return html }
         let inner = trimmed.dropFirst(3).dropLast(4)
-        return inner.contains("<p>") ? html : String(inner)
+        return String(inner).containsBytes("<p>") ? html : String(inner)
     }
 
     /// Plain text of the start of rendered HTML (about `limit` bytes of it) without citation marks,

@@ -87,7 +87,7 @@ public struct Fact: Sendable, Hashable {
 
     /// Whether sources disagree: two values differ once white space is trimmed.
     public var sourcesDiffer: Bool {
-        Set(values.map { $0.value.trimmingCharacters(in: .whitespacesAndNewlines) }).count > 1
+        Set(values.map { $0.value.trimmingWhitespace() }).count > 1
     }
 }
 
