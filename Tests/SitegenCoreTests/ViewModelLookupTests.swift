@@ -32,12 +32,12 @@ struct ViewModelLookupTests {
     @Test("every stored value of every view model can be reached from a template")
     func everyFieldIsReachable() throws {
         let models = try String(contentsOf: renderFolder.appendingPathComponent("ViewModels.swift"), encoding: .utf8)
-        let lookups = try String(contentsOf: renderFolder.appendingPathComponent("ViewModels+Mustache.swift"), encoding: .utf8)
+        let lookups = try String(contentsOf: renderFolder.appendingPathComponent("ViewModels+Templates.swift"), encoding: .utf8)
         let fields = structs(in: models, declarationPrefix: "struct ")
         let cases = structs(in: lookups, declarationPrefix: "extension ")
         #expect(fields.count > 20)
         for (name, names) in fields {
-            #expect(cases[name] != nil, "\(name) has no MustacheParent lookup: its values render as nothing")
+            #expect(cases[name] != nil, "\(name) has no TemplateObject look-up: its values render as nothing")
             #expect(Set(cases[name] ?? []) == Set(names), "\(name): fields and template look-ups differ")
         }
     }

@@ -64,8 +64,8 @@ struct ErrorMessageTests {
     }
 
     @Test("template syntax errors say what to fix", arguments: [
-        ("{{#page}}\n<p>x</p>\n{{/pgae}}\n", "templates/404.mustache:3:4: error: template syntax: this `{{/...}}` does not close the section open here"),
-        ("<p>{{page.title</p>\n", "templates/404.mustache:1:16: error: template syntax: a tag is not finished"),
+        ("{{#page}}\n<p>x</p>\n{{/pgae}}\n", "templates/404.mustache:3:1: error: template syntax: this `{{/pgae}}` does not close the section open here"),
+        ("<p>{{page.title</p>\n", "templates/404.mustache:1:4: error: template syntax: a tag is not finished"),
     ])
     func templateErrors(template: String, expected: String) throws {
         let messages = try check("templates/404.mustache", template)

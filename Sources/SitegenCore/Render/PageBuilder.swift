@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// Builds the view of one page and renders it with its template.
 struct PageBuilder {
@@ -17,7 +16,7 @@ struct PageBuilder {
 
     func render(_ job: SiteRenderer.PageJob) -> OutputFile {
         let citations = CitationList()
-        let (place, template, view): (Place, String, Any)
+        let (place, template, view): (Place, String, any TemplateRepresentable)
         switch job {
         case .home:
             place = Place(file: "index.html", folder: "", root: "")
@@ -53,8 +52,8 @@ struct PageBuilder {
             place = entityPlace(Ref(.note, id))
             (template, view) = ("note", notePage(site.notes[id]!, place, citations))
         }
-        let html = theme.library.render(view, withTemplate: template) ?? ""
-        return OutputFile(path: place.file, text: html)
+        let html = theme.library.render(view.templateValue, template: template) ?? []
+        return OutputFile(path: place.file, contents: Data(html))
     }
 
     private func entityPlace(_ ref: Ref) -> Place {

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// Renders a resolved site into output files: every page, the feed, the sitemap, robots.txt and assets.
 ///
@@ -48,7 +47,7 @@ public struct SiteRenderer: Sendable {
         let renderer = self
         var files = jobs.parallelMap(parallel: parallel, makingContext: {
             var theme = renderer.theme
-            theme.library = theme.freshLibrary()
+            theme.library = theme.library.copy()
             return PageBuilder(site: renderer.site, theme: theme, assetPaths: assetURLs)
         }) { builder, job in
             deliver(builder.render(job))

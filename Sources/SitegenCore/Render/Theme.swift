@@ -1,51 +1,15 @@
 import Foundation
-import Mustache
 
 /// The templates and assets a site is rendered with: the built-in theme, with any file of the
 /// site's own `templates/` folder replacing the built-in file of the same name.
 public struct Theme: Sendable {
     /// The page templates, partials and layout.
-    public var library: MustacheLibrary
+    public var library: TemplateLibrary
     /// Asset files by their path under `assets/` (`style.css`).
     public var assets: [String: Data]
-    /// The template texts the library was parsed from, by name.
-    var templateTexts: [String: String] = [:]
-
-    /// A library parsed anew from the same texts: render threads each use their own, so they
-    /// share no reference-counted template objects.
-    func freshLibrary() -> MustacheLibrary {
-        var fresh = MustacheLibrary()
-        for (name, text) in templateTexts {
-            if let template = try? MustacheTemplate(string: text) { fresh.register(template, named: name) }
-        }
-        return fresh
-    }
 
     /// The page kinds, each rendered with the template of this name.
     static let pageTemplates = ["home", "timeline", "event", "actors", "actor", "articles", "article", "notes", "note", "404"]
-
-    /// swift-mustache's parser error in words a template editor can act on.
-    static func explain(_ error: any Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else {
-            // An unterminated tag runs the parser into the end of the file.
-            if "\(error)".contains("overflow") { return "a tag is not finished before the end of the file: every `{{` needs its `}}`" }
-            return "\(error)"
-        }
-        switch error {
-        case .sectionCloseNameIncorrect:
-            return "this `{{/...}}` does not close the section open here: its name must match the last `{{#name}}`, `{{^name}}` or `{{$name}}` still open"
-        case .unfinishedName:
-            return "a tag is not finished: every `{{` needs its `}}` on the same line"
-        case .expectedSectionEnd:
-            return "a section is never closed: every `{{#name}}`, `{{^name}}`, `{{$name}}` or `{{<name}}` needs its `{{/name}}`"
-        case .invalidSetDelimiter:
-            return "badly formed delimiter change: write it like `{{=<% %>=}}`"
-        case .textInsideInheritSection, .illegalTokenInsideInheritSection:
-            return "inside `{{<layout}}...{{/layout}}` only `{{$block}}...{{/block}}` sections may appear (\(error))"
-        default:
-            return "\(error)"
-        }
-    }
 
     /// Loads the theme of the site at `fileSystem`'s root, reporting template syntax errors and
     /// references to partials or layouts that do not exist.
@@ -69,52 +33,27 @@ public struct Theme: Sendable {
                 diagnostics.append(.warning(SourceLocation(path: path), "ignored: `templates/` holds `.mustache` files and an `assets/` folder"))
             }
         }
-        // Values are escaped by FastHTMLEscaping (same output as swift-mustache's HTML escaping, faster):
-        // every template starts by switching to it, on its first line so line numbers stay true.
-        MustacheContentTypes.register(FastHTMLEscaping(), named: FastHTMLEscaping.name)
-        let pragma = "{{% CONTENT_TYPE: \(FastHTMLEscaping.name) }}"
-        var library = MustacheLibrary()
-        var templateTexts: [String: String] = [:]
+        var library = TemplateLibrary()
         for name in sources.keys.sorted() {
             let (text, path) = sources[name]!
             do {
-                library.register(try MustacheTemplate(string: pragma + text), named: name)
-                templateTexts[name] = pragma + text
-            } catch let error as MustacheTemplate.ParserError {
-                let line = error.context.lineNumber
-                let column = line == 1 ? max(1, error.context.columnNumber - pragma.count) : error.context.columnNumber
-                diagnostics.append(.error(SourceLocation(path: path, line: line, column: column),
-                                          "template syntax: " + explain(error.error)))
+                try library.add(text, named: name)
             } catch {
-                diagnostics.append(.error(SourceLocation(path: path), "template syntax: \(error)"))
+                diagnostics.append(.error(SourceLocation(path: path, line: error.position.line, column: error.position.column),
+                                          "template syntax: " + error.message))
             }
         }
-        // swift-mustache renders a missing partial or layout as nothing: check every reference.
-        for name in sources.keys.sorted() {
-            let (text, path) = sources[name]!
-            for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                var rest = line[...]
-                while let open = rest.firstRange(of: "{{") {
-                    let afterOpen = rest[open.upperBound...]
-                    let tag = afterOpen.drop { $0 == " " }
-                    guard let sigil = tag.first, sigil == ">" || sigil == "<",
-                          let close = afterOpen.firstRange(of: "}}") else {
-                        rest = afterOpen
-                        continue
-                    }
-                    let target = tag[tag.index(after: tag.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                    if sources[target] == nil {
-                        let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                        diagnostics.append(.error(SourceLocation(path: path, line: lineIndex + 1, column: column),
-                            "template `\(target)` does not exist", suggestion: Suggestions.closest(to: target, in: Array(sources.keys))))
-                    }
-                    rest = afterOpen[close.upperBound...]
-                }
+        // A missing partial or layout would render as nothing: check every reference.
+        for name in library.names {
+            let path = sources[name]!.path
+            for reference in library.references(of: name) where !library.contains(reference.name) && sources[reference.name] == nil {
+                diagnostics.append(.error(SourceLocation(path: path, line: reference.position.line, column: reference.position.column),
+                    "template `\(reference.name)` does not exist", suggestion: Suggestions.closest(to: reference.name, in: Array(sources.keys))))
             }
         }
         for name in pageTemplates where sources[name] == nil {
             diagnostics.append(.error(SourceLocation(path: "templates/\(name).mustache"), "the page template `\(name)` is missing"))
         }
-        return (Theme(library: library, assets: assets, templateTexts: templateTexts), diagnostics)
+        return (Theme(library: library, assets: assets), diagnostics)
     }
 }
