@@ -43,23 +43,35 @@ extension Array where Element: Sendable {
     /// Transforms every element on all cores, keeping the order of the input.
     ///
     /// Falls back to a plain loop for small arrays, where threads cost more than they save.
+    /// Chunks take every 64th element, so a run of costly elements (a folder of large files)
+    /// is spread over all cores instead of landing in one chunk.
     func parallelMap<Result: Sendable>(minimumCount: Int = 16, parallel: Bool = true, _ transform: @Sendable (Element) -> Result) -> [Result] {
         guard parallel, count >= minimumCount else { return map(transform) }
         let slots = ResultSlots<Result>(count: count)
         let chunkCount = Swift.min(count, 64)
-        let chunkSize = (count + chunkCount - 1) / chunkCount
         self.withUnsafeBufferPointer { input in
             nonisolated(unsafe) let input = input
             slots.values.withUnsafeMutableBufferPointer { output in
                 nonisolated(unsafe) let output = output
                 DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                    let start = chunk * chunkSize
-                    let end = Swift.min(start + chunkSize, input.count)
-                    guard start < end else { return }
-                    for index in start..<end { output[index] = transform(input[index]) }
+                    for index in stride(from: chunk, to: input.count, by: chunkCount) { output[index] = transform(input[index]) }
                 }
             }
         }
         return slots.values.map { $0! }
     }
+}
+
+/// Runs `first` and `second` at the same time on two threads (one after the other when not
+/// `parallel`) and returns both results.
+func concurrently<First: Sendable, Second: Sendable>(
+    parallel: Bool, _ first: @Sendable () -> First, _ second: @Sendable () -> Second
+) -> (First, Second) {
+    guard parallel else { return (first(), second()) }
+    nonisolated(unsafe) var firstResult: First?
+    nonisolated(unsafe) var secondResult: Second?
+    DispatchQueue.concurrentPerform(iterations: 2) { index in
+        if index == 0 { firstResult = first() } else { secondResult = second() }
+    }
+    return (firstResult!, secondResult!)
 }

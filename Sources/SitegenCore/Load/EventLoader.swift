@@ -88,7 +88,7 @@ enum EventLoader {
         let rest = lines[location.line - 1].unicodeScalars.dropFirst(location.column - 1)
         switch rest.first {
         case "\"", "'":
-            guard !value.contains("\n") else { return fallback }
+            guard !value.utf8.contains(0x0A) else { return fallback }
             return MarkdownText(source: value, path: path, lineOffset: location.line - 1, firstLineColumnOffset: location.column)
         case ">", "|":
             // `|2` (an explicit indentation) is rare: keep the plain reading for it.

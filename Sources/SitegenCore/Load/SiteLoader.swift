@@ -47,6 +47,9 @@ public struct SiteLoader: Sendable {
                 diagnostics.append(.warning(SourceLocation(path: path), "ignored: \(Self.whyIgnored(parts: parts, ext: ext))"))
             }
         }
+        // Event files hold hundreds of events each: start them first, so that none is left for last.
+        work = work.filter { if case .events = $0.place { return true } else { return false } }
+            + work.filter { if case .events = $0.place { return false } else { return true } }
         // Settings first: whether raw HTML is allowed changes how every Markdown text is rendered.
         let fileSystem = self.fileSystem
         let unsafeHTML: Bool = {
@@ -147,17 +150,19 @@ public struct SiteLoader: Sendable {
         // Each Markdown text is parsed once, here: its references are found and its HTML rendered.
         let options = CMark.RenderOptions(unsafeHTML: unsafeHTML, footnotes: true)
         var problems: [Diagnostic] = []
-        func process(_ text: inout MarkdownText, inline: Bool = false) {
+        func process(_ text: inout MarkdownText, inline: Bool = false, underSectionHeading: Bool = false) {
             var textOptions = options
             textOptions.footnotes = !inline
+            textOptions.topHeadingLevel = underSectionHeading ? 3 : 2
             let found: [Diagnostic]
             (text.references, text.html, found) = CMark.process(text, options: textOptions, inline: inline)
             text.plainSummary = MarkdownHTML.summary(MarkdownHTML.plainText(text.html), limit: 300)
             problems += found
         }
         if loaded.introduction != nil { process(&loaded.introduction!) }
-        if loaded.article != nil { process(&loaded.article!.body) }
-        if loaded.actor != nil { process(&loaded.actor!.body) }
+        // Article bodies and actor profiles are shown under a section heading of their page.
+        if loaded.article != nil { process(&loaded.article!.body, underSectionHeading: true) }
+        if loaded.actor != nil { process(&loaded.actor!.body, underSectionHeading: true) }
         if loaded.note != nil { process(&loaded.note!.body) }
         for index in loaded.events.indices where loaded.events[index].summary != nil {
             process(&loaded.events[index].summary!, inline: true)

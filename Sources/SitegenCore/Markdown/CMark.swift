@@ -20,6 +20,9 @@ enum CMark {
     struct RenderOptions {
         /// Let raw HTML through (`unsafe_html: true`); otherwise it is shown as text.
         var unsafeHTML = false
+        /// The level the text's top headings get: 2 under the page title, 3 for bodies shown
+        /// under a section heading of their own (articles, actor profiles).
+        var topHeadingLevel: Int32 = 2
         /// Whether `[^1]` footnotes are parsed (off for inline fragments, whose ids would collide).
         var footnotes = true
     }
@@ -123,10 +126,12 @@ enum CMark {
         for (node, ref, fragment) in links {
             cmark_node_set_url(node, MarkdownHTML.rootPlaceholder + ref.outputFolder + fragment)
         }
-        // The page title is the only h1: the body's top heading level becomes h2, the rest follow.
+        // The page title is the only h1: the body's top heading level becomes h2 (or h3 under a
+        // section heading), the rest follow, down to h6.
         let topLevel = headings.map { cmark_node_get_heading_level($0) }.min() ?? 2
+        let target = options.topHeadingLevel
         for node in headings {
-            cmark_node_set_heading_level(node, min(max(cmark_node_get_heading_level(node) - topLevel + 2, 2), 6))
+            cmark_node_set_heading_level(node, min(max(cmark_node_get_heading_level(node) - topLevel + target, target), 6))
         }
         for node in rawHTML { showAsText(node) }
         for (run, matches) in runMatches { replace(run, matches: matches) }

@@ -12,34 +12,49 @@ enum MarkdownHTML {
         "\u{1}" + ids.joined(separator: ";") + "\u{2}"
     }
 
-    /// Fills in the placeholders for one page.
+    /// Fills in the placeholders for one page, in one pass over the UTF-8 bytes.
     static func finish(_ html: String, root: String, citations: CitationList) -> String {
-        var result = html
-        result = result.replacingAll(hrefPlaceholder, with: "href=\"" + (root.isEmpty ? "./" : root))
-        guard result.containsBytes("\u{1}") else { return result }
-        var output = ""
-        output.reserveCapacity(result.utf8.count + 64)
-        var rest = result[...]
-        while let start = rest.firstIndex(of: "\u{1}") {
-            output += rest[..<start]
-            guard let end = rest[start...].firstIndex(of: "\u{2}") else { break }
-            let ids = rest[rest.index(after: start)..<end].split(separator: ";").map(String.init)
-            output += citations.html(for: ids)
-            rest = rest[rest.index(after: end)...]
+        var html = html
+        let href = Array(hrefPlaceholder.utf8)
+        let finished = html.withUTF8 { bytes -> String? in
+            var output: [UInt8] = []
+            var copied = 0
+            var index = 0
+            func copy(upTo end: Int) {
+                if output.isEmpty { output.reserveCapacity(bytes.count + 256) }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<end]))
+            }
+            scan: while index < bytes.count {
+                switch bytes[index] {
+                case href[0] where matches(href, in: bytes, at: index):
+                    copy(upTo: index)
+                    output.append(contentsOf: "href=\"".utf8)
+                    output.append(contentsOf: (root.isEmpty ? "./" : root).utf8)
+                    index += href.count
+                    copied = index
+                case 0x01:
+                    guard let end = (index + 1..<bytes.count).first(where: { bytes[$0] == 0x02 }) else { break scan }
+                    copy(upTo: index)
+                    let ids = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]), as: UTF8.self)
+                        .split(separator: ";").map(String.init)
+                    output.append(contentsOf: citations.html(for: ids).utf8)
+                    index = end + 1
+                    copied = index
+                default:
+                    index += 1
+                }
+            }
+            guard copied > 0 else { return nil }
+            copy(upTo: bytes.count)
+            return String(decoding: output, as: UTF8.self)
         }
-        output += rest
-        return output
+        return finished ?? html
     }
 
-    /// Moves every heading one level down (h2 → h3 …, h6 stays), for bodies placed under a section heading.
-    static func demoteHeadings(_ html: String) -> String {
-        guard html.containsBytes("<h") else { return html }
-        var result = html
-        for level in stride(from: 5, through: 2, by: -1) {
-            result = result.replacingAll("<h\(level)", with: "<h\(level + 1)")
-                .replacingAll("</h\(level)>", with: "</h\(level + 1)>")
-        }
-        return result
+    private static func matches(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        guard offset + pattern.count <= bytes.count else { return false }
+        for index in 1..<pattern.count where bytes[offset + index] != pattern[index] { return false }
+        return true
     }
 
     /// `<p>text</p>\n` → `text`, when the HTML is exactly one paragraph.

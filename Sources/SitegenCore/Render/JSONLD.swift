@@ -49,26 +49,40 @@ enum JSONLD {
     }
 
     private static func writeString(_ text: String, to output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "<": output += "\\u003c"
-            case ">": output += "\\u003e"
-            case "&": output += "\\u0026"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
+        var text = text
+        var escaped: [UInt8] = [0x22]
+        text.withUTF8 { bytes in
+            escaped.reserveCapacity(bytes.count + 2)
+            var copied = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                let replacement: String
+                switch byte {
+                case 0x22: replacement = "\\\""
+                case 0x5C: replacement = "\\\\"
+                case 0x0A: replacement = "\\n"
+                case 0x0D: replacement = "\\r"
+                case 0x09: replacement = "\\t"
+                case 0x3C: replacement = "\\u003c"
+                case 0x3E: replacement = "\\u003e"
+                case 0x26: replacement = "\\u0026"
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    // U+2028 and U+2029 end lines in JavaScript.
+                    replacement = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                case ..<0x20:
+                    let hex = String(byte, radix: 16)
+                    replacement = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default:
+                    continue
                 }
+                guard index >= copied else { continue }
+                escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                escaped.append(contentsOf: replacement.utf8)
+                copied = index + (byte == 0xE2 ? 3 : 1)
             }
+            escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<bytes.count]))
         }
-        output += "\""
+        escaped.append(0x22)
+        output += String(decoding: escaped, as: UTF8.self)
     }
 }

@@ -51,6 +51,8 @@ struct PageBuilder {
         case .note(let id):
             place = entityPlace(Ref(.note, id))
             (template, view) = ("note", notePage(site.notes[id]!, place, citations))
+        case .feeds:
+            preconditionFailure("feeds are written by FeedWriter, not rendered as a page")
         }
         let html = theme.library.render(view.templateValue, template: template) ?? []
         return OutputFile(path: place.file, contents: Data(html))
@@ -257,7 +259,7 @@ struct PageBuilder {
 
     private func articlePage(_ article: Article, _ place: Place, _ citations: CitationList) -> ArticlePage {
         let ref = Ref(.article, article.id)
-        let body = MarkdownHTML.demoteHeadings(MarkdownHTML.finish(article.body.html, root: place.root, citations: citations))
+        let body = MarkdownHTML.finish(article.body.html, root: place.root, citations: citations)
         let events = site.inTimelineOrder(site.backlinks(to: ref, ofKind: .event))
             .map { eventItem($0, place, citations, withSummary: false) }
         let notes = self.notes(about: ref, place)
@@ -282,7 +284,7 @@ struct PageBuilder {
 
     private func actorPage(_ actor: Actor, _ place: Place, _ citations: CitationList) -> ActorPage {
         let ref = Ref(.actor, actor.id)
-        let profile = MarkdownHTML.demoteHeadings(MarkdownHTML.finish(actor.body.html, root: place.root, citations: citations))
+        let profile = MarkdownHTML.finish(actor.body.html, root: place.root, citations: citations)
         var groups: [RelationGroup] = []
         for type in RelationType.allCases {
             let outgoing = actor.relations.filter { $0.type == type }.map { ($0, $0.actor) }

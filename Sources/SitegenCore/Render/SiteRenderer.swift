@@ -20,6 +20,8 @@ public struct SiteRenderer: Sendable {
     /// One page to render.
     enum PageJob: Sendable {
         case home, timeline, actorsIndex, articlesIndex, notesIndex, notFound
+        /// `feed.xml`, `sitemap.xml` and `robots.txt`, made while pages render.
+        case feeds
         case article(String), actor(String), event(String), note(String)
     }
 
@@ -38,7 +40,7 @@ public struct SiteRenderer: Sendable {
                                    uniquingKeysWith: { first, _ in first })
         // The largest pages first (the timeline, then actors with the most events), so that no
         // long page starts last and leaves the other cores idle.
-        var jobs: [PageJob] = [.timeline, .articlesIndex, .home, .actorsIndex, .notesIndex, .notFound]
+        var jobs: [PageJob] = [.timeline, .feeds, .articlesIndex, .home, .actorsIndex, .notesIndex, .notFound]
         jobs += site.actorOrder.map { ($0, site.eventsByActor[$0]?.count ?? 0) }
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map { .actor($0.0) }
         jobs += site.articleOrder.map { .article($0) }
@@ -49,11 +51,11 @@ public struct SiteRenderer: Sendable {
             var theme = renderer.theme
             theme.library = theme.library.copy()
             return PageBuilder(site: renderer.site, theme: theme, assetPaths: assetURLs)
-        }) { builder, job in
-            deliver(builder.render(job))
-        }
+        }) { builder, job -> [Delivered] in
+            if case .feeds = job { return FeedWriter(site: builder.site).files().map(deliver) }
+            return [deliver(builder.render(job))]
+        }.flatMap { $0 }
         files += assetFiles.map { deliver($0.file) }
-        files += FeedWriter(site: site).files().map(deliver)
         return files
     }
 

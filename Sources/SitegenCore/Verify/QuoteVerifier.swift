@@ -21,12 +21,28 @@ public struct QuoteVerifier: Sendable {
     /// Checks the quotes of `site`: errors for quotes not found and for missing source files,
     /// warnings for quotes of articles without a source text.
     public func verifyQuotes(in site: Site) -> [Diagnostic] {
+        verifyQuotes(articles: site.articles, sources: site.sources, events: site.events.values, actors: site.actors.values)
+    }
+
+    /// Checks the quotes of a loaded site before it is resolved, so that checking can run while
+    /// the site is resolved: the same diagnostics as ``verifyQuotes(in:)`` on the resolved site
+    /// (draft articles count only with `includeDrafts`).
+    public func verifyQuotes(in raw: RawSite, includeDrafts: Bool) -> [Diagnostic] {
+        var articles: [String: Article] = [:]
+        for article in raw.articles where (includeDrafts || !article.draft) && articles[article.id] == nil {
+            articles[article.id] = article
+        }
+        return verifyQuotes(articles: articles, sources: raw.sources, events: raw.events, actors: raw.actors)
+    }
+
+    private func verifyQuotes(articles: [String: Article], sources: [String: SourceText],
+                              events: some Sequence<Event>, actors: some Sequence<Actor>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let sourceNames = Array(site.sources.keys)
+        let sourceNames = Array(sources.keys)
 
         // Source files named by articles must exist.
-        for article in site.articles.values {
-            for name in ([article.source].compactMap { $0 } + article.sameAs) where site.sources[name] == nil {
+        for article in articles.values {
+            for name in ([article.source].compactMap { $0 } + article.sameAs) where sources[name] == nil {
                 let location = article.sourceLocations[name] ?? article.location
                 diagnostics.append(.error(location, "source file `\(name)` not found in `content/sources/`",
                                           suggestion: Suggestions.closest(to: name, in: sourceNames)))
@@ -37,7 +53,7 @@ public struct QuoteVerifier: Sendable {
         var checksByArticle: [String: [Check]] = [:]
         func collect(_ quotes: [SourceQuote]) {
             for entry in quotes {
-                guard let quote = entry.quote, let article = site.articles[entry.article] else { continue }
+                guard let quote = entry.quote, let article = articles[entry.article] else { continue }
                 if article.source == nil && article.sameAs.isEmpty {
                     diagnostics.append(.warning(entry.quoteLocation,
                         "article `\(article.id)` has no `source` text, so this quote cannot be checked; it is marked unverified"))
@@ -46,19 +62,19 @@ public struct QuoteVerifier: Sendable {
                 checksByArticle[article.id, default: []].append(Check(quote: quote, location: entry.quoteLocation))
             }
         }
-        for event in site.events.values {
+        for event in events {
             collect(event.sources)
             for fact in event.facts { for value in fact.values { collect(value.sources) } }
         }
-        for actor in site.actors.values {
+        for actor in actors {
             for relation in actor.relations { collect(relation.sources) }
             for fact in actor.facts { for value in fact.values { collect(value.sources) } }
         }
 
         let jobs: [(texts: [(name: String, text: String)], checks: [Check])] = checksByArticle.keys.sorted().compactMap { id in
-            let article = site.articles[id]!
+            let article = articles[id]!
             let names = [article.source].compactMap { $0 } + article.sameAs
-            let texts = names.compactMap { name in site.sources[name].map { (name: name, text: $0.text) } }
+            let texts = names.compactMap { name in sources[name].map { (name: name, text: $0.text) } }
             guard !texts.isEmpty else { return nil }  // missing files are reported above
             return (texts, checksByArticle[id]!)
         }
