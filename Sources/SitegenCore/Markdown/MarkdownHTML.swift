@@ -68,6 +68,9 @@ enum MarkdownHTML {
     /// Plain text of the start of rendered HTML (about `limit` bytes of it) without citation marks,
     /// for page descriptions. One pass over the bytes: tags and citation placeholders dropped,
     /// the entities cmark writes decoded, white space collapsed.
+    private static let entities: [([UInt8], UInt8)] = ([("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'")] as [(String, Unicode.Scalar)])
+        .map { (Array($0.0.utf8), UInt8(ascii: $0.1)) }
+
     static func plainText(_ html: String, limit: Int = 4000) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(min(html.utf8.count, limit))
@@ -95,25 +98,25 @@ enum MarkdownHTML {
                 default:
                     break
                 }
-                var decoded: [UInt8] = [byte]
+                // The entities cmark writes, decoded; every other byte as it is.
+                var decoded = byte
                 if byte == UInt8(ascii: "&") {
-                    for (entity, value) in [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'")] {
-                        let pattern = Array(entity.utf8)
-                        if index + pattern.count <= end, Array(bytes[index..<(index + pattern.count)]) == pattern {
-                            decoded = Array(value.utf8)
-                            index += pattern.count - 1
+                    for (entity, value) in Self.entities {
+                        if index + entity.count <= end, entity.indices.allSatisfy({ bytes[index + $0] == entity[$0] }) {
+                            decoded = value
+                            index += entity.count - 1
                             break
                         }
                     }
                 }
                 if pendingSpace {
                     // No space before closing punctuation left behind by a removed citation.
-                    if !(decoded.count == 1 && (decoded[0] == UInt8(ascii: ".") || decoded[0] == UInt8(ascii: ","))) {
+                    if decoded != UInt8(ascii: ".") && decoded != UInt8(ascii: ",") {
                         output.append(0x20)
                     }
                     pendingSpace = false
                 }
-                output.append(contentsOf: decoded)
+                output.append(decoded)
                 index += 1
             }
         }

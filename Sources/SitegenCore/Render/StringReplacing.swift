@@ -1,17 +1,25 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Searching UTF-8 bytes. Foundation's `contains` and `replacingOccurrences` go through NSString
 /// and were a large share of render time; these make one pass over the bytes.
 enum ByteSearch {
     /// The offset of the first occurrence of `needle` in `haystack` at or after `start`, if any.
     static func firstMatch(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
         guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty ? start : nil }
+        guard let base = haystack.baseAddress else { return nil }
         var index = start
         let last = haystack.count - needle.count
         while index <= last {
-            if haystack[index] == first {
-                var offset = 1
-                while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return index }
-            }
+            // memchr finds the next candidate first byte with vector instructions.
+            guard let found = memchr(base + index, Int32(first), last - index + 1) else { return nil }
+            index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            var offset = 1
+            while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
+            if offset == needle.count { return index }
             index += 1
         }
         return nil

@@ -39,11 +39,19 @@ public struct Resolver: Sendable {
         let ids: [EntityKind: Set<String>] = [
             .article: Set(articles.keys), .actor: Set(actors.keys), .event: Set(events.keys), .note: Set(notes.keys),
         ]
+        func exists(_ target: Ref) -> Bool {
+            switch target.kind {
+            case .article: return articles[target.id] != nil
+            case .actor: return actors[target.id] != nil
+            case .event: return events[target.id] != nil
+            case .note: return notes[target.id] != nil
+            }
+        }
         var backlinkSets: [Ref: Set<Ref>] = [:]
 
         /// Records a reference from `source` to `target`, or reports it if the target does not exist.
         func record(_ target: Ref, at location: SourceLocation, from source: Ref?) {
-            if ids[target.kind]?.contains(target.id) == true {
+            if exists(target) {
                 if let source, source != target { backlinkSets[target, default: []].insert(source) }
                 return
             }
@@ -109,7 +117,7 @@ public struct Resolver: Sendable {
                     continue
                 }
                 record(target, at: location, from: me)
-                if ids[target.kind]?.contains(target.id) == true { notesAboutSets[target, default: []].insert(note.id) }
+                if exists(target) { notesAboutSets[target, default: []].insert(note.id) }
             }
         }
 
@@ -135,8 +143,9 @@ public struct Resolver: Sendable {
         }.map(\.id)
         let notePosition = Dictionary(uniqueKeysWithValues: noteOrder.enumerated().map { ($1, $0) })
 
+        let backlinks = backlinkSets.mapValues { $0.sorted() }
         // Events that link an actor from their summary count as the actor's events too.
-        for (target, sources) in backlinkSets where target.kind == .actor {
+        for (target, sources) in backlinks where target.kind == .actor {
             for source in sources where source.kind == .event {
                 eventsByActorSets[target.id, default: []].insert(source.id)
             }
@@ -147,7 +156,6 @@ public struct Resolver: Sendable {
         let notesAbout = notesAboutSets.mapValues { set in
             set.sorted { notePosition[$0, default: 0] < notePosition[$1, default: 0] }
         }
-        let backlinks = backlinkSets.mapValues { $0.sorted() }
         for key in incomingRelations.keys {
             incomingRelations[key]?.sort { ($0.relation.type.rawValue, $0.from) < ($1.relation.type.rawValue, $1.from) }
         }
