@@ -31,16 +31,8 @@ public struct FileSystem: Sendable {
         }
         return FileSystem(
             listFiles: { directory in
-                let base = absolute(directory)
-                guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [] }
                 var files: [String] = []
-                while let relative = enumerator.nextObject() as? String {
-                    var isDirectory: ObjCBool = false
-                    let full = base + "/" + relative
-                    if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
-                        files.append(directory.isEmpty ? relative : directory + "/" + relative)
-                    }
-                }
+                listRegularFiles(in: absolute(directory), relative: directory, into: &files)
                 return files.sorted()
             },
             readFile: { path in FileManager.default.contents(atPath: absolute(path)) },
@@ -49,6 +41,34 @@ public struct FileSystem: Sendable {
                 return FileManager.default.fileExists(atPath: absolute(path), isDirectory: &isDirectory) && isDirectory.boolValue
             }
         )
+    }
+
+    /// Walks a folder with `readdir` (FileManager's enumerator and a `fileExists` per entry cost
+    /// about half a second for a 30,000-file site). Symbolic links to files count as files;
+    /// linked folders are not entered.
+    private static func listRegularFiles(in folder: String, relative: String, into files: inout [String]) {
+        guard let handle = opendir(folder) else { return }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let full = folder + "/" + name
+            let path = relative.isEmpty ? name : relative + "/" + name
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
+                var info = stat()
+                guard stat(full, &info) == 0 else { continue }
+                let format = info.st_mode & S_IFMT
+                type = format == S_IFREG ? Int32(DT_REG) : (format == S_IFDIR && type == Int32(DT_UNKNOWN) ? Int32(DT_DIR) : -1)
+            }
+            if type == Int32(DT_REG) {
+                files.append(path)
+            } else if type == Int32(DT_DIR) {
+                listRegularFiles(in: full, relative: path, into: &files)
+            }
+        }
     }
 
     /// A file system held in memory: root-relative path → contents.

@@ -188,7 +188,7 @@ struct PassageSearcher {
         guard startByte <= endByte else { return nil }
         let first = Int(text.origins[startByte])
         let last = Int(text.origins[endByte])
-        var passage = String(String.UnicodeScalarView(text.plain[first...last]))
+        var passage = text.passage(from: first, through: last)
         passage = passage.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         if passage.count > 160 { passage = String(passage.prefix(157)) + "..." }
         return (passage, best.value)

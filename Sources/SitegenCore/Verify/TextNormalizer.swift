@@ -5,76 +5,115 @@ import Foundation
 /// `plain` is the text with HTML tags removed and entities decoded (for showing passages);
 /// `bytes` is the comparison form: NFC, straight quotes, `-` for every dash, no white space.
 struct NormalizedText: Sendable {
-    /// Tag-free, entity-decoded text, as Unicode scalars.
-    var plain: [Unicode.Scalar]
+    /// Tag-free, entity-decoded text, as UTF-8.
+    var plain: [UInt8]
     /// The comparison form, UTF-8.
     var bytes: [UInt8]
-    /// For each byte of `bytes`, the index in `plain` of the scalar it came from.
+    /// For each byte of `bytes`, the offset in `plain` of the character it came from.
     var origins: [Int32]
+
+    /// The plain text from the character at `first` to the one at `last` (offsets in `plain`).
+    func passage(from first: Int, through last: Int) -> String {
+        var end = last + 1
+        while end < plain.count, plain[end] & 0xC0 == 0x80 { end += 1 }
+        return String(decoding: plain[first..<end], as: UTF8.self)
+    }
 }
 
 /// Normalises source texts and quotes the same way before they are compared.
 enum TextNormalizer {
     /// Normalises `text`: tags removed, entities decoded, NFC, quotes straightened, dashes unified, white space dropped.
+    ///
+    /// One pass over the UTF-8 bytes: ASCII (most of any English text) is copied byte by byte;
+    /// other characters are decoded, and only words holding characters that NFC may change
+    /// are composed.
     static func normalize(_ text: String) -> NormalizedText {
-        let plain = Array(HTMLText.stripTags(text).unicodeScalars)
+        let plain = Array(HTMLText.stripTags(text).utf8)
         var bytes: [UInt8] = []
         var origins: [Int32] = []
         bytes.reserveCapacity(plain.count)
         origins.reserveCapacity(plain.count)
-        // Words (runs between white space) are composed to NFC one by one: composition never
-        // crosses white space, and a pure-ASCII word needs none, which keeps the origin mapping simple.
-        var wordStart = 0
-        var wordIsASCII = true
-        var wordNeedsComposition = false
-        func appendWord(upTo end: Int) {
-            guard wordStart < end else { return }
-            if !wordNeedsComposition {
-                for index in wordStart..<end {
-                    let origin = Int32(index)
-                    UTF8.encode(mapped(plain[index])) { byte in
+        plain.withUnsafeBufferPointer { plain in
+            /// The scalar starting at `offset` and its length in bytes (the input is valid UTF-8).
+            func scalar(at offset: Int) -> (Unicode.Scalar, Int) {
+                let lead = plain[offset]
+                let length = lead < 0xE0 ? 2 : (lead < 0xF0 ? 3 : 4)
+                var value = UInt32(lead) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
+                for index in 1..<length { value = value << 6 | UInt32(plain[offset + index] & 0x3F) }
+                return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+            }
+            func append(_ scalar: Unicode.Scalar, origin: Int32) {
+                if scalar.value < 0x80 {
+                    bytes.append(UInt8(truncatingIfNeeded: scalar.value))
+                    origins.append(origin)
+                } else {
+                    UTF8.encode(scalar) { byte in
                         bytes.append(byte)
                         origins.append(origin)
                     }
                 }
-                return
             }
-            if wordIsASCII {
-                for index in wordStart..<end {
-                    bytes.append(UInt8(truncatingIfNeeded: mapped(plain[index]).value))
-                    origins.append(Int32(index))
+            var wordStart = 0
+            var wordNeedsComposition = false
+            func appendWord(upTo end: Int) {
+                guard wordStart < end else { return }
+                if !wordNeedsComposition {
+                    var offset = wordStart
+                    while offset < end {
+                        let byte = plain[offset]
+                        if byte < 0x80 {
+                            bytes.append(byte)
+                            origins.append(Int32(offset))
+                            offset += 1
+                        } else {
+                            let (decoded, length) = scalar(at: offset)
+                            append(mapped(decoded), origin: Int32(offset))
+                            offset += length
+                        }
+                    }
+                    return
                 }
-                return
-            }
-            let word = String(String.UnicodeScalarView(plain[wordStart..<end])).precomposedStringWithCanonicalMapping
-            var sourceIndex = wordStart
-            for scalar in word.unicodeScalars {
-                let origin = Int32(min(sourceIndex, end - 1))
-                UTF8.encode(mapped(scalar)) { byte in
-                    bytes.append(byte)
-                    origins.append(origin)
+                // Composition changes the number of scalars: each composed scalar is credited to
+                // the source scalar at the same position, as far as the word goes.
+                var starts: [Int] = []
+                var offset = wordStart
+                while offset < end {
+                    starts.append(offset)
+                    offset += plain[offset] < 0x80 ? 1 : scalar(at: offset).1
                 }
-                sourceIndex += 1
+                let word = String(decoding: UnsafeBufferPointer(rebasing: plain[wordStart..<end]), as: UTF8.self)
+                    .precomposedStringWithCanonicalMapping
+                for (index, composed) in word.unicodeScalars.enumerated() {
+                    append(mapped(composed), origin: Int32(starts[min(index, starts.count - 1)]))
+                }
             }
-        }
-        for (index, scalar) in plain.enumerated() {
-            let value = scalar.value
-            let isSpace = value < 0x80
-                ? (value == 0x20 || (0x09...0x0D).contains(value))
-                : (scalar.properties.isWhitespace || value == 0x200B || value == 0xFEFF || value == 0x00AD)
-            if isSpace {
-                appendWord(upTo: index)
-                wordStart = index + 1
-                wordIsASCII = true
-                wordNeedsComposition = false
-            } else if value >= 0x80 {
-                wordIsASCII = false
-                // Latin-1, Latin Extended and the punctuation block are already composed and never
-                // compose with a neighbour: only other scalars can change under NFC.
-                if !(value < 0x300 || (0x2010...0x205F).contains(value)) { wordNeedsComposition = true }
+            var offset = 0
+            while offset < plain.count {
+                let byte = plain[offset]
+                if byte < 0x80 {
+                    if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                        appendWord(upTo: offset)
+                        wordStart = offset + 1
+                        wordNeedsComposition = false
+                    }
+                    offset += 1
+                    continue
+                }
+                let (decoded, length) = scalar(at: offset)
+                let value = decoded.value
+                if decoded.properties.isWhitespace || value == 0x200B || value == 0xFEFF || value == 0x00AD {
+                    appendWord(upTo: offset)
+                    wordStart = offset + length
+                    wordNeedsComposition = false
+                } else if !(value < 0x300 || (0x2010...0x205F).contains(value)) {
+                    // Latin-1, Latin Extended and the punctuation block are already composed and
+                    // never compose with a neighbour: only other scalars can change under NFC.
+                    wordNeedsComposition = true
+                }
+                offset += length
             }
+            appendWord(upTo: plain.count)
         }
-        appendWord(upTo: plain.count)
         return NormalizedText(plain: plain, bytes: bytes, origins: origins)
     }
 
