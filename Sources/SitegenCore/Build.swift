@@ -96,10 +96,11 @@ private func runStages(_ options: BuildOptions, fileSystem: FileSystem?) -> Buil
     // and resolving runs on one core. Each stage's own time is reported.
     let loaded = raw
     let includeDrafts = options.includeDrafts
+    let parallel = options.parallel
     let verifier = QuoteVerifier(parallel: options.parallel)
     let ((site, resolveDiagnostics, resolveTime), (verifyDiagnostics, verifyTime)) = concurrently(parallel: options.parallel, {
         let start = ContinuousClock.now
-        let (site, found) = Resolver(includeDrafts: includeDrafts).resolve(loaded)
+        let (site, found) = Resolver(includeDrafts: includeDrafts, parallel: parallel).resolve(loaded)
         return (site, found, ContinuousClock.now - start)
     }, {
         let start = ContinuousClock.now

@@ -75,3 +75,24 @@ func concurrently<First: Sendable, Second: Sendable>(
     }
     return (firstResult!, secondResult!)
 }
+
+/// Work started on another thread (or done at once when not `parallel`); ``value`` waits for it.
+final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+    private var result: Value?
+    private let group = DispatchGroup()
+
+    /// Starts `work`.
+    init(parallel: Bool, _ work: @escaping @Sendable () -> Value) {
+        guard parallel else {
+            result = work()
+            return
+        }
+        DispatchQueue.global().async(group: group) { self.result = work() }
+    }
+
+    /// The result, once the work is done.
+    var value: Value {
+        group.wait()
+        return result!
+    }
+}

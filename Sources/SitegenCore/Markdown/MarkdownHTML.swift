@@ -12,50 +12,61 @@ enum MarkdownHTML {
         "\u{1}" + ids.joined(separator: ";") + "\u{2}"
     }
 
-    /// Fills in the placeholders for one page, in one pass over the UTF-8 bytes.
+    /// Fills in the placeholders for one page, in one pass over the UTF-8 bytes: `memmem` and
+    /// `memchr` jump from one placeholder to the next.
     static func finish(_ html: String, root: String, citations: CitationList) -> String {
         var html = html
-        let href = Array(hrefPlaceholder.utf8)
         let finished = html.withUTF8 { bytes -> String? in
+            guard let base = bytes.baseAddress else { return nil }
             var output: [UInt8] = []
             var copied = 0
-            var index = 0
-            func copy(upTo end: Int) {
+            var nextLink = find(hrefPlaceholderBytes, in: bytes, from: 0)
+            var nextCitation = findByte(0x01, in: bytes, from: 0)
+            while nextLink != nil || nextCitation != nil {
                 if output.isEmpty { output.reserveCapacity(bytes.count + 256) }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<end]))
-            }
-            scan: while index < bytes.count {
-                switch bytes[index] {
-                case href[0] where matches(href, in: bytes, at: index):
-                    copy(upTo: index)
+                if let link = nextLink, nextCitation.map({ link < $0 }) ?? true {
+                    output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: link - copied))
                     output.append(contentsOf: "href=\"".utf8)
                     output.append(contentsOf: (root.isEmpty ? "./" : root).utf8)
-                    index += href.count
-                    copied = index
-                case 0x01:
-                    guard let end = (index + 1..<bytes.count).first(where: { bytes[$0] == 0x02 }) else { break scan }
-                    copy(upTo: index)
-                    let ids = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]), as: UTF8.self)
+                    copied = link + hrefPlaceholderBytes.count
+                    nextLink = find(hrefPlaceholderBytes, in: bytes, from: copied)
+                } else if let citation = nextCitation {
+                    guard let end = findByte(0x02, in: bytes, from: citation + 1) else { break }
+                    output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: citation - copied))
+                    let ids = String(decoding: UnsafeBufferPointer(start: base + citation + 1, count: end - citation - 1), as: UTF8.self)
                         .split(separator: ";").map(String.init)
                     output.append(contentsOf: citations.html(for: ids).utf8)
-                    index = end + 1
-                    copied = index
-                default:
-                    index += 1
+                    copied = end + 1
+                    nextCitation = findByte(0x01, in: bytes, from: copied)
                 }
             }
             guard copied > 0 else { return nil }
-            copy(upTo: bytes.count)
+            output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: bytes.count - copied))
             return String(decoding: output, as: UTF8.self)
         }
         return finished ?? html
     }
 
-    private static func matches(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
-        guard offset + pattern.count <= bytes.count else { return false }
-        for index in 1..<pattern.count where bytes[offset + index] != pattern[index] { return false }
-        return true
+    private static let hrefPlaceholderBytes = Array(hrefPlaceholder.utf8)
+
+    private static func find(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        // The pattern ends in `:`, rare in HTML: memchr jumps to each `:` and the bytes before it
+        // are compared.
+        var end = start + pattern.count - 1
+        while let colon = findByte(pattern[pattern.count - 1], in: bytes, from: end) {
+            let begin = colon - pattern.count + 1
+            if (0..<pattern.count - 1).allSatisfy({ bytes[begin + $0] == pattern[$0] }) { return begin }
+            end = colon + 1
+        }
+        return nil
     }
+
+    private static func findByte(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress,
+              let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
 
     /// `<p>text</p>\n` → `text`, when the HTML is exactly one paragraph.
     static func unwrapSingleParagraph(_ html: String) -> String {

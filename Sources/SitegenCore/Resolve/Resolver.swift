@@ -5,10 +5,48 @@
 public struct Resolver: Sendable {
     /// Whether draft articles and notes are part of the build.
     public var includeDrafts: Bool
+    /// Whether orders and sorted backlinks are computed on another core meanwhile.
+    public var parallel: Bool
 
     /// Creates a resolver.
-    public init(includeDrafts: Bool) {
+    public init(includeDrafts: Bool, parallel: Bool = true) {
         self.includeDrafts = includeDrafts
+        self.parallel = parallel
+    }
+
+    /// The orders pages are listed in, and each event's and note's position in them.
+    private struct Orders: Sendable {
+        var articleOrder: [String] = []
+        var actorOrder: [String] = []
+        var timeline: [String] = []
+        var timelinePosition: [String: Int] = [:]
+        var noteOrder: [String] = []
+        var notePosition: [String: Int] = [:]
+    }
+
+    private static func orders(articles: [String: Article], actors: [String: Actor], events: [String: Event],
+                               notes: [String: Note]) -> Orders {
+        var orders = Orders()
+        orders.articleOrder = articles.values.sorted {
+            $0.published != $1.published ? $0.published > $1.published : $0.id < $1.id
+        }.map(\.id)
+        orders.actorOrder = actors.values.map { ($0.name.lowercased(), $0.id) }.sorted {
+            $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1
+        }.map(\.1)
+        orders.timeline = events.values.sorted {
+            $0.date != $1.date ? $0.date < $1.date : $0.id < $1.id
+        }.map(\.id)
+        orders.timelinePosition = Dictionary(uniqueKeysWithValues: orders.timeline.enumerated().map { ($1, $0) })
+        orders.noteOrder = notes.values.sorted {
+            switch ($0.order, $1.order) {
+            case let (left?, right?) where left != right: return left < right
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return $0.title.lowercased() != $1.title.lowercased() ? $0.title.lowercased() < $1.title.lowercased() : $0.id < $1.id
+            }
+        }.map(\.id)
+        orders.notePosition = Dictionary(uniqueKeysWithValues: orders.noteOrder.enumerated().map { ($1, $0) })
+        return orders
     }
 
     /// Resolves `raw` into a site, with every problem found.
@@ -76,6 +114,12 @@ public struct Resolver: Sendable {
             }
         }
 
+        // Orders need only the pages: they are sorted on another core while references are checked.
+        let (orderArticles, orderActors, orderEvents, orderNotes) = (articles, actors, events, notes)
+        let pendingOrders = BackgroundWork(parallel: parallel) {
+            Self.orders(articles: orderArticles, actors: orderActors, events: orderEvents, notes: orderNotes)
+        }
+
         references(in: raw.introduction, from: nil)
         for article in articles.values {
             references(in: article.body, from: Ref(.article, article.id))
@@ -121,31 +165,14 @@ public struct Resolver: Sendable {
             }
         }
 
-        // Orders, computed once.
-        let articleOrder = articles.values.sorted {
-            $0.published != $1.published ? $0.published > $1.published : $0.id < $1.id
-        }.map(\.id)
-        let actorOrder = actors.values.sorted {
-            let left = $0.name.lowercased(), right = $1.name.lowercased()
-            return left != right ? left < right : $0.id < $1.id
-        }.map(\.id)
-        let timeline = events.values.sorted {
-            $0.date != $1.date ? $0.date < $1.date : $0.id < $1.id
-        }.map(\.id)
-        let timelinePosition = Dictionary(uniqueKeysWithValues: timeline.enumerated().map { ($1, $0) })
-        let noteOrder = notes.values.sorted {
-            switch ($0.order, $1.order) {
-            case let (left?, right?) where left != right: return left < right
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return $0.title.lowercased() != $1.title.lowercased() ? $0.title.lowercased() < $1.title.lowercased() : $0.id < $1.id
-            }
-        }.map(\.id)
-        let notePosition = Dictionary(uniqueKeysWithValues: noteOrder.enumerated().map { ($1, $0) })
+        let finishedBacklinks = backlinkSets
+        let pendingBacklinks = BackgroundWork(parallel: parallel) { finishedBacklinks.mapValues { $0.sorted() } }
+        let orders = pendingOrders.value
+        let (articleOrder, actorOrder, timeline, noteOrder) = (orders.articleOrder, orders.actorOrder, orders.timeline, orders.noteOrder)
+        let (timelinePosition, notePosition) = (orders.timelinePosition, orders.notePosition)
 
-        let backlinks = backlinkSets.mapValues { $0.sorted() }
         // Events that link an actor from their summary count as the actor's events too.
-        for (target, sources) in backlinks where target.kind == .actor {
+        for (target, sources) in backlinkSets where target.kind == .actor {
             for source in sources where source.kind == .event {
                 eventsByActorSets[target.id, default: []].insert(source.id)
             }
@@ -160,6 +187,7 @@ public struct Resolver: Sendable {
             incomingRelations[key]?.sort { ($0.relation.type.rawValue, $0.from) < ($1.relation.type.rawValue, $1.from) }
         }
 
+        let backlinks = pendingBacklinks.value
         let site = Site(config: raw.config, introduction: raw.introduction, articles: articles, actors: actors,
                         events: events, notes: notes, sources: raw.sources, articleOrder: articleOrder,
                         actorOrder: actorOrder, timeline: timeline, noteOrder: noteOrder, backlinks: backlinks,
