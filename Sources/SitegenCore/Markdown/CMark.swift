@@ -141,7 +141,7 @@ enum CMark {
 
     /// A link like `actors:mali` or `Actor:mali`: a cross-reference whose kind is misspelled.
     static func misspelledScheme(_ url: String) -> (message: String, suggestion: String)? {
-        guard let colon = url.firstIndex(of: ":") else { return nil }
+        guard let colon = url.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let scheme = String(url[..<colon])
         guard !scheme.isEmpty, scheme.count <= 10, scheme.allSatisfy({ $0.isLetter }) else { return nil }
         let known = EntityKind.allCases.map(\.rawValue)
@@ -197,7 +197,7 @@ enum CMark {
     }
 
     private static func stripFragment(_ url: String) -> String {
-        url.firstIndex(of: "#").map { String(url[..<$0]) } ?? url
+        url.utf8.firstIndex(of: UInt8(ascii: "#")).map { String(url[..<$0]) } ?? url
     }
 
     /// Calls `visit` for every node on entry, in document order.

@@ -28,9 +28,10 @@ public struct Ref: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// Parses `actor:minusma`; nil when the scheme is not one of the four kinds.
     public init?(parsing text: String) {
-        guard let colon = text.firstIndex(of: ":"),
+        // Searched over UTF-8: a Character search costs grapheme breaking on every link.
+        guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")),
               let kind = EntityKind(rawValue: String(text[..<colon])) else { return nil }
-        self.init(kind, String(text[text.index(after: colon)...]))
+        self.init(kind, String(text[text.utf8.index(after: colon)...]))
     }
 
     /// The page's path in the output, from the site root, as a folder URL (`actors/minusma/`).

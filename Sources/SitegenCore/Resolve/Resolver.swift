@@ -77,26 +77,22 @@ public struct Resolver: Sendable {
         let ids: [EntityKind: Set<String>] = [
             .article: Set(articles.keys), .actor: Set(actors.keys), .event: Set(events.keys), .note: Set(notes.keys),
         ]
-        func exists(_ target: Ref) -> Bool {
-            switch target.kind {
-            case .article: return articles[target.id] != nil
-            case .actor: return actors[target.id] != nil
-            case .event: return events[target.id] != nil
-            case .note: return notes[target.id] != nil
-            }
-        }
-        var backlinkSets: [Ref: Set<Ref>] = [:]
+        // Every page gets a number, in Ref order, so backlinks are collected as lists of numbers
+        // (sorted and made unique once) instead of sets of Refs hashed on every insertion.
+        let pages = PageNumbers(articles: articles.keys, actors: actors.keys, events: events.keys, notes: notes.keys)
+        func exists(_ target: Ref) -> Bool { pages.number(of: target) != nil }
+        var backlinkLists = [[Int32]](repeating: [], count: pages.refs.count)
 
         /// Records a reference from `source` to `target`, or reports it if the target does not exist.
-        func record(_ target: Ref, at location: SourceLocation, from source: Ref?) {
-            if exists(target) {
-                if let source, source != target { backlinkSets[target, default: []].insert(source) }
+        func record(_ target: Ref, at location: SourceLocation, from source: Int32?) {
+            if let number = pages.number(of: target) {
+                if let source, source != number { backlinkLists[Int(number)].append(source) }
                 return
             }
             if raw.brokenRefs.contains(target) { return }  // its own file's errors are reported already
             diagnostics.append(unknownReference(target, at: location, ids: ids, drafts: draftIDs))
         }
-        func references(in text: MarkdownText?, from source: Ref?) {
+        func references(in text: MarkdownText?, from source: Int32?) {
             for reference in text?.references ?? [] {
                 guard IDSyntax.isValid(reference.target.id) else {
                     diagnostics.append(.error(reference.location, "`\(reference.target)`: \(IDSyntax.problem(with: reference.target.id))"))
@@ -105,10 +101,10 @@ public struct Resolver: Sendable {
                 record(reference.target, at: reference.location, from: source)
             }
         }
-        func sources(_ quotes: [SourceQuote], from source: Ref) {
+        func sources(_ quotes: [SourceQuote], from source: Int32) {
             for quote in quotes { record(Ref(.article, quote.article), at: quote.location, from: source) }
         }
-        func facts(_ facts: [Fact], from source: Ref) {
+        func facts(_ facts: [Fact], from source: Int32) {
             for fact in facts {
                 for value in fact.values { sources(value.sources, from: source) }
             }
@@ -122,11 +118,11 @@ public struct Resolver: Sendable {
 
         references(in: raw.introduction, from: nil)
         for article in articles.values {
-            references(in: article.body, from: Ref(.article, article.id))
+            references(in: article.body, from: pages.number(of: Ref(.article, article.id)))
         }
         var incomingRelations: [String: [(from: String, relation: Relation)]] = [:]
         for actor in actors.values {
-            let me = Ref(.actor, actor.id)
+            let me = pages.number(of: Ref(.actor, actor.id))!
             references(in: actor.body, from: me)
             for relation in actor.relations {
                 record(Ref(.actor, relation.actor), at: relation.actorLocation, from: me)
@@ -142,7 +138,7 @@ public struct Resolver: Sendable {
         }
         var eventsByActorSets: [String: Set<String>] = [:]
         for event in events.values {
-            let me = Ref(.event, event.id)
+            let me = pages.number(of: Ref(.event, event.id))!
             references(in: event.summary, from: me)
             for (actorID, location) in event.actors {
                 record(Ref(.actor, actorID), at: location, from: me)
@@ -153,7 +149,7 @@ public struct Resolver: Sendable {
         }
         var notesAboutSets: [Ref: Set<String>] = [:]
         for note in notes.values {
-            let me = Ref(.note, note.id)
+            let me = pages.number(of: Ref(.note, note.id))!
             references(in: note.body, from: me)
             for (target, location) in note.about {
                 guard IDSyntax.isValid(target.id) else {
@@ -165,16 +161,16 @@ public struct Resolver: Sendable {
             }
         }
 
-        let finishedBacklinks = backlinkSets
-        let pendingBacklinks = BackgroundWork(parallel: parallel) { finishedBacklinks.mapValues { $0.sorted() } }
+        let finishedBacklinks = backlinkLists
+        let pendingBacklinks = BackgroundWork(parallel: parallel) { pages.backlinks(from: finishedBacklinks) }
         let orders = pendingOrders.value
         let (articleOrder, actorOrder, timeline, noteOrder) = (orders.articleOrder, orders.actorOrder, orders.timeline, orders.noteOrder)
         let (timelinePosition, notePosition) = (orders.timelinePosition, orders.notePosition)
 
         // Events that link an actor from their summary count as the actor's events too.
-        for (target, sources) in backlinkSets where target.kind == .actor {
-            for source in sources where source.kind == .event {
-                eventsByActorSets[target.id, default: []].insert(source.id)
+        for (number, sources) in backlinkLists.enumerated() where pages.refs[number].kind == .actor {
+            for source in sources where pages.refs[Int(source)].kind == .event {
+                eventsByActorSets[pages.refs[number].id, default: []].insert(pages.refs[Int(source)].id)
             }
         }
         let eventsByActor = eventsByActorSets.mapValues { set in
@@ -213,5 +209,60 @@ public struct Resolver: Sendable {
             return .error(location, "unknown event `\(target.id)`: no event in content/events/ has `id: \(target.id)`")
         }
         return .error(location, "unknown \(target.kind.rawValue) `\(target.id)`: there is no file `content/\(target.kind.folder)/\(target.id).md`")
+    }
+}
+
+/// A number for every page of a build, in ``Ref`` order.
+private struct PageNumbers: Sendable {
+    /// The pages, sorted; a page's number is its position here.
+    let refs: [Ref]
+    private var articles: [String: Int32] = [:]
+    private var actors: [String: Int32] = [:]
+    private var events: [String: Int32] = [:]
+    private var notes: [String: Int32] = [:]
+
+    init(articles: some Collection<String>, actors: some Collection<String>, events: some Collection<String>, notes: some Collection<String>) {
+        var refs: [Ref] = []
+        refs.reserveCapacity(articles.count + actors.count + events.count + notes.count)
+        refs += articles.map { Ref(.article, $0) }
+        refs += actors.map { Ref(.actor, $0) }
+        refs += events.map { Ref(.event, $0) }
+        refs += notes.map { Ref(.note, $0) }
+        refs.sort()
+        self.refs = refs
+        for (number, ref) in refs.enumerated() {
+            switch ref.kind {
+            case .article: self.articles[ref.id] = Int32(number)
+            case .actor: self.actors[ref.id] = Int32(number)
+            case .event: self.events[ref.id] = Int32(number)
+            case .note: self.notes[ref.id] = Int32(number)
+            }
+        }
+    }
+
+    /// The number of `ref`, or nil when there is no such page.
+    func number(of ref: Ref) -> Int32? {
+        switch ref.kind {
+        case .article: return articles[ref.id]
+        case .actor: return actors[ref.id]
+        case .event: return events[ref.id]
+        case .note: return notes[ref.id]
+        }
+    }
+
+    /// Lists of referring page numbers, by target number, as sorted lists of distinct Refs.
+    func backlinks(from lists: [[Int32]]) -> [Ref: [Ref]] {
+        var result: [Ref: [Ref]] = [:]
+        result.reserveCapacity(lists.count)
+        for (target, list) in lists.enumerated() where !list.isEmpty {
+            var sorted = list.sorted()
+            var unique = 1
+            for index in 1..<sorted.count where sorted[index] != sorted[unique - 1] {
+                sorted[unique] = sorted[index]
+                unique += 1
+            }
+            result[refs[target]] = sorted[..<unique].map { refs[Int($0)] }
+        }
+        return result
     }
 }
