@@ -133,8 +133,13 @@ public struct OutputWriter: Sendable {
     ///   then makes no look-ups in it).
     static func stage(_ file: OutputFile, into staging: String, previous: String?) -> Result<Bool, WriteError> {
         let target = staging + "/" + file.path
-        // Folders are made only when a file's first write finds them missing: most files share
-        // their folder with no other file, but trying first saves the look-ups of the rest.
+        // Nearly every page has a folder of its own (`events/ID/index.html`), new in a fresh
+        // staging folder: make it first (one mkdir; the folders above only when it says they
+        // are missing) instead of failing an open and walking every parent.
+        if let slash = file.path.utf8.lastIndex(of: UInt8(ascii: "/")),
+           mkdir(staging + "/" + file.path[..<slash], 0o755) != 0, errno == ENOENT {
+            makeParentFolders(of: file.path, in: staging)
+        }
         func retryingWithFolders(_ operation: () -> Int32) -> Int32 {
             let result = operation()
             guard result < 0, errno == ENOENT else { return result }
