@@ -35,12 +35,37 @@ public struct FileSystem: Sendable {
                 listRegularFiles(in: absolute(directory), relative: directory, into: &files)
                 return files.sorted()
             },
-            readFile: { path in FileManager.default.contents(atPath: absolute(path)) },
+            readFile: { path in readWholeFile(absolute(path)) },
             directoryExists: { path in
                 var isDirectory: ObjCBool = false
                 return FileManager.default.fileExists(atPath: absolute(path), isDirectory: &isDirectory) && isDirectory.boolValue
             }
         )
+    }
+
+    /// The bytes of a regular file, read with one `read` per chunk into a buffer of its size
+    /// (FileManager's reader cost more than the parsing of small content files).
+    private static func readWholeFile(_ path: String) -> Data? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var data = Data(count: Int(info.st_size))
+        var filled = 0
+        let complete = data.withUnsafeMutableBytes { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return true }
+            while filled < buffer.count {
+                let count = read(descriptor, base + filled, buffer.count - filled)
+                if count < 0 { if errno == EINTR { continue }; return false }
+                if count == 0 { break }
+                filled += count
+            }
+            return true
+        }
+        guard complete else { return nil }
+        if filled < data.count { data.removeSubrange(filled...) }
+        return data
     }
 
     /// Walks a folder with `readdir` (FileManager's enumerator and a `fileExists` per entry cost

@@ -136,7 +136,8 @@ enum MarkdownHTML {
 
     /// The first sentences of a text, at most `limit` characters, for `<meta name="description">`.
     static func summary(_ text: String, limit: Int = 200) -> String {
-        guard text.count > limit else { return text }
+        // Counting characters means grapheme breaking: skip it when even the bytes fit.
+        guard text.utf8.count > limit, text.count > limit else { return text }
         let cut = text.prefix(limit)
         if let end = cut.lastIndex(where: { $0 == "." }), cut.distance(from: cut.startIndex, to: end) > limit / 2 {
             return String(cut[...end])
