@@ -65,15 +65,10 @@ extension Array where Element: Sendable {
 /// Runs `first` and `second` at the same time on two threads (one after the other when not
 /// `parallel`) and returns both results.
 func concurrently<First: Sendable, Second: Sendable>(
-    parallel: Bool, _ first: @Sendable () -> First, _ second: @Sendable () -> Second
+    parallel: Bool, _ first: () -> First, _ second: @escaping @Sendable () -> Second
 ) -> (First, Second) {
-    guard parallel else { return (first(), second()) }
-    nonisolated(unsafe) var firstResult: First?
-    nonisolated(unsafe) var secondResult: Second?
-    DispatchQueue.concurrentPerform(iterations: 2) { index in
-        if index == 0 { firstResult = first() } else { secondResult = second() }
-    }
-    return (firstResult!, secondResult!)
+    let pending = BackgroundWork(parallel: parallel, second)
+    return (first(), pending.value)
 }
 
 /// Work started on another thread (or done at once when not `parallel`); ``value`` waits for it.

@@ -30,3 +30,11 @@ extension String {
         utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
     }
 }
+
+extension Collection where Element == UInt8 {
+    /// How many characters (Unicode scalars) these UTF-8 bytes hold: every byte that does not
+    /// continue a multi-byte sequence starts one. Columns in messages are counted this way.
+    var unicodeScalarCount: Int {
+        reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
+}

@@ -99,9 +99,7 @@ enum FastYAML {
         }
 
         func location(line: Line, offset: Int) -> SourceLocation {
-            var column = 1
-            for byte in bytes[line.start..<offset] where byte & 0xC0 != 0x80 { column += 1 }
-            return SourceLocation(path: path, line: line.number + lineOffset, column: column)
+            SourceLocation(path: path, line: line.number + lineOffset, column: bytes[line.start..<offset].unicodeScalarCount + 1)
         }
 
         /// A mapping or list starting on the current line, whose entries start at `indent`.
@@ -235,7 +233,7 @@ enum FastYAML {
                 var last = end
                 while last > offset, bytes[last - 1] == 0x20 { last -= 1 }
                 let text = String(decoding: bytes[offset..<last], as: UTF8.self)
-                let isNull = text == "~" || text == "null" || text == "Null" || text == "NULL"
+                let isNull = YAMLNode.isNullWord(text)
                 return YAMLNode(value: .scalar(text, isNull: isNull), location: place)
             }
             // After a quoted or bracketed value: only spaces and a comment.
@@ -265,7 +263,7 @@ enum FastYAML {
                 while last > itemStart, bytes[last - 1] == 0x20 { last -= 1 }
                 guard last > itemStart else { throw Unsupported() }
                 let text = String(decoding: bytes[itemStart..<last], as: UTF8.self)
-                let isNull = text == "~" || text == "null" || text == "Null" || text == "NULL"
+                let isNull = YAMLNode.isNullWord(text)
                 items.append(YAMLNode(value: .scalar(text, isNull: isNull), location: location(line: line, offset: itemStart)))
                 if bytes[offset] == UInt8(ascii: "]") { return (items, offset) }
                 offset += 1

@@ -17,6 +17,11 @@ public struct YAMLNode: Sendable {
     /// Where the value starts (for a mapping or list: its first entry).
     public var location: SourceLocation
 
+    /// Whether an unquoted scalar means null: empty, `~`, `null`, `Null` or `NULL`.
+    static func isNullWord(_ text: String) -> Bool {
+        text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+    }
+
     /// The scalar text, or nil for null, a mapping or a list.
     public var string: String? {
         if case .scalar(let text, let isNull) = value, !isNull { return text }
@@ -140,7 +145,7 @@ public struct YAMLNode: Sendable {
         }
         switch node {
         case .scalar(let scalar):
-            let isNull = scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+            let isNull = scalar.style == .plain && isNullWord(scalar.string)
             return YAMLNode(value: .scalar(scalar.string, isNull: isNull), location: location(scalar.mark))
         case .mapping(let mapping):
             var pairs: [(key: String, keyLocation: SourceLocation, value: YAMLNode)] = []

@@ -55,11 +55,10 @@ enum CMark {
             let lineIndex = max(Int(position.line), 1) - 1
             var column = max(Int(position.byteColumn), 1) + position.extraBytes
             if lineIndex < starts.count {
-                // Bytes before the column, counted as characters (Unicode scalars): every byte
-                // that does not continue a multi-byte sequence starts one.
+                // Bytes before the column, counted as characters.
                 let lineEnd = lineIndex + 1 < starts.count ? starts[lineIndex + 1] : utf8.count
                 let end = min(starts[lineIndex] + max(0, column - 1), lineEnd)
-                column = utf8[starts[lineIndex]..<end].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } + 1
+                column = utf8[starts[lineIndex]..<end].unicodeScalarCount + 1
             }
             column += lineIndex == 0 ? text.firstLineColumnOffset : text.otherLinesColumnOffset
             return SourceLocation(path: text.path, line: lineIndex + 1 + text.lineOffset, column: column)
@@ -91,9 +90,12 @@ enum CMark {
         var links: [(node: OpaquePointer, ref: Ref, fragment: String)] = []
         var rawHTML: [OpaquePointer] = []
         var headings: [OpaquePointer] = []
+        var runs: [TextRun] = []
         walk(document) { node in
             let type = cmark_node_get_type(node)
-            if type == CMARK_NODE_LINK, let url = string(cmark_node_get_url(node)) {
+            if type == CMARK_NODE_TEXT, !isTextLike(cmark_node_previous(node)) {
+                if let run = textRun(startingAt: node) { runs.append(run) }
+            } else if type == CMARK_NODE_LINK, let url = string(cmark_node_get_url(node)) {
                 let bare = stripFragment(url)
                 let position = Position(line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node))
                 if let ref = Ref(parsing: bare) {
@@ -108,7 +110,6 @@ enum CMark {
                 rawHTML.append(node)
             }
         }
-        let runs = textRuns(in: document)
         var runMatches: [(run: TextRun, matches: [CitationScanner.Match])] = []
         for run in runs {
             let matches = CitationScanner.matches(in: run.text)
@@ -235,31 +236,28 @@ enum CMark {
         return type == CMARK_NODE_TEXT || type == CMARK_NODE_SOFTBREAK
     }
 
-    private static func textRuns(in document: OpaquePointer) -> [TextRun] {
-        var runs: [TextRun] = []
-        walk(document) { node in
-            guard cmark_node_get_type(node) == CMARK_NODE_TEXT, !isTextLike(cmark_node_previous(node)) else { return }
-            // Most runs cite nothing: look for an `@` in the C strings before making Swift ones.
-            var hasAt = false
-            var current: OpaquePointer? = node
-            while let piece = current, isTextLike(piece), !hasAt {
-                if let literal = cmark_node_get_literal(piece), strchr(literal, 0x40) != nil { hasAt = true }
-                current = cmark_node_next(piece)
-            }
-            guard hasAt else { return }
-            var run = TextRun()
-            current = node
-            while let piece = current, isTextLike(piece) {
-                let literal = cmark_node_get_type(piece) == CMARK_NODE_SOFTBREAK ? "\n" : (string(cmark_node_get_literal(piece)) ?? "")
-                run.pieces.append(.init(node: piece, offset: run.text.utf8.count,
-                                        line: cmark_node_get_start_line(piece), column: cmark_node_get_start_column(piece)))
-                run.text += literal
-                current = cmark_node_next(piece)
-            }
-            if run.text.containsBytes("[@") { runs.append(run) }
+    /// The run of text and soft-break siblings starting at `node`, when it holds a `[@`.
+    private static func textRun(startingAt node: OpaquePointer) -> TextRun? {
+        // Most runs cite nothing: look for an `@` in the C strings before making Swift ones.
+        var hasAt = false
+        var current: OpaquePointer? = node
+        while let piece = current, isTextLike(piece), !hasAt {
+            if let literal = cmark_node_get_literal(piece), strchr(literal, 0x40) != nil { hasAt = true }
+            current = cmark_node_next(piece)
         }
-        return runs
+        guard hasAt else { return nil }
+        var run = TextRun()
+        current = node
+        while let piece = current, isTextLike(piece) {
+            let literal = cmark_node_get_type(piece) == CMARK_NODE_SOFTBREAK ? "\n" : (string(cmark_node_get_literal(piece)) ?? "")
+            run.pieces.append(.init(node: piece, offset: run.text.utf8.count,
+                                    line: cmark_node_get_start_line(piece), column: cmark_node_get_start_column(piece)))
+            run.text += literal
+            current = cmark_node_next(piece)
+        }
+        return run.text.containsBytes("[@") ? run : nil
     }
+
 
     /// Replaces a run by text nodes and raw HTML nodes for its citations.
     private static func replace(_ run: TextRun, matches: [CitationScanner.Match]) {

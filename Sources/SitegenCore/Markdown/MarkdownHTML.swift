@@ -12,16 +12,16 @@ enum MarkdownHTML {
         "\u{1}" + ids.joined(separator: ";") + "\u{2}"
     }
 
-    /// Fills in the placeholders for one page, in one pass over the UTF-8 bytes: `memmem` and
-    /// `memchr` jump from one placeholder to the next.
+    /// Fills in the placeholders for one page, in one pass over the UTF-8 bytes: the byte
+    /// search jumps from one placeholder to the next.
     static func finish(_ html: String, root: String, citations: CitationList) -> String {
         var html = html
         let finished = html.withUTF8 { bytes -> String? in
             guard let base = bytes.baseAddress else { return nil }
             var output: [UInt8] = []
             var copied = 0
-            var nextLink = find(hrefPlaceholderBytes, in: bytes, from: 0)
-            var nextCitation = findByte(0x01, in: bytes, from: 0)
+            var nextLink = firstLink(in: bytes, from: 0)
+            var nextCitation = ByteSearch.firstIndex(of: 0x01, in: bytes)
             while nextLink != nil || nextCitation != nil {
                 if output.isEmpty { output.reserveCapacity(bytes.count + 256) }
                 if let link = nextLink, nextCitation.map({ link < $0 }) ?? true {
@@ -29,15 +29,15 @@ enum MarkdownHTML {
                     output.append(contentsOf: "href=\"".utf8)
                     output.append(contentsOf: (root.isEmpty ? "./" : root).utf8)
                     copied = link + hrefPlaceholderBytes.count
-                    nextLink = find(hrefPlaceholderBytes, in: bytes, from: copied)
+                    nextLink = firstLink(in: bytes, from: copied)
                 } else if let citation = nextCitation {
-                    guard let end = findByte(0x02, in: bytes, from: citation + 1) else { break }
+                    guard let end = ByteSearch.firstIndex(of: 0x02, in: bytes, from: citation + 1) else { break }
                     output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: citation - copied))
                     let ids = String(decoding: UnsafeBufferPointer(start: base + citation + 1, count: end - citation - 1), as: UTF8.self)
                         .split(separator: ";").map(String.init)
                     output.append(contentsOf: citations.html(for: ids).utf8)
                     copied = end + 1
-                    nextCitation = findByte(0x01, in: bytes, from: copied)
+                    nextCitation = ByteSearch.firstIndex(of: 0x01, in: bytes, from: copied)
                 }
             }
             guard copied > 0 else { return nil }
@@ -49,24 +49,9 @@ enum MarkdownHTML {
 
     private static let hrefPlaceholderBytes = Array(hrefPlaceholder.utf8)
 
-    private static func find(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        // The pattern ends in `:`, rare in HTML: memchr jumps to each `:` and the bytes before it
-        // are compared.
-        var end = start + pattern.count - 1
-        while let colon = findByte(pattern[pattern.count - 1], in: bytes, from: end) {
-            let begin = colon - pattern.count + 1
-            if (0..<pattern.count - 1).allSatisfy({ bytes[begin + $0] == pattern[$0] }) { return begin }
-            end = colon + 1
-        }
-        return nil
+    private static func firstLink(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        hrefPlaceholderBytes.withUnsafeBufferPointer { ByteSearch.firstMatch(of: $0, in: bytes, from: start) }
     }
-
-    private static func findByte(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard start < bytes.count, let base = bytes.baseAddress,
-              let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
-        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-    }
-
 
     /// `<p>text</p>\n` → `text`, when the HTML is exactly one paragraph.
     static func unwrapSingleParagraph(_ html: String) -> String {

@@ -10,19 +10,25 @@ enum ByteSearch {
     /// The offset of the first occurrence of `needle` in `haystack` at or after `start`, if any.
     static func firstMatch(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
         guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty ? start : nil }
-        guard let base = haystack.baseAddress else { return nil }
         var index = start
         let last = haystack.count - needle.count
         while index <= last {
-            // memchr finds the next candidate first byte with vector instructions.
-            guard let found = memchr(base + index, Int32(first), last - index + 1) else { return nil }
-            index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            guard let found = firstIndex(of: first, in: UnsafeBufferPointer(rebasing: haystack[..<(last + 1)]), from: index) else { return nil }
+            index = found
             var offset = 1
             while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
             if offset == needle.count { return index }
             index += 1
         }
         return nil
+    }
+
+    /// The offset of the first `byte` in `haystack` at or after `start`, found by `memchr`
+    /// (vector instructions).
+    static func firstIndex(of byte: UInt8, in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        guard start < haystack.count, let base = haystack.baseAddress,
+              let found = memchr(base + start, Int32(byte), haystack.count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }
 

@@ -74,9 +74,6 @@ public struct Resolver: Sendable {
             events[event.id] = event
         }
 
-        let ids: [EntityKind: Set<String>] = [
-            .article: Set(articles.keys), .actor: Set(actors.keys), .event: Set(events.keys), .note: Set(notes.keys),
-        ]
         // Every page gets a number, in Ref order, so backlinks are collected as lists of numbers
         // (sorted and made unique once) instead of sets of Refs hashed on every insertion.
         let pages = PageNumbers(articles: articles.keys, actors: actors.keys, events: events.keys, notes: notes.keys)
@@ -90,7 +87,7 @@ public struct Resolver: Sendable {
                 return
             }
             if raw.brokenRefs.contains(target) { return }  // its own file's errors are reported already
-            diagnostics.append(unknownReference(target, at: location, ids: ids, drafts: draftIDs))
+            diagnostics.append(unknownReference(target, at: location, pages: pages, drafts: draftIDs))
         }
         func references(in text: MarkdownText?, from source: Int32?) {
             for reference in text?.references ?? [] {
@@ -192,16 +189,15 @@ public struct Resolver: Sendable {
         return (site, diagnostics)
     }
 
-    private func unknownReference(_ target: Ref, at location: SourceLocation, ids: [EntityKind: Set<String>],
+    private func unknownReference(_ target: Ref, at location: SourceLocation, pages: PageNumbers,
                                   drafts: Set<Ref>) -> Diagnostic {
         if drafts.contains(target) {
             return .error(location, "\(target.kind.rawValue) `\(target.id)` is a draft: publish it (remove `draft: true`) or build with --drafts")
         }
-        let sameKind = ids[target.kind] ?? []
-        if let suggestion = Suggestions.closest(to: target.id, in: sameKind) {
+        if let suggestion = Suggestions.closest(to: target.id, in: pages.ids(of: target.kind)) {
             return .error(location, "unknown \(target.kind.rawValue) `\(target.id)`", suggestion: suggestion)
         }
-        for kind in EntityKind.allCases where kind != target.kind && ids[kind]?.contains(target.id) == true {
+        for kind in EntityKind.allCases where kind != target.kind && pages.number(of: Ref(kind, target.id)) != nil {
             return .error(location, "unknown \(target.kind.rawValue) `\(target.id)`; there is \(kind == .article || kind == .actor || kind == .event ? "an" : "a") \(kind.rawValue) with this ID",
                           suggestion: "\(kind.rawValue):\(target.id)")
         }
@@ -237,6 +233,16 @@ private struct PageNumbers: Sendable {
             case .event: self.events[ref.id] = Int32(number)
             case .note: self.notes[ref.id] = Int32(number)
             }
+        }
+    }
+
+    /// The IDs of the pages of one kind.
+    func ids(of kind: EntityKind) -> Dictionary<String, Int32>.Keys {
+        switch kind {
+        case .article: return articles.keys
+        case .actor: return actors.keys
+        case .event: return events.keys
+        case .note: return notes.keys
         }
     }
 

@@ -187,36 +187,13 @@ struct TemplateRenderer {
     private mutating func write(_ value: TemplateValue, escaped: Bool) {
         switch value {
         case .text(let text):
-            if escaped { appendEscaped(text) } else { output.append(contentsOf: text.utf8) }
+            if escaped { HTMLEscaping.append(text, escapedTo: &output) } else { output.append(contentsOf: text.utf8) }
         case .int(let number):
             output.append(contentsOf: String(number).utf8)
         case .bool(let flag):
             output.append(contentsOf: (flag ? "true" : "false").utf8)
         case .null, .list, .object:
             return
-        }
-    }
-
-    /// Appends `text` with `& < > " '` escaped for HTML.
-    private mutating func appendEscaped(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            var runStart = 0
-            for index in 0..<bytes.count {
-                let replacement: StaticString
-                switch bytes[index] {
-                case 0x26: replacement = "&amp;"
-                case 0x3C: replacement = "&lt;"
-                case 0x3E: replacement = "&gt;"
-                case 0x22: replacement = "&quot;"
-                case 0x27: replacement = "&#39;"
-                default: continue
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                replacement.withUTF8Buffer { output.append(contentsOf: $0) }
-                runStart = index + 1
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
     }
 }

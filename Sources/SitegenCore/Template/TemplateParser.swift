@@ -57,9 +57,7 @@ struct TemplateParser {
         init(bytes: [UInt8]) { self.bytes = bytes }
 
         func position(at offset: Int) -> TemplatePosition {
-            // Columns count characters: every byte that does not continue a UTF-8 sequence.
-            let column = bytes[lineStart..<offset].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } + 1
-            return TemplatePosition(line: line, column: column)
+            TemplatePosition(line: line, column: bytes[lineStart..<offset].unicodeScalarCount + 1)
         }
 
         func matches(_ pattern: [UInt8], at offset: Int) -> Bool {
