@@ -123,6 +123,13 @@ struct RenderTests {
         #expect(pages.keys.contains { $0.hasPrefix("assets/") && $0.hasSuffix(".css") })
     }
 
+    @Test("each page's heading is its own title: an actor's name, an article's and an event's title")
+    func headingsAreTheTitles() throws {
+        #expect(try page("actors/mali/index.html").contains("<h1>Mali</h1>"))
+        #expect(try page("articles/wire-vote/index.html").contains("<h1>Council votes to end the mission</h1>"))
+        #expect(try page("actors/mali/index.html").contains("<title>Mali – Sahel explainer</title>"))
+    }
+
     @Test("citations are numbered by first appearance, reused, and listed under Sources")
     func citationsNumberedAndListed() throws {
         let html = mainContent(try page("articles/wire-vote/index.html"))

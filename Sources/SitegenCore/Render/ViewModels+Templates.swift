@@ -2,8 +2,8 @@
 // TemplateValue; a test checks that every stored property is reachable.
 
 extension PageView: TemplateObject, TemplateRepresentable {
-    func value(forKey name: String) -> TemplateValue {
-        switch name {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
         case "title": return title.templateValue
         case "heading": return heading.templateValue
         case "description": return description.templateValue
@@ -24,8 +24,8 @@ extension PageView: TemplateObject, TemplateRepresentable {
 }
 
 extension SiteView: TemplateObject, TemplateRepresentable {
-    func value(forKey name: String) -> TemplateValue {
-        switch name {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
         case "title": return title.templateValue
         case "description": return description.templateValue
         case "language": return language.templateValue
@@ -36,8 +36,8 @@ extension SiteView: TemplateObject, TemplateRepresentable {
 }
 
 extension NavItem: TemplateObject, TemplateRepresentable {
-    func value(forKey name: String) -> TemplateValue {
-        switch name {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
         case "label": return label.templateValue
         case "url": return url.templateValue
         case "current": return current.templateValue
@@ -47,8 +47,8 @@ extension NavItem: TemplateObject, TemplateRepresentable {
 }
 
 extension LinkItem: TemplateObject, TemplateRepresentable {
-    func value(forKey name: String) -> TemplateValue {
-        switch name {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
         case "title": return title.templateValue
         case "url": return url.templateValue
         case "detail": return detail.templateValue
@@ -58,8 +58,8 @@ extension LinkItem: TemplateObject, TemplateRepresentable {
 }
 
 extension DateView: TemplateObject, TemplateRepresentable {
-    func value(forKey name: String) -> TemplateValue {
-        switch name {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
         case "text": return text.templateValue
         case "iso": return iso.templateValue
         default: return .null
@@ -68,8 +68,8 @@ extension DateView: TemplateObject, TemplateRepresentable {
 }
 
 extension EventItem: TemplateObject, TemplateRepresentable {
-    func value(forKey name: String) -> TemplateValue {
-        switch name {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
         case "id": return id.templateValue
         case "url": return url.templateValue
         case "title": return title.templateValue
@@ -85,8 +85,8 @@ extension EventItem: TemplateObject, TemplateRepresentable {
 }
 
 extension SourceEntry: TemplateObject, TemplateRepresentable {
-    func value(forKey name: String) -> TemplateValue {
-        switch name {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
         case "number": return number.templateValue
         case "anchor": return anchor.templateValue
         case "title": return title.templateValue
@@ -100,8 +100,8 @@ extension SourceEntry: TemplateObject, TemplateRepresentable {
 }
 
 extension CitationMark: TemplateObject, TemplateRepresentable {
-    func value(forKey name: String) -> TemplateValue {
-        switch name {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
         case "number": return number.templateValue
         case "anchor": return anchor.templateValue
         default: return .null
@@ -110,8 +110,8 @@ extension CitationMark: TemplateObject, TemplateRepresentable {
 }
 
 extension QuoteItem: TemplateObject, TemplateRepresentable {
-    func value(forKey name: String) -> TemplateValue {
-        switch name {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
         case "text": return text.templateValue
         case "article": return article.templateValue
         case "outlet": return outlet.templateValue
@@ -125,8 +125,8 @@ extension QuoteItem: TemplateObject, TemplateRepresentable {
 }
 
 extension FactItem: TemplateObject, TemplateRepresentable {
-    func value(forKey name: String) -> TemplateValue {
-        switch name {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
         case "label": return label.templateValue
         case "differ": return differ.templateValue
         case "values": return values.templateValue
@@ -136,8 +136,8 @@ extension FactItem: TemplateObject, TemplateRepresentable {
 }
 
 extension FactValueItem: TemplateObject, TemplateRepresentable {
-    func value(forKey name: String) -> TemplateValue {
-        switch name {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
         case "value": return value.templateValue
         case "citations": return citations.templateValue
         case "quotes": return quotes.templateValue
@@ -147,8 +147,8 @@ extension FactValueItem: TemplateObject, TemplateRepresentable {
 }
 
 extension RelationGroup: TemplateObject, TemplateRepresentable {
-    func value(forKey name: String) -> TemplateValue {
-        switch name {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
         case "label": return label.templateValue
         case "items": return items.templateValue
         default: return .null
@@ -157,8 +157,8 @@ extension RelationGroup: TemplateObject, TemplateRepresentable {
 }
 
 extension RelationItem: TemplateObject, TemplateRepresentable {
-    func value(forKey name: String) -> TemplateValue {
-        switch name {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
         case "actor": return actor.templateValue
         case "period": return period.templateValue
         case "citations": return citations.templateValue
@@ -169,8 +169,8 @@ extension RelationItem: TemplateObject, TemplateRepresentable {
 }
 
 extension ActorGroup: TemplateObject, TemplateRepresentable {
-    func value(forKey name: String) -> TemplateValue {
-        switch name {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
         case "id": return id.templateValue
         case "title": return title.templateValue
         case "actors": return actors.templateValue
@@ -180,8 +180,8 @@ extension ActorGroup: TemplateObject, TemplateRepresentable {
 }
 
 extension YearGroup: TemplateObject, TemplateRepresentable {
-    func value(forKey name: String) -> TemplateValue {
-        switch name {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
         case "year": return year.templateValue
         case "id": return id.templateValue
         case "events": return events.templateValue
@@ -191,8 +191,8 @@ extension YearGroup: TemplateObject, TemplateRepresentable {
 }
 
 extension BacklinkSection: TemplateObject, TemplateRepresentable {
-    func value(forKey name: String) -> TemplateValue {
-        switch name {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
         case "title": return title.templateValue
         case "items": return items.templateValue
         default: return .null
@@ -201,8 +201,8 @@ extension BacklinkSection: TemplateObject, TemplateRepresentable {
 }
 
 extension HomePage: TemplateObject, TemplateRepresentable {
-    func value(forKey name: String) -> TemplateValue {
-        switch name {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
         case "page": return page.templateValue
         case "introHTML": return introHTML.templateValue
         case "hasIntro": return hasIntro.templateValue
@@ -221,8 +221,8 @@ extension HomePage: TemplateObject, TemplateRepresentable {
 }
 
 extension TimelinePage: TemplateObject, TemplateRepresentable {
-    func value(forKey name: String) -> TemplateValue {
-        switch name {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
         case "page": return page.templateValue
         case "years": return years.templateValue
         case "hasEvents": return hasEvents.templateValue
@@ -234,8 +234,8 @@ extension TimelinePage: TemplateObject, TemplateRepresentable {
 }
 
 extension EventPage: TemplateObject, TemplateRepresentable {
-    func value(forKey name: String) -> TemplateValue {
-        switch name {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
         case "page": return page.templateValue
         case "event": return event.templateValue
         case "timelineURL": return timelineURL.templateValue
@@ -254,8 +254,8 @@ extension EventPage: TemplateObject, TemplateRepresentable {
 }
 
 extension ActorPage: TemplateObject, TemplateRepresentable {
-    func value(forKey name: String) -> TemplateValue {
-        switch name {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
         case "page": return page.templateValue
         case "name": return name.templateValue
         case "kind": return kind.templateValue
@@ -282,8 +282,8 @@ extension ActorPage: TemplateObject, TemplateRepresentable {
 }
 
 extension ArticlePage: TemplateObject, TemplateRepresentable {
-    func value(forKey name: String) -> TemplateValue {
-        switch name {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
         case "page": return page.templateValue
         case "title": return title.templateValue
         case "outlet": return outlet.templateValue
@@ -306,8 +306,8 @@ extension ArticlePage: TemplateObject, TemplateRepresentable {
 }
 
 extension NotePage: TemplateObject, TemplateRepresentable {
-    func value(forKey name: String) -> TemplateValue {
-        switch name {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
         case "page": return page.templateValue
         case "title": return title.templateValue
         case "summary": return summary.templateValue
@@ -324,8 +324,8 @@ extension NotePage: TemplateObject, TemplateRepresentable {
 }
 
 extension ActorsIndexPage: TemplateObject, TemplateRepresentable {
-    func value(forKey name: String) -> TemplateValue {
-        switch name {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
         case "page": return page.templateValue
         case "groups": return groups.templateValue
         case "hasActors": return hasActors.templateValue
@@ -335,8 +335,8 @@ extension ActorsIndexPage: TemplateObject, TemplateRepresentable {
 }
 
 extension ArticlesIndexPage: TemplateObject, TemplateRepresentable {
-    func value(forKey name: String) -> TemplateValue {
-        switch name {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
         case "page": return page.templateValue
         case "articles": return articles.templateValue
         case "hasArticles": return hasArticles.templateValue
@@ -346,8 +346,8 @@ extension ArticlesIndexPage: TemplateObject, TemplateRepresentable {
 }
 
 extension NotesIndexPage: TemplateObject, TemplateRepresentable {
-    func value(forKey name: String) -> TemplateValue {
-        switch name {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
         case "page": return page.templateValue
         case "notes": return notes.templateValue
         case "hasNotes": return hasNotes.templateValue
@@ -357,8 +357,8 @@ extension NotesIndexPage: TemplateObject, TemplateRepresentable {
 }
 
 extension NotFoundPage: TemplateObject, TemplateRepresentable {
-    func value(forKey name: String) -> TemplateValue {
-        switch name {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
         case "page": return page.templateValue
         default: return .null
         }
