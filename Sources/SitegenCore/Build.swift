@@ -133,13 +133,6 @@ private func runStages(_ options: BuildOptions, fileSystem: FileSystem?) -> Buil
     let writer = OutputWriter(parallel: options.parallel)
     let area: OutputWriter.StagingArea
     do {
-        // Only an earlier build (which always has index.html) or an empty folder is replaced:
-        // pointing --output at a folder of other files must not delete them.
-        if let entries = try? FileManager.default.contentsOfDirectory(atPath: options.output.path),
-           !entries.isEmpty, !entries.contains("index.html") {
-            throw OutputWriter.WriteError.unsafeOutputFolder(
-                "refusing to replace `\(options.output.path)`: it is not empty and holds no earlier build (no index.html); empty it or choose another --output")
-        }
         area = try writer.beginStaging(options.output, siteRoot: options.root)
     } catch {
         return BuildReport(diagnostics: diagnostics, notes: notes, pageCount: 0, fileCount: 0, writeSummary: nil,

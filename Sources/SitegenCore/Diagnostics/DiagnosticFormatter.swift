@@ -46,7 +46,7 @@ public struct DiagnosticFormatter: Sendable {
     private func sourceLine(_ location: SourceLocation) -> String? {
         guard !location.path.hasPrefix("("),
               let data = FileManager.default.contents(atPath: root.appendingPathComponent(location.path).path) else { return nil }
-        guard case .success(let file) = TextFile.decode(data, path: location.path) else {
+        guard let file = TextFile(utf8: data, path: location.path) else {
             // Invalid UTF-8: show the line anyway, each bad byte as U+FFFD, so the caret points at it.
             let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             guard location.line <= lines.count else { return nil }

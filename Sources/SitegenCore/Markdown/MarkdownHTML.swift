@@ -5,52 +5,11 @@ import Foundation
 enum MarkdownHTML {
     /// Stands for the page's path to the site root in rewritten cross-reference links.
     static let rootPlaceholder = "sitegen-root:"
-    private static let hrefPlaceholder = "href=\"" + rootPlaceholder
+    static let hrefPlaceholder = "href=\"" + rootPlaceholder
 
     /// A citation group, filled in with numbered links by ``finish(_:root:citations:)``.
     static func citationPlaceholder(for ids: [String]) -> String {
         "\u{1}" + ids.joined(separator: ";") + "\u{2}"
-    }
-
-    /// Fills in the placeholders for one page, in one pass over the UTF-8 bytes: the byte
-    /// search jumps from one placeholder to the next.
-    static func finish(_ html: String, root: String, citations: CitationList) -> String {
-        var html = html
-        let finished = html.withUTF8 { bytes -> String? in
-            guard let base = bytes.baseAddress else { return nil }
-            var output: [UInt8] = []
-            var copied = 0
-            var nextLink = firstLink(in: bytes, from: 0)
-            var nextCitation = ByteSearch.firstIndex(of: 0x01, in: bytes)
-            while nextLink != nil || nextCitation != nil {
-                if output.isEmpty { output.reserveCapacity(bytes.count + 256) }
-                if let link = nextLink, nextCitation.map({ link < $0 }) ?? true {
-                    output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: link - copied))
-                    output.append(contentsOf: "href=\"".utf8)
-                    output.append(contentsOf: (root.isEmpty ? "./" : root).utf8)
-                    copied = link + hrefPlaceholderBytes.count
-                    nextLink = firstLink(in: bytes, from: copied)
-                } else if let citation = nextCitation {
-                    guard let end = ByteSearch.firstIndex(of: 0x02, in: bytes, from: citation + 1) else { break }
-                    output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: citation - copied))
-                    let ids = String(decoding: UnsafeBufferPointer(start: base + citation + 1, count: end - citation - 1), as: UTF8.self)
-                        .split(separator: ";").map(String.init)
-                    output.append(contentsOf: citations.html(for: ids).utf8)
-                    copied = end + 1
-                    nextCitation = ByteSearch.firstIndex(of: 0x01, in: bytes, from: copied)
-                }
-            }
-            guard copied > 0 else { return nil }
-            output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: bytes.count - copied))
-            return String(decoding: output, as: UTF8.self)
-        }
-        return finished ?? html
-    }
-
-    private static let hrefPlaceholderBytes = Array(hrefPlaceholder.utf8)
-
-    private static func firstLink(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        hrefPlaceholderBytes.withUnsafeBufferPointer { ByteSearch.firstMatch(of: $0, in: bytes, from: start) }
     }
 
     /// `<p>text</p>\n` → `text`, when the HTML is exactly one paragraph.

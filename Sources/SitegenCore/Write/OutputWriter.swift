@@ -214,9 +214,17 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// The output must not be the site root, contain it, or be a folder that holds a Git repository.
+    /// The output must be empty or an earlier build, must not be the site root or contain it, and
+    /// must not hold a Git repository or a site's content.
     private func checkOutputFolder(_ output: URL, siteRoot: URL) throws {
         let outputPath = output.path
+        // Only an earlier build (which always has index.html) or an empty folder is replaced:
+        // pointing --output at a folder of other files must not delete them.
+        if let entries = try? FileManager.default.contentsOfDirectory(atPath: outputPath),
+           !entries.isEmpty, !entries.contains("index.html") {
+            throw WriteError.unsafeOutputFolder(
+                "refusing to replace `\(outputPath)`: it is not empty and holds no earlier build (no index.html); empty it or choose another --output")
+        }
         let rootPath = siteRoot.path
         if outputPath == "/" || outputPath == rootPath || rootPath.hasPrefix(outputPath.hasSuffix("/") ? outputPath : outputPath + "/") {
             throw WriteError.unsafeOutputFolder("refusing to use `\(outputPath)` as the output folder: it contains the site itself")

@@ -1,26 +1,11 @@
 import Foundation
 
-/// A UTF-8 text file of the site, with its path and line structure.
-public struct TextFile: Sendable, Hashable {
-    /// Root-relative path.
-    public var path: String
-    /// The text, with `\r\n` line ends turned into `\n`.
-    public var text: String
-
-    /// Creates a text file.
-    public init(path: String, text: String) {
-        self.path = path
-        self.text = text
-    }
-
+extension TextFile {
     /// Decodes `data` as UTF-8, or reports the line and column of the first invalid byte.
     static func decode(_ data: Data, path: String) -> Result<TextFile, Diagnostic> {
+        if let file = TextFile(utf8: data, path: path) { return .success(file) }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let text = String(validating: bytes, as: UTF8.self) {
-            let normalized = text.containsBytes("\r") ? text.replacingAll("\r\n", with: "\n") : text
-            return .success(TextFile(path: path, text: normalized))
-        }
         // Find the first invalid sequence and its line.
         var line = 1
         var lineStart = 0
@@ -51,18 +36,5 @@ public struct TextFile: Sendable, Hashable {
             index += length
         }
         return .failure(.error(SourceLocation(path: path), "invalid UTF-8; save the file as UTF-8"))
-    }
-
-    /// The text of a 1-based line, without its line end; empty when out of range.
-    public func line(_ number: Int) -> Substring {
-        var current = 1
-        var start = text.startIndex
-        while current < number {
-            guard let newline = text[start...].firstIndex(of: "\n") else { return "" }
-            start = text.index(after: newline)
-            current += 1
-        }
-        let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
-        return text[start..<end]
     }
 }
