@@ -1,6 +1,6 @@
-// The values templates receive. Only stored properties are visible to Mustache (it reads them
-// through Mirror), so every value a template shows is stored here, already formatted.
-// docs/templates.md documents them; keep the two in step.
+// The values templates receive, already formatted. A template reads a field by its property
+// name through ViewModels+Templates.swift, which scripts/generate-view-lookups writes from this
+// file (run it after changing a struct). docs/templates.md documents them; keep the two in step.
 
 /// What every page's layout needs.
 struct PageView {
