@@ -10,6 +10,8 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Replaces `base_url` of `site.yaml` when set.
     public var baseURL: String?
+    /// Replaces `links` of `site.yaml` when set.
+    public var links: LinkStyle?
     /// False for `sitegen check`: everything is checked and nothing written.
     public var writesOutput: Bool
     /// Whether stages use all cores; a single-threaded build gives byte-identical output.
@@ -87,9 +89,12 @@ private func runStages(_ options: BuildOptions, fileSystem: FileSystem?) -> Buil
         diagnostics += loadDiagnostics + themeDiagnostics
         return (raw, theme)
     }
+    let staticFiles = StaticLoader.load(fileSystem: fileSystem)
+    let replacedByStatic = StaticFiles.replaced(staticFiles)
     if let baseURL = options.baseURL {
         raw.config.baseURL = ConfigLoader.normalizeBaseURL(baseURL) ?? raw.config.baseURL
     }
+    if let links = options.links { raw.config.links = links }
 
     // Resolve (IDs, links, citations and backlinks into one immutable site) and verify (quotes
     // against their sources) at the same time: checking quotes needs only the loaded articles,
@@ -105,6 +110,7 @@ private func runStages(_ options: BuildOptions, fileSystem: FileSystem?) -> Buil
     }, {
         let start = ContinuousClock.now
         let found = verifier.verifyQuotes(in: loaded, includeDrafts: includeDrafts)
+            + PlaceholderCheck.check(loaded, includeDrafts: includeDrafts, fileSystem: fileSystem)
         return (found, ContinuousClock.now - start)
     })
     diagnostics += resolveDiagnostics + verifyDiagnostics
@@ -120,11 +126,17 @@ private func runStages(_ options: BuildOptions, fileSystem: FileSystem?) -> Buil
     }
 
     let renderer = SiteRenderer(site: site, theme: theme, parallel: options.parallel)
+    /// Static files that land on a generated file (or its folder): errors naming both.
+    func staticCollisions(_ generated: [String]) -> [Diagnostic] {
+        StaticFiles.collisions(staticFiles, generated: generated) { StaticFiles.describe($0, in: site) }.sortedForDisplay()
+    }
     guard options.writesOutput else {
         // Render: pages, feed, sitemap and assets, counted and dropped.
-        let pages = timed("render") { renderer.render { $0.isPage } }
-        return BuildReport(diagnostics: diagnostics, notes: notes, pageCount: pages.filter { $0 }.count, fileCount: pages.count,
-                           writeSummary: nil, timings: timings)
+        let pages = timed("render") { renderer.render { (isPage: $0.isPage, path: $0.path) } }
+            .filter { !replacedByStatic.contains($0.path) }
+        diagnostics += staticCollisions(pages.map(\.path))
+        return BuildReport(diagnostics: diagnostics, notes: notes, pageCount: pages.filter(\.isPage).count,
+                           fileCount: pages.count + staticFiles.count, writeSummary: nil, timings: timings)
     }
 
     // Render and write overlap: each page goes into a staging folder beside the output as soon as
@@ -138,11 +150,25 @@ private func runStages(_ options: BuildOptions, fileSystem: FileSystem?) -> Buil
         return BuildReport(diagnostics: diagnostics, notes: notes, pageCount: 0, fileCount: 0, writeSummary: nil,
                            timings: timings, writeError: "\(error)")
     }
-    let staged = timed("render") { renderer.render { file in (isPage: file.isPage, result: area.stage(file)) } }
+    // A generated file that a static file replaces (robots.txt) is not staged at all.
+    let staged = timed("render") {
+        renderer.render { file in
+            (isPage: file.isPage, path: file.path,
+             result: replacedByStatic.contains(file.path) ? nil : area.stage(file))
+        }
+    }.filter { $0.result != nil }
+    let collisions = staticCollisions(staged.map(\.path))
+    guard collisions.isEmpty else {
+        area.abandon()
+        diagnostics = (diagnostics + collisions).sortedForDisplay()
+        return BuildReport(diagnostics: diagnostics, notes: notes, pageCount: 0, fileCount: 0, writeSummary: nil, timings: timings)
+    }
     var writeError: String?
     let summary = timed("write") { () -> OutputWriter.Summary? in
         do {
-            let summary = try OutputWriter.Summary(staged.map(\.result))
+            // Static files join the same staging folder, so they are swapped in with the pages.
+            let copied = StaticFiles.stage(staticFiles, fileSystem: fileSystem, into: area, parallel: options.parallel)
+            let summary = try OutputWriter.Summary(staged.compactMap(\.result) + copied)
             try area.commit()
             return summary
         } catch {
@@ -151,6 +177,7 @@ private func runStages(_ options: BuildOptions, fileSystem: FileSystem?) -> Buil
             return nil
         }
     }
-    return BuildReport(diagnostics: diagnostics, notes: notes, pageCount: staged.filter(\.isPage).count, fileCount: staged.count,
+    return BuildReport(diagnostics: diagnostics, notes: notes, pageCount: staged.filter(\.isPage).count,
+                       fileCount: staged.count + staticFiles.count,
                        writeSummary: summary, timings: timings, writeError: writeError)
 }

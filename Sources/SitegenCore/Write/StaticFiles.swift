@@ -1,0 +1,91 @@
+import Foundation
+
+/// Checks the static files against the generated ones and stages them beside them.
+public enum StaticFiles {
+    /// Generated files a static file may replace: a site's own `robots.txt` wins over the default one.
+    static let replaceable: Set<String> = ["robots.txt"]
+
+    /// The generated paths that a static file of the same path replaces, without error.
+    public static func replaced(_ files: [StaticFile]) -> Set<String> {
+        Set(files.map(\.output)).intersection(replaceable)
+    }
+
+    /// An error for each static file whose output path is a generated file, lies inside a
+    /// generated file's path, or is a folder of generated files; each names both files.
+    ///
+    /// - Parameters:
+    ///   - files: the static files.
+    ///   - generated: every path the build renders (pages, feeds, assets).
+    ///   - describe: a reader's name for a generated path ("the home page (content/index.md)").
+    public static func collisions(_ files: [StaticFile], generated: [String], describe: (String) -> String) -> [Diagnostic] {
+        let generatedSet = Set(generated)
+        var generatedFolders: [String: String] = [:]  // folder → one generated file inside it
+        for path in generated.sorted() {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if generatedFolders[String(folder)] == nil { generatedFolders[String(folder)] = path }
+            }
+        }
+        var diagnostics: [Diagnostic] = []
+        for file in files {
+            let location = SourceLocation(path: file.source)
+            if generatedSet.contains(file.output) {
+                if replaceable.contains(file.output) { continue }
+                diagnostics.append(.error(location, "`\(file.source)` has the same path in the output as \(describe(file.output)), `\(file.output)`: rename or move the static file"))
+            } else if let inside = generatedFolders[file.output] {
+                diagnostics.append(.error(location, "`\(file.source)` would be a file where the output needs a folder for \(describe(inside)), `\(inside)`: rename or move the static file"))
+            } else {
+                var folder = Substring(file.output)
+                while let slash = folder.lastIndex(of: "/") {
+                    folder = folder[..<slash]
+                    if generatedSet.contains(String(folder)) {
+                        diagnostics.append(.error(location, "`\(file.source)` would need a folder where the output has \(describe(String(folder))), `\(folder)`: rename or move the static file"))
+                        break
+                    }
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// A reader's name for a generated output path of `site`.
+    public static func describe(_ path: String, in site: Site) -> String {
+        let parts = path.split(separator: "/").map(String.init)
+        switch parts.count {
+        case 1:
+            switch path {
+            case "index.html": return "the home page" + (site.introduction != nil ? " (content/index.md)" : "")
+            case "404.html": return "the page-not-found page"
+            case "feed.xml": return "the Atom feed"
+            case "sitemap.xml": return "the sitemap"
+            default: return "a generated file"
+            }
+        case 2 where parts[1] == "index.html":
+            switch parts[0] {
+            case "timeline": return "the timeline page"
+            case "actors", "articles", "notes": return "the list of \(parts[0])"
+            default: return "a generated page"
+            }
+        case 3 where parts[2] == "index.html":
+            let id = parts[1]
+            for kind in EntityKind.allCases where kind.folder == parts[0] {
+                return "the page of `\(kind.rawValue):\(id)`"
+            }
+            return "a generated page"
+        default:
+            return parts.first == "assets" ? "a theme asset" : "a generated file"
+        }
+    }
+
+    /// Reads each static file and stages it; a file that cannot be read is an error at its path.
+    static func stage(_ files: [StaticFile], fileSystem: FileSystem, into area: OutputWriter.StagingArea, parallel: Bool)
+        -> [Result<Bool, OutputWriter.WriteError>] {
+        files.parallelMap(minimumCount: 16, parallel: parallel) { file in
+            guard let data = fileSystem.readFile(file.source) else {
+                return .failure(.io("could not read \(file.source)"))
+            }
+            return area.stage(OutputFile(path: file.output, contents: data))
+        }
+    }
+}
