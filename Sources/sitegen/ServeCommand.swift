@@ -24,6 +24,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        if site.links != nil {
+            throw ValidationError("serve follows `links` of site.yaml (both styles work over HTTP); --links is for `sitegen build`")
+        }
         if site.output != nil {
             throw ValidationError("serve writes into a private temporary folder; --output is for `sitegen build`")
         }

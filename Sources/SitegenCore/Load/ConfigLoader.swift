@@ -1,6 +1,6 @@
 /// Reads `content/site.yaml`.
 public enum ConfigLoader {
-    static let keys = ["title", "description", "language", "base_url", "unsafe_html"]
+    static let keys = ["title", "description", "language", "base_url", "unsafe_html", "links"]
 
     static func load(_ file: TextFile?, path: String) -> (SiteConfig, [Diagnostic]) {
         let fallback = SiteConfig(title: "Untitled site")
@@ -24,15 +24,25 @@ public enum ConfigLoader {
             if let normalized = normalizeBaseURL(base) {
                 config.baseURL = normalized
             } else {
-                reader.report(.error(reader.location(of: "base_url"), "`base_url` must be an absolute http(s) address such as `https://example.org/mali/`"))
+                reader.report(.error(reader.location(of: "base_url"), "`base_url` must be an absolute http(s) address such as `https://example.org/explainer/`"))
             }
         }
         config.unsafeHTML = reader.bool("unsafe_html") ?? false
+        if let links = reader.string("links") {
+            if let style = LinkStyle(rawValue: links) {
+                config.links = style
+            } else {
+                let names = LinkStyle.allCases.map(\.rawValue)
+                reader.report(.error(reader.location(of: "links"),
+                                     "`links` must be `folders` (links like `actors/ID/`, for a web server) or `files` (links like `actors/ID/index.html`, which also work from a disk), not `\(links)`",
+                                     suggestion: Suggestions.closest(to: links, in: names)))
+            }
+        }
         reader.warnAboutUnknownKeys(keys)
         return (config, reader.diagnostics)
     }
 
-    /// `https://example.org/mali` → `https://example.org/mali/`; nil when not an absolute http(s) URL.
+    /// `https://example.org/mali` → `https://example.org/explainer/`; nil when not an absolute http(s) URL.
     public static func normalizeBaseURL(_ text: String) -> String? {
         let trimmed = text.trimmingSpaces()
         guard trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://"),

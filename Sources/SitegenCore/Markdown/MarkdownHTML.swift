@@ -7,7 +7,7 @@ enum MarkdownHTML {
     static let rootPlaceholder = "sitegen-root:"
     static let hrefPlaceholder = "href=\"" + rootPlaceholder
 
-    /// A citation group, filled in with numbered links by ``finish(_:root:citations:)``.
+    /// A citation group, filled in with numbered links by ``finish(_:root:links:citations:)``.
     static func citationPlaceholder(for ids: [String]) -> String {
         "\u{1}" + ids.joined(separator: ";") + "\u{2}"
     }

@@ -10,14 +10,24 @@ public struct SiteConfig: Sendable, Hashable {
     public var baseURL: String?
     /// Whether raw HTML in Markdown goes through to the pages.
     public var unsafeHTML: Bool
+    /// `links:` of site.yaml (or `--links`); nil when not set.
+    public var links: LinkStyle?
 
     /// Creates settings.
-    public init(title: String, description: String = "", language: String = "en", baseURL: String? = nil, unsafeHTML: Bool = false) {
+    public init(title: String, description: String = "", language: String = "en", baseURL: String? = nil, unsafeHTML: Bool = false,
+                links: LinkStyle? = nil) {
         self.title = title
         self.description = description
         self.language = language
         self.baseURL = baseURL
         self.unsafeHTML = unsafeHTML
+        self.links = links
+    }
+
+    /// How pages link to each other: as set, or else folder links for a site with a `base_url`
+    /// (it is going to a web server) and file links for one without (it may be opened from a disk).
+    public var linkStyle: LinkStyle {
+        links ?? (baseURL == nil ? .files : .folders)
     }
 }
 

@@ -3,7 +3,8 @@ import Foundation
 extension MarkdownHTML {
     /// Fills in the placeholders for one page, in one pass over the UTF-8 bytes: the byte
     /// search jumps from one placeholder to the next.
-    static func finish(_ html: String, root: String, citations: CitationList) -> String {
+    /// With `.files` links, `index.html` is added to each rewritten link's folder path.
+    static func finish(_ html: String, root: String, links: LinkStyle, citations: CitationList) -> String {
         var html = html
         let finished = html.withUTF8 { bytes -> String? in
             guard let base = bytes.baseAddress else { return nil }
@@ -18,6 +19,16 @@ extension MarkdownHTML {
                     output.append(contentsOf: "href=\"".utf8)
                     output.append(contentsOf: (root.isEmpty ? "./" : root).utf8)
                     copied = link + hrefPlaceholderBytes.count
+                    if links == .files {
+                        // `actors/mali/#facts"` → `actors/mali/index.html#facts"`
+                        var end = copied
+                        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "#") { end += 1 }
+                        if end > copied, bytes[end - 1] == UInt8(ascii: "/") {
+                            output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: end - copied))
+                            output.append(contentsOf: "index.html".utf8)
+                            copied = end
+                        }
+                    }
                     nextLink = firstLink(in: bytes, from: copied)
                 } else if let citation = nextCitation {
                     guard let end = ByteSearch.firstIndex(of: 0x02, in: bytes, from: citation + 1) else { break }

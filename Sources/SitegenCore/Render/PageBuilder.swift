@@ -65,7 +65,17 @@ struct PageBuilder {
     // MARK: - Shared pieces
 
     private func link(_ ref: Ref, from place: Place) -> String {
-        place.root + ref.outputFolder
+        site.config.linkStyle.url(root: place.root, folder: ref.outputFolder)
+    }
+
+    /// The link to a built-in section (`timeline/`, or empty for the home page).
+    private func link(section folder: String, from place: Place, fragment: String? = nil) -> String {
+        site.config.linkStyle.url(root: place.root, folder: folder, fragment: fragment)
+    }
+
+    /// Markdown's HTML finished for this page: cross-reference links and citation numbers.
+    private func finish(_ html: String, _ place: Place, _ citations: CitationList) -> String {
+        MarkdownHTML.finish(html, root: place.root, links: site.config.linkStyle, citations: citations)
     }
 
     private func home(from place: Place) -> String {
@@ -81,9 +91,11 @@ struct PageBuilder {
         let sections: [(String, String)] = [("Home", ""), ("Timeline", "timeline/"), ("Actors", "actors/"),
                                             ("Articles", "articles/"), ("Notes", "notes/")]
         let nav = sections.map { label, folder in
-            NavItem(label: label, url: folder.isEmpty ? home(from: place) : place.root + folder,
+            NavItem(label: label, url: link(section: folder, from: place),
                     current: place.folder == folder && place.file != "404.html")
         }
+        var links: [String: String] = [:]
+        for (_, folder) in sections { links[folder.isEmpty ? "home" : String(folder.dropLast())] = link(section: folder, from: place) }
         var assets: [String: String] = [:]
         for (key, path) in assetPaths { assets[key] = place.root + path }
         var ld = jsonLD
@@ -92,7 +104,7 @@ struct PageBuilder {
         return PageView(title: title, heading: heading, description: description.isEmpty ? site.config.description : description,
                         lang: lang ?? site.config.language, canonical: canonical ? absoluteURL(place.folder) : nil,
                         ogType: ogType, root: home(from: place), path: place.folder,
-                        stylesheet: assets["style_css"] ?? "", assets: assets, jsonLD: JSONLD.script(ld), nav: nav,
+                        stylesheet: assets["style_css"] ?? "", assets: assets, links: links, jsonLD: JSONLD.script(ld), nav: nav,
                         feed: site.config.baseURL == nil ? nil : place.root + "feed.xml",
                         site: SiteView(title: site.config.title, description: site.config.description,
                                        language: site.config.language, baseURL: site.config.baseURL))
@@ -108,7 +120,7 @@ struct PageBuilder {
 
     private func eventItem(_ id: String, _ place: Place, _ citations: CitationList, withSummary: Bool = true) -> EventItem {
         let event = site.events[id]!
-        let summary = withSummary ? event.summary.map { MarkdownHTML.finish($0.html, root: place.root, citations: citations) } ?? "" : ""
+        let summary = withSummary ? event.summary.map { finish($0.html, place, citations) } ?? "" : ""
         let actors = event.actors.compactMap { entry -> LinkItem? in
             guard let actor = site.actors[entry.id] else { return nil }
             return LinkItem(title: actor.name, url: link(Ref(.actor, actor.id), from: place), detail: nil)
@@ -196,7 +208,7 @@ struct PageBuilder {
     // MARK: - Pages
 
     private func homePage(_ place: Place, _ citations: CitationList) -> HomePage {
-        let intro = site.introduction.map { MarkdownHTML.finish($0.html, root: place.root, citations: citations) } ?? ""
+        let intro = site.introduction.map { finish($0.html, place, citations) } ?? ""
         let notes = site.noteOrder.compactMap { linkItem(Ref(.note, $0), place) }
         let latest = site.timeline.suffix(8).reversed().map { eventItem($0, place, citations, withSummary: false) }
         let groups = actorGroups(place)
@@ -206,7 +218,7 @@ struct PageBuilder {
         let sources = sourceEntries(citations, place)
         return HomePage(page: page, introHTML: intro, hasIntro: !intro.isEmpty, notes: notes, hasNotes: !notes.isEmpty,
                         events: latest, hasEvents: !latest.isEmpty, actorGroups: groups, hasActors: !groups.isEmpty,
-                        timelineURL: place.root + "timeline/", sources: sources, hasSources: !sources.isEmpty)
+                        timelineURL: link(section: "timeline/", from: place), sources: sources, hasSources: !sources.isEmpty)
     }
 
     private func actorGroups(_ place: Place) -> [ActorGroup] {
@@ -259,7 +271,7 @@ struct PageBuilder {
 
     private func articlePage(_ article: Article, _ place: Place, _ citations: CitationList) -> ArticlePage {
         let ref = Ref(.article, article.id)
-        let body = MarkdownHTML.finish(article.body.html, root: place.root, citations: citations)
+        let body = finish(article.body.html, place, citations)
         let events = site.inTimelineOrder(site.backlinks(to: ref, ofKind: .event))
             .map { eventItem($0, place, citations, withSummary: false) }
         let notes = self.notes(about: ref, place)
@@ -284,7 +296,7 @@ struct PageBuilder {
 
     private func actorPage(_ actor: Actor, _ place: Place, _ citations: CitationList) -> ActorPage {
         let ref = Ref(.actor, actor.id)
-        let profile = MarkdownHTML.finish(actor.body.html, root: place.root, citations: citations)
+        let profile = finish(actor.body.html, place, citations)
         var groups: [RelationGroup] = []
         for type in RelationType.allCases {
             let outgoing = actor.relations.filter { $0.type == type }.map { ($0, $0.actor) }
@@ -360,14 +372,14 @@ struct PageBuilder {
         ])
         let page = pageView(place, heading: event.title, description: description, ogType: "article", jsonLD: jsonLD)
         let sources = sourceEntries(citations, place)
-        return EventPage(page: page, event: item, timelineURL: place.root + "timeline/#" + event.id, quotes: quotes,
+        return EventPage(page: page, event: item, timelineURL: link(section: "timeline/", from: place, fragment: event.id), quotes: quotes,
                          facts: facts, hasFacts: !facts.isEmpty, notes: notes, hasNotes: !notes.isEmpty,
                          backlinks: backlinks, hasBacklinks: !backlinks.isEmpty, sources: sources, hasSources: !sources.isEmpty)
     }
 
     private func notePage(_ note: Note, _ place: Place, _ citations: CitationList) -> NotePage {
         let ref = Ref(.note, note.id)
-        let body = MarkdownHTML.finish(note.body.html, root: place.root, citations: citations)
+        let body = finish(note.body.html, place, citations)
         let about = note.about.compactMap { linkItem($0.ref, place) }
         let backlinks = backlinkSections(ref, place, excluding: [])
         let description = note.summary ?? MarkdownHTML.summary(note.body.plainSummary)

@@ -14,6 +14,7 @@ extension PageView: TemplateObject, TemplateRepresentable {
         case "path": return self.path.templateValue
         case "stylesheet": return self.stylesheet.templateValue
         case "assets": return self.assets.templateValue
+        case "links": return self.links.templateValue
         case "jsonLD": return self.jsonLD.templateValue
         case "nav": return self.nav.templateValue
         case "feed": return self.feed.templateValue

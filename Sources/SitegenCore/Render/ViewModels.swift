@@ -24,6 +24,9 @@ struct PageView {
     var stylesheet: String
     /// Every asset's relative URL by its name with `.` and `/` turned into `_` (`style_css`).
     var assets: [String: String]
+    /// The relative links to the home page and the built-in sections, by name (`home`,
+    /// `timeline`, `actors`, `articles`, `notes`), in the site's link style.
+    var links: [String: String]
     /// schema.org JSON-LD, already escaped for a `<script>` element.
     var jsonLD: String
     /// The main navigation.

@@ -9,7 +9,7 @@ enum BuiltinTheme {
 {{$main}}
 <h1>Page not found</h1>
 <p class="lede">There is no page at this address. It may have moved, or the link may be mistyped.</p>
-<p><a href="{{page.root}}">Go to the home page</a>, or browse the <a href="{{page.root}}timeline/">timeline</a>, the <a href="{{page.root}}actors/">actors</a> or the <a href="{{page.root}}articles/">articles</a>.</p>
+<p><a href="{{page.links.home}}">Go to the home page</a>, or browse the <a href="{{page.links.timeline}}">timeline</a>, the <a href="{{page.links.actors}}">actors</a> or the <a href="{{page.links.articles}}">articles</a>.</p>
 {{/main}}
 {{/layout}}
 """##,
@@ -227,7 +227,7 @@ enum BuiltinTheme {
 <a class="skip-link" href="#main_content">Skip to content</a>
 <header class="site-header">
 <div class="wrap">
-<a class="site-title" href="{{page.root}}">{{page.site.title}}</a>
+<a class="site-title" href="{{page.links.home}}">{{page.site.title}}</a>
 <nav aria-label="Main">
 <ul>
 {{#page.nav}}
