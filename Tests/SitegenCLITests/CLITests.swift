@@ -259,4 +259,83 @@ struct CLITests {
         #expect(!feed.contains("example.org/meridian"))
     }
 
+    @Test("--version prints the version and exits 0")
+    func version() throws {
+        let run = try sitegen(["--version"])
+        #expect(run.status == 0)
+        #expect(run.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(run.stdout)")
+    }
+
+    @Test("init writes a site that builds with no warning and no error, and names none of the Mali site's IDs")
+    func initWritesABuildableSite() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-init-\(UUID().uuidString)").standardizedFileURL
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let created = try sitegen(["init", folder.path, "--title", "The harbour: a story"])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.contains("sitegen serve"))
+        let built = try sitegen(["build", "--root", folder.path])
+        #expect(built.status == 0)
+        #expect(!built.stderr.contains("warning") && !built.stderr.contains("error"), "\(built.stderr)")
+        #expect(built.stdout.hasPrefix("Built "))
+        let site = folder.appendingPathComponent("public")
+        for page in ["index.html", "actors/town-council/index.html", "actors/harbour-board/index.html",
+                     "events/council-votes-pier-rebuild/index.html", "notes/how-this-site-works/index.html",
+                     "articles/example-gazette-harbour-vote/index.html"] {
+            #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(page).path), "\(page)")
+        }
+        let event = String(decoding: try Data(contentsOf: site.appendingPathComponent("events/council-votes-pier-rebuild/index.html")), as: UTF8.self)
+        #expect(event.contains("verified"))
+        let board = String(decoding: try Data(contentsOf: site.appendingPathComponent("actors/harbour-board/index.html")), as: UTF8.self)
+        #expect(board.contains("Led by"))
+        #expect(String(decoding: try Data(contentsOf: site.appendingPathComponent("index.html")), as: UTF8.self).contains("<title>The harbour: a story</title>"))
+        var everything = ""
+        for path in listed(folder.appendingPathComponent("content")) {
+            everything += String(decoding: try Data(contentsOf: folder.appendingPathComponent("content/" + path)), as: UTF8.self)
+        }
+        for word in ["minusma", "bamako", "mali", "g5"] { #expect(!everything.lowercased().contains(word), "\(word)") }
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("static").path))
+    }
+
+    @Test("init refuses a folder that already holds a site, and changes nothing in it")
+    func initRefusesAnExistingSite() throws {
+        let site = try SiteCopy()
+        let before = try Data(contentsOf: site.root.appendingPathComponent("content/site.yaml"))
+        let run = try sitegen(["init", site.root.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("already exists"))
+        #expect(try Data(contentsOf: site.root.appendingPathComponent("content/site.yaml")) == before)
+    }
+
+    @Test("build in a folder with no site says how to start one")
+    func noSiteHintsInit() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try sitegen(["build"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("sitegen init"))
+    }
+
+    @Test("a placeholder left by new is a warning at its line, and the build still succeeds")
+    func placeholderWarning() throws {
+        let site = try SiteCopy()
+        let created = try sitegen(["new", "actor", "harbour-master", "--root", site.root.path])
+        #expect(created.status == 0, "\(created.stderr)")
+        let run = try sitegen(["build", "--root", site.root.path])
+        #expect(run.status == 0)
+        #expect(hasLine(run.stderr, matching: #"^content/actors/harbour-master\.md:\d+:1: warning: `Write the profile here\.` is a placeholder"#), "\(run.stderr)")
+    }
+}
+
+/// Every file below `folder`, as relative paths.
+private func listed(_ folder: URL) -> [String] {
+    var files: [String] = []
+    guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return files }
+    while let relative = enumerator.nextObject() as? String {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            files.append(relative)
+        }
+    }
+    return files.sorted()
 }

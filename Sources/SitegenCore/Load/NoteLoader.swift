@@ -27,7 +27,7 @@ enum NoteLoader {
                 let suggestion = parts.count == 2
                     ? Suggestions.closest(to: parts[0], in: EntityKind.allCases.map(\.rawValue)).map { "\($0):\(parts[1])" }
                     : nil
-                reader.report(.error(location, "`about` entries are references such as `actor:minusma` or `event:ID`, not `\(text)`",
+                reader.report(.error(location, "`about` entries are references such as `actor:ID` or `event:ID`, not `\(text)`",
                                      suggestion: suggestion))
             }
         }

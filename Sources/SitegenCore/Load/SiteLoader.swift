@@ -25,7 +25,7 @@ public struct SiteLoader: Sendable {
         var diagnostics: [Diagnostic] = []
         var work: [(path: String, place: Place)] = []
         if !fileSystem.directoryExists("content") {
-            diagnostics.append(.error(SourceLocation(path: "content"), "there is no `content/` folder here: run sitegen in a site's root or pass `--root`"))
+            diagnostics.append(.error(SourceLocation(path: "content"), "there is no `content/` folder here: run sitegen in a site's root, pass `--root`, or start a new site with `sitegen init`"))
         }
         for path in fileSystem.listFiles("content") {
             let parts = path.split(separator: "/").map(String.init)

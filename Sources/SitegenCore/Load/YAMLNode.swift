@@ -69,7 +69,7 @@ public struct YAMLNode: Sendable {
             }
         }
         if problem.contains("mapping values are not allowed") {
-            return "unexpected `:` here: if the value contains `: `, put it in quotes (`title: \"Mali: the break\"`); otherwise check that this line is indented like the keys around it"
+            return "unexpected `:` here: if the value contains `: `, put it in quotes (`title: \"Harbour: the vote\"`); otherwise check that this line is indented like the keys around it"
         }
         if problem.contains("did not find expected key") || problem.contains("did not find expected '-' indicator") {
             return "this line is not indented like the lines around it: keys of one entry line up, and list items start with `- ` at the same column (\(original))"

@@ -63,7 +63,7 @@ public enum NewContent {
         let fileManager = FileManager.default
         let content = root.appendingPathComponent("content")
         guard fileManager.fileExists(atPath: content.appendingPathComponent("site.yaml").path) else {
-            throw Problem(description: "no content/site.yaml in \(root.path): run this in the site's folder or pass --root")
+            throw Problem(description: "no content/site.yaml in \(root.path): run this in the site's folder, pass --root, or start a new site with `sitegen init`")
         }
         let id = request.id
         guard IDSyntax.isValid(id) else {
@@ -73,17 +73,20 @@ public enum NewContent {
         }
         let existing = existingIDs(of: request.kind, in: content)
         if let place = existing[id] {
-            throw Problem(description: "there is already an \(request.kind.rawValue) `\(id)` (\(place)): choose another ID")
+            throw Problem(description: "there is already \(request.kind == .article || request.kind == .actor || request.kind == .event ? "an" : "a") \(request.kind.rawValue) `\(id)` (\(place)): choose another ID")
         }
         let title = request.title ?? humanized(id)
         let date = dateText(request.date ?? Date())
+        // Examples in comments use this site's own IDs, so that uncommenting them works.
+        let exampleActor = existingIDs(of: .actor, in: content).keys.min() ?? "actor-id"
+        let exampleEvent = existingIDs(of: .event, in: content).keys.min() ?? "event-id"
         switch request.kind {
         case .article:
             return Plan(path: "content/articles/\(id).md", text: articleText(id: id, title: title, date: date), reminder: nil)
         case .actor:
             return Plan(path: "content/actors/\(id).md", text: actorText(id: id, name: title, kind: request.actorKind ?? .organization), reminder: nil)
         case .note:
-            return Plan(path: "content/notes/\(id).md", text: noteText(id: id, title: title), reminder: nil)
+            return Plan(path: "content/notes/\(id).md", text: noteText(id: id, title: title, actor: exampleActor, event: exampleEvent), reminder: nil)
         case .event:
             let articles = existingIDs(of: .article, in: content).keys.sorted()
             if let article = request.article, !articles.contains(article) {
@@ -98,7 +101,8 @@ public enum NewContent {
             let reminder = request.article == nil
                 ? "replace `\(articlePlaceholder)` with the ID of the article the event comes from (until then, `sitegen check` reports it)"
                 : nil
-            return Plan(path: path, text: eventText(id: id, title: title, date: date, article: request.article, articles: articles),
+            return Plan(path: path, text: eventText(id: id, title: title, date: date, article: request.article, articles: articles,
+                                           actor: exampleActor),
                         reminder: reminder)
         }
     }
@@ -205,7 +209,7 @@ public enum NewContent {
         """
     }
 
-    static func eventText(id: String, title: String, date: String, article: String?, articles: [String]) -> String {
+    static func eventText(id: String, title: String, date: String, article: String?, articles: [String], actor: String = "actor-id") -> String {
         var lines = [
             "# Events are YAML lists; this file holds one. Add more events to it, or to any file in content/events/.",
             "# Link this event as [the event](event:\(id)); it appears on the timeline by date.",
@@ -214,9 +218,9 @@ public enum NewContent {
             "  # end: \(date)   # for a span: the last day, not before date",
             "  # approximate: true   # shows the date as \"c.\"",
             "  title: \(quoted(title))   # required: one line",
-            "  # summary: Inline Markdown, may link [MINUSMA](actor:minusma).",
-            "  # actors: [actor-id, other-actor-id]   # the actors taking part",
-            "  # place: Bamako   # free text",
+            "  # summary: Inline Markdown, may link [an actor](actor:\(actor)) and cite [@article-id].",
+            "  # actors: [\(actor), other-actor-id]   # the actors taking part",
+            "  # place: Name of the place   # free text: a town, a building, a region",
             "  sources:   # required: at least one entry",
         ]
         if let article {
@@ -231,17 +235,17 @@ public enum NewContent {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func noteText(id: String, title: String) -> String {
+    static func noteText(id: String, title: String, actor: String = "actor-id", event: String = "event-id") -> String {
         """
         ---
         # An explainer note. The file name is its ID: link it as [why](note:\(id)).
         title: \(quoted(title))   # required
         # summary: One sentence shown in lists of notes.
         # order: 1   # position in the notes list; lower first
-        # about: [actor:minusma, event:unsc-ends-minusma]   # the note is listed on these pages
+        # about: [actor:\(actor), event:\(event)]   # the note is listed on these pages
         draft: true   # keeps the note out of the site; see it with `sitegen serve --drafts`, delete the line to publish
         ---
-        Write the note here in Markdown. Link an actor with `[MINUSMA](actor:minusma)` and cite an article with `[@article-id]`.
+        Write the note here in Markdown. Link an actor with `[its name](actor:\(actor))` and cite an article with `[@article-id]`.
 
         """
     }

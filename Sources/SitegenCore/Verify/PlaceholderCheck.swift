@@ -1,0 +1,63 @@
+/// Finds the text that `sitegen new` writes for the editor to replace ("Outlet name", "Write the
+/// profile here."), so that a page is not published with it unnoticed: a warning at each line
+/// that still holds one.
+///
+/// Drafts are checked only when they are built (`--drafts`): a new article or note starts as a
+/// draft, and its placeholders matter once it is published.
+public enum PlaceholderCheck {
+    /// Each placeholder `sitegen new` writes, with what it stands for.
+    public static let placeholders: [(text: String, stands: String)] = [
+        ("Outlet name", "the publication's name"),
+        ("Summarise the article here in your own words", "the article's summary"),
+        ("Write the profile here.", "the actor's profile"),
+        ("Write the note here in Markdown.", "the note's text"),
+    ]
+
+    /// A warning for each placeholder left in a page of `raw` that the build publishes.
+    ///
+    /// - Parameters:
+    ///   - raw: the loaded site.
+    ///   - includeDrafts: whether drafts are built.
+    ///   - fileSystem: where the files are read again to find the placeholders' lines (only the
+    ///     files that hold one).
+    public static func check(_ raw: RawSite, includeDrafts: Bool, fileSystem: FileSystem) -> [Diagnostic] {
+        var suspects: [String] = []
+        func holdsPlaceholder(_ texts: [String?]) -> Bool {
+            texts.contains { text in
+                guard let text else { return false }
+                return placeholders.contains { text.containsBytes($0.text) }
+            }
+        }
+        for article in raw.articles where (includeDrafts || !article.draft)
+            && holdsPlaceholder([article.outlet, article.title, article.body.source]) {
+            suspects.append(article.location.path)
+        }
+        for actor in raw.actors where holdsPlaceholder([actor.name, actor.role, actor.body.source]) {
+            suspects.append(actor.location.path)
+        }
+        for note in raw.notes where (includeDrafts || !note.draft) && holdsPlaceholder([note.title, note.summary, note.body.source]) {
+            suspects.append(note.location.path)
+        }
+        var diagnostics: [Diagnostic] = []
+        for path in Set(suspects).sorted() {
+            guard let data = fileSystem.readFile(path) else { continue }
+            diagnostics += find(in: String(decoding: data, as: UTF8.self), path: path)
+        }
+        return diagnostics
+    }
+
+    /// A warning at each placeholder in `text`, skipping YAML comment lines.
+    static func find(in text: String, path: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.drop(while: { $0 == " " }).hasPrefix("#") { continue }
+            for placeholder in placeholders {
+                guard let range = line.range(of: placeholder.text) else { continue }
+                let column = line.unicodeScalars[..<range.lowerBound].count + 1
+                diagnostics.append(.warning(SourceLocation(path: path, line: index + 1, column: column),
+                    "`\(placeholder.text)` is a placeholder written by `sitegen new`: replace it with \(placeholder.stands) before publishing"))
+            }
+        }
+        return diagnostics
+    }
+}
