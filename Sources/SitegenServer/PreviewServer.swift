@@ -150,9 +150,10 @@ public final class PreviewServer: Sendable {
         let address = "http://\(host):\(port)/"
         // Absolute links (feed, canonical, 404.html) point at the preview unless a base URL is given.
         let baseURL = options.baseURL ?? address
-        log("Serving \(options.root.path) at \(address) (press Ctrl-C to stop). Watching content/ and templates/.")
+        log("Serving \(options.root.path) at \(address) (press Ctrl-C to stop). Watching content/, templates/ and static/.")
         let watcher = ChangeWatcher(folders: [options.root.appendingPathComponent("content").path,
-                                              options.root.appendingPathComponent("templates").path])
+                                              options.root.appendingPathComponent("templates").path,
+                                              options.root.appendingPathComponent("static").path])
         var seen = watcher.snapshot()
         await rebuild(baseURL: baseURL)
         while !Task.isCancelled {
