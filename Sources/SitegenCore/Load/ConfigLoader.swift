@@ -20,6 +20,7 @@ public enum ConfigLoader {
         config.title = reader.string("title", required: true) ?? fallback.title
         config.description = reader.string("description") ?? ""
         config.language = reader.string("language") ?? "en"
+        config.languageLocation = reader.location(of: "language")
         if let base = reader.string("base_url") {
             if let normalized = normalizeBaseURL(base) {
                 config.baseURL = normalized

@@ -17,7 +17,7 @@ public struct SiteLoader: Sendable {
     }
 
     private enum Place: Sendable {
-        case article(String), actor(String), note(String), events, source(String), introduction, config
+        case article(String), actor(String), note(String), events, source(String), introduction, config, strings
     }
 
     /// Reads everything under `content/`.
@@ -35,6 +35,7 @@ public struct SiteLoader: Sendable {
             let ext = name.contains(".") ? String(name[name.index(after: name.lastIndex(of: ".")!)...]).lowercased() : ""
             switch (parts.count, parts.count > 1 ? parts[1] : "", ext) {
             case (2, "site.yaml", _): work.append((path, .config))
+            case (2, "strings.yaml", _): work.append((path, .strings))
             case (2, "index.md", _): work.append((path, .introduction))
             case (3, "articles", "md"): work.append((path, .article(String(name.dropLast(3)))))
             case (3, "actors", "md"): work.append((path, .actor(String(name.dropLast(3)))))
@@ -81,6 +82,7 @@ public struct SiteLoader: Sendable {
             site.events += result.events
             site.brokenRefs.formUnion(result.brokenRefs)
             if let source = result.source { site.sources[source.name] = source }
+            if let strings = result.strings { site.strings = strings }
         }
         if !configFound, !diagnostics.contains(where: { $0.location.path == "content/site.yaml" }),
            fileSystem.directoryExists("content") {
@@ -99,6 +101,7 @@ public struct SiteLoader: Sendable {
         var events: [Event] = []
         var brokenRefs: [Ref] = []
         var source: SourceText?
+        var strings: TextFile?
         var diagnostics: [Diagnostic] = []
     }
 
@@ -146,6 +149,9 @@ public struct SiteLoader: Sendable {
             loaded.diagnostics += diagnostics
         case .source(let name):
             loaded.source = SourceText(name: name, text: file.text)
+        case .strings:
+            // Checked against the theme's strings once both are read (Build).
+            loaded.strings = file
         }
         // Each Markdown text is parsed once, here: its references are found and its HTML rendered.
         let options = CMark.RenderOptions(unsafeHTML: unsafeHTML, footnotes: true)
@@ -202,7 +208,7 @@ public struct SiteLoader: Sendable {
         case ("articles", _), ("actors", _), ("notes", _):
             return parts.count > 3 ? "`content/\(folder)/` has no subfolders" : "`content/\(folder)/` holds `.md` files"
         case ("sources", _): return "source texts are `.txt` or `.html` files"
-        default: return "sitegen reads only site.yaml, index.md, articles/, actors/, events/, notes/ and sources/ in `content/`"
+        default: return "sitegen reads only site.yaml, strings.yaml, index.md, articles/, actors/, events/, notes/ and sources/ in `content/`"
         }
     }
 }

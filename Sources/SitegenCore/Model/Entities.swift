@@ -4,8 +4,10 @@ public struct SiteConfig: Sendable, Hashable {
     public var title: String
     /// One-line description, used for the home page and feed.
     public var description: String
-    /// BCP 47 language of the pages.
+    /// BCP 47 language of the pages: it chooses the theme's words (``StringTable``).
     public var language: String
+    /// Where `language` is written, for messages about it.
+    public var languageLocation: SourceLocation = SourceLocation(path: "content/site.yaml")
     /// The site's public address, ending in `/`; nil when unknown (no feed, sitemap or canonical URLs).
     public var baseURL: String?
     /// Whether raw HTML in Markdown goes through to the pages.
@@ -129,31 +131,7 @@ public enum ActorKind: String, Sendable, Hashable, CaseIterable {
     case armedGroup = "armed-group"
     case militaryForce = "military-force"
 
-    /// Plural heading for the actors index.
-    public var pluralTitle: String {
-        switch self {
-        case .person: return "People"
-        case .state: return "States"
-        case .government: return "Governments"
-        case .organization: return "Organisations"
-        case .alliance: return "Alliances"
-        case .armedGroup: return "Armed groups"
-        case .militaryForce: return "Military forces"
-        }
-    }
-
-    /// Singular label shown under an actor's name.
-    public var label: String {
-        switch self {
-        case .person: return "Person"
-        case .state: return "State"
-        case .government: return "Government"
-        case .organization: return "Organisation"
-        case .alliance: return "Alliance"
-        case .armedGroup: return "Armed group"
-        case .militaryForce: return "Military force"
-        }
-    }
+    // How a kind is named to readers is in the theme's strings: `kinds.KIND.label` and `.heading`.
 }
 
 /// The kinds of relation between actors.
@@ -169,31 +147,8 @@ public enum RelationType: String, Sendable, Hashable, CaseIterable {
     /// Whether the relation reads the same from both actors (allied, opposed, partners).
     public var isSymmetric: Bool { self == .alliedWith || self == .opposedTo || self == .partnerOf }
 
-    /// How the relation reads from its subject: "Member of".
-    public var forwardLabel: String {
-        switch self {
-        case .memberOf: return "Member of"
-        case .partOf: return "Part of"
-        case .leads: return "Leads"
-        case .alliedWith: return "Allied with"
-        case .opposedTo: return "Opposed to"
-        case .partnerOf: return "Partner of"
-        case .successorOf: return "Successor of"
-        }
-    }
-
-    /// How the relation reads from its object: a `member-of` on Mali shows on the G5 Sahel page as "Members".
-    public var inverseLabel: String {
-        switch self {
-        case .memberOf: return "Members"
-        case .partOf: return "Has as part"
-        case .leads: return "Led by"
-        case .alliedWith: return "Allied with"
-        case .opposedTo: return "Opposed to"
-        case .partnerOf: return "Partner of"
-        case .successorOf: return "Succeeded by"
-        }
-    }
+    // How a relation reads is in the theme's strings: `relations.TYPE.forward` (from its subject,
+    // "Member of") and `.inverse` (from its object, "Members").
 }
 
 /// A relation from one actor to another.
@@ -273,6 +228,8 @@ public struct RawSite: Sendable {
     public var notes: [Note]
     /// Source texts by file name.
     public var sources: [String: SourceText]
+    /// `content/strings.yaml`, the site's own words for the theme, when there is one.
+    public var strings: TextFile?
     /// Pages whose files exist but could not be read (their errors are already reported):
     /// references to them are not reported again.
     public var brokenRefs: Set<Ref> = []

@@ -4,6 +4,15 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
     public enum Precision: Int, Sendable, Comparable {
         case year = 0, month, day
         public static func < (lhs: Precision, rhs: Precision) -> Bool { lhs.rawValue < rhs.rawValue }
+
+        /// `year`, `month` or `day`.
+        public var name: String {
+            switch self {
+            case .year: return "year"
+            case .month: return "month"
+            case .day: return "day"
+            }
+        }
     }
 
     public var year: Int

@@ -1,46 +1,74 @@
-/// Dates as readers see them: "16 June 2023", "June 2023", "2023", "c. 2021", "15–16 May 2022".
-enum DateText {
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
-                             "August", "September", "October", "November", "December"]
+/// Dates as readers see them, in the words of the site's language (`dates.*` and `periods.*` of
+/// its table of strings): "16 June 2023", "June 2023", "2023", "c. 2021", "15–16 May 2022";
+/// "15 mai 2022", "c. juin 2023".
+struct DateText {
+    let strings: StringTable
+
+    /// The name of a month, 1-12.
+    func monthName(_ month: Int) -> String {
+        let names = strings.list("dates.month_names")
+        return names.indices.contains(month - 1) ? names[month - 1] : String(format2: month)
+    }
+
+    /// A day of the month as written: "1er" in French for the first.
+    func day(_ day: Int) -> String {
+        day == 1 ? strings.text("dates.first_day") : "\(day)"
+    }
 
     /// A date at its own precision.
-    static func format(_ date: PartialDate) -> String {
+    func format(_ date: PartialDate) -> String {
+        let year = String(format4: date.year)
         switch (date.month, date.day) {
-        case let (month?, day?): return "\(day) \(monthNames[month - 1]) \(date.year)"
-        case let (month?, nil): return "\(monthNames[month - 1]) \(date.year)"
-        default: return "\(date.year)"
+        case let (month?, day?): return strings.text("dates.day", ["day": self.day(day), "month": monthName(month), "year": year])
+        case let (month?, nil): return strings.text("dates.month", ["month": monthName(month), "year": year])
+        default: return strings.text("dates.year", ["year": year])
         }
     }
 
-    /// A date or span, with "c." when approximate. Shared parts are written once: "15–16 May 2022",
+    /// A date or span, approximate or not. Shared parts are written once: "15–16 May 2022",
     /// "30 May – 2 June 2022", "May–June 2022".
-    static func format(_ start: PartialDate, end: PartialDate?, approximate: Bool) -> String {
+    func format(_ start: PartialDate, end: PartialDate?, approximate: Bool) -> String {
         var text: String
         if let end, end != start {
             if start.precision == end.precision, start.year == end.year {
+                let year = String(format4: start.year)
                 switch start.precision {
                 case .day where start.month == end.month:
-                    text = "\(start.day!)–\(end.day!) \(monthNames[start.month! - 1]) \(start.year)"
+                    text = strings.text("dates.range_days", ["start_day": day(start.day!), "end_day": day(end.day!),
+                                                             "month": monthName(start.month!), "year": year])
                 case .day:
-                    text = "\(start.day!) \(monthNames[start.month! - 1]) – \(format(end))"
+                    text = strings.text("dates.range_days_months", ["start_day": day(start.day!), "start_month": monthName(start.month!),
+                                                                    "end": format(end)])
                 case .month:
-                    text = "\(monthNames[start.month! - 1])–\(monthNames[end.month! - 1]) \(start.year)"
+                    text = strings.text("dates.range_months", ["start_month": monthName(start.month!), "end_month": monthName(end.month!),
+                                                               "year": year])
                 case .year:
-                    text = "\(start.year)"
+                    text = format(start)
                 }
             } else if start.precision == .year && end.precision == .year {
-                text = "\(start.year)–\(end.year)"
+                text = strings.text("dates.range_years", ["start_year": String(format4: start.year), "end_year": String(format4: end.year)])
             } else {
-                text = "\(format(start)) – \(format(end))"
+                text = strings.text("dates.range", ["start": format(start), "end": format(end)])
             }
         } else {
             text = format(start)
         }
-        return approximate ? "c. " + text : text
+        return approximate ? strings.text("dates.approximate", ["date": text]) : text
     }
 
     /// A publication date: "16 June 2023".
-    static func format(_ stamp: Timestamp) -> String {
+    func format(_ stamp: Timestamp) -> String {
         format(stamp.date)
+    }
+
+    /// How long a relation held: "since March 2020", "until 2022", "2019 – 2 May 2021"; nil
+    /// without dates.
+    func period(since: PartialDate?, until: PartialDate?) -> String? {
+        switch (since, until) {
+        case let (since?, until?): return strings.text("periods.between", ["start": format(since), "end": format(until)])
+        case let (since?, nil): return strings.text("periods.since.\(since.precision.name)", ["date": format(since)])
+        case let (nil, until?): return strings.text("periods.until.\(until.precision.name)", ["date": format(until)])
+        default: return nil
+        }
     }
 }

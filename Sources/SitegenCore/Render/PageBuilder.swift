@@ -6,6 +6,20 @@ struct PageBuilder {
     let theme: Theme
     /// Asset key → path from the site root (`style_css` → `assets/style.3f2a9c1b.css`).
     let assetPaths: [String: String]
+    /// The theme's words in the site's language.
+    let strings: StringTable
+    /// The same words as templates see them, `t`.
+    let stringsValue: TemplateValue
+    let dates: DateText
+
+    init(site: Site, theme: Theme, assetPaths: [String: String]) {
+        self.site = site
+        self.theme = theme
+        self.assetPaths = assetPaths
+        strings = theme.strings
+        stringsValue = theme.strings.templateValue
+        dates = DateText(strings: theme.strings)
+    }
 
     /// Where a page is written and its path back to the site root.
     struct Place {
@@ -36,9 +50,10 @@ struct PageBuilder {
         case .notFound:
             // A 404 page is served at any depth: absolute links when the address is known.
             place = Place(file: "404.html", folder: "404.html", root: site.config.baseURL ?? "")
-            (template, view) = ("404", NotFoundPage(page: pageView(place, heading: "Page not found",
-                description: "There is no page at this address.", ogType: "website", canonical: false,
-                jsonLD: ["@type": "WebPage", "name": "Page not found"])))
+            let heading = strings.text("not_found.title")
+            (template, view) = ("404", NotFoundPage(page: pageView(place, heading: heading,
+                description: strings.text("not_found.description"), ogType: "website", canonical: false,
+                jsonLD: ["@type": "WebPage", "name": heading])))
         case .article(let id):
             place = entityPlace(Ref(.article, id))
             (template, view) = ("article", articlePage(site.articles[id]!, place, citations))
@@ -54,7 +69,8 @@ struct PageBuilder {
         case .feeds:
             preconditionFailure("feeds are written by FeedWriter, not rendered as a page")
         }
-        let html = theme.library.render(view.templateValue, template: template) ?? []
+        let context = PageContext(view: view.templateValue, strings: stringsValue)
+        let html = theme.library.render(context.templateValue, template: template) ?? []
         return OutputFile(path: place.file, contents: Data(html))
     }
 
@@ -87,9 +103,10 @@ struct PageBuilder {
     }
 
     private func pageView(_ place: Place, heading: String, description: String, ogType: String,
-                          canonical: Bool = true, lang: String? = nil, jsonLD: [String: Any]) -> PageView {
-        let sections: [(String, String)] = [("Home", ""), ("Timeline", "timeline/"), ("Actors", "actors/"),
-                                            ("Articles", "articles/"), ("Notes", "notes/")]
+                          canonical: Bool = true, jsonLD: [String: Any]) -> PageView {
+        let sections: [(String, String)] = [(strings.text("nav.home"), ""), (strings.text("nav.timeline"), "timeline/"),
+                                            (strings.text("nav.actors"), "actors/"), (strings.text("nav.articles"), "articles/"),
+                                            (strings.text("nav.notes"), "notes/")]
         let nav = sections.map { label, folder in
             NavItem(label: label, url: link(section: folder, from: place),
                     current: place.folder == folder && place.file != "404.html")
@@ -100,9 +117,9 @@ struct PageBuilder {
         for (key, path) in assetPaths { assets[key] = place.root + path }
         var ld = jsonLD
         if canonical, let url = absoluteURL(place.folder), ld["url"] == nil { ld["url"] = url }
-        let title = place.file == "index.html" ? site.config.title : "\(heading) – \(site.config.title)"
+        let title = place.file == "index.html" ? site.config.title : strings.text("site.page_title", ["page": heading, "site": site.config.title])
         return PageView(title: title, heading: heading, description: description.isEmpty ? site.config.description : description,
-                        lang: lang ?? site.config.language, canonical: canonical ? absoluteURL(place.folder) : nil,
+                        lang: site.config.language, dir: strings.language.direction, canonical: canonical ? absoluteURL(place.folder) : nil,
                         ogType: ogType, root: home(from: place), path: place.folder,
                         stylesheet: assets["style_css"] ?? "", assets: assets, links: links, jsonLD: JSONLD.script(ld), nav: nav,
                         feed: site.config.baseURL == nil ? nil : place.root + "feed.xml",
@@ -111,11 +128,18 @@ struct PageBuilder {
     }
 
     private func date(_ date: PartialDate, end: PartialDate? = nil, approximate: Bool = false) -> DateView {
-        DateView(text: DateText.format(date, end: end, approximate: approximate), iso: date.description)
+        let endView = end.flatMap { end -> DateEndView? in
+            guard end != date else { return nil }
+            return DateEndView(text: dates.format(end), iso: end.description, year: end.year, month: end.month, day: end.day,
+                               monthName: end.month.map(dates.monthName), precision: end.precision.name)
+        }
+        return DateView(text: dates.format(date, end: end, approximate: approximate), iso: date.description,
+                        year: date.year, month: date.month, day: date.day, monthName: date.month.map(dates.monthName),
+                        precision: date.precision.name, approximate: approximate, end: endView)
     }
 
     private func date(_ stamp: Timestamp) -> DateView {
-        DateView(text: DateText.format(stamp), iso: stamp.date.description)
+        date(stamp.date)
     }
 
     private func eventItem(_ id: String, _ place: Place, _ citations: CitationList, withSummary: Bool = true) -> EventItem {
@@ -174,14 +198,14 @@ struct PageBuilder {
         switch ref.kind {
         case .article:
             guard let article = site.articles[ref.id] else { return nil }
-            return LinkItem(title: article.title, url: link(ref, from: place), detail: "\(article.outlet), \(DateText.format(article.published))")
+            return LinkItem(title: article.title, url: link(ref, from: place), detail: strings.text("article.detail", ["outlet": article.outlet, "date": dates.format(article.published)]))
         case .actor:
             guard let actor = site.actors[ref.id] else { return nil }
             return LinkItem(title: actor.name, url: link(ref, from: place), detail: actor.role)
         case .event:
             guard let event = site.events[ref.id] else { return nil }
             return LinkItem(title: event.title, url: link(ref, from: place),
-                            detail: DateText.format(event.date, end: event.end, approximate: event.approximate))
+                            detail: dates.format(event.date, end: event.end, approximate: event.approximate))
         case .note:
             guard let note = site.notes[ref.id] else { return nil }
             return LinkItem(title: note.title, url: link(ref, from: place), detail: note.summary)
@@ -190,8 +214,8 @@ struct PageBuilder {
 
     /// "Referenced by" sections: who links or cites this page, except the kinds the page lists elsewhere.
     private func backlinkSections(_ ref: Ref, _ place: Place, excluding excluded: Set<EntityKind>) -> [BacklinkSection] {
-        let titles: [(EntityKind, String)] = [(.article, "Articles that mention this"), (.actor, "Actors linked to this"),
-                                              (.event, "Events that refer to this"), (.note, "Notes that refer to this")]
+        let titles: [(EntityKind, String)] = [(.article, strings.text("related.articles")), (.actor, strings.text("related.actors")),
+                                              (.event, strings.text("related.events")), (.note, strings.text("related.notes_referring"))]
         return titles.compactMap { kind, title in
             guard !excluded.contains(kind) else { return nil }
             let items = site.backlinks(to: ref, ofKind: kind).compactMap { linkItem(Ref(kind, $0), place) }
@@ -218,14 +242,16 @@ struct PageBuilder {
         let sources = sourceEntries(citations, place)
         return HomePage(page: page, introHTML: intro, hasIntro: !intro.isEmpty, notes: notes, hasNotes: !notes.isEmpty,
                         events: latest, hasEvents: !latest.isEmpty, actorGroups: groups, hasActors: !groups.isEmpty,
-                        timelineURL: link(section: "timeline/", from: place), sources: sources, hasSources: !sources.isEmpty)
+                        timelineURL: link(section: "timeline/", from: place),
+                        timelineLink: strings.plural("home.timeline_link", count: site.timeline.count), eventCount: site.timeline.count,
+                        sources: sources, hasSources: !sources.isEmpty)
     }
 
     private func actorGroups(_ place: Place) -> [ActorGroup] {
         ActorKind.allCases.compactMap { kind in
             let actors = site.actorOrder.compactMap { site.actors[$0] }.filter { $0.kind == kind }
             guard !actors.isEmpty else { return nil }
-            return ActorGroup(id: "kind_" + kind.rawValue, title: kind.pluralTitle, actors: actors.map {
+            return ActorGroup(id: "kind_" + kind.rawValue, title: strings.text("kinds.\(kind.rawValue).heading"), actors: actors.map {
                 LinkItem(title: $0.name, url: link(Ref(.actor, $0.id), from: place), detail: $0.role)
             })
         }
@@ -242,30 +268,34 @@ struct PageBuilder {
                 years.append(YearGroup(year: year, id: "year_" + year, events: [item]))
             }
         }
-        let page = pageView(place, heading: "Timeline", description: "Every event of \(site.config.title), in order, with its sources.",
-                            ogType: "website", jsonLD: ["@type": "CollectionPage", "name": "Timeline"])
+        let heading = strings.text("timeline.title")
+        let page = pageView(place, heading: heading, description: strings.text("timeline.description", ["site": site.config.title]),
+                            ogType: "website", jsonLD: ["@type": "CollectionPage", "name": heading])
         let sources = sourceEntries(citations, place)
         return TimelinePage(page: page, years: years, hasEvents: !years.isEmpty, sources: sources, hasSources: !sources.isEmpty)
     }
 
     private func actorsIndexPage(_ place: Place) -> ActorsIndexPage {
         let groups = actorGroups(place)
-        let page = pageView(place, heading: "Actors", description: "The people, states, organisations and forces in \(site.config.title).",
-                            ogType: "website", jsonLD: ["@type": "CollectionPage", "name": "Actors"])
+        let heading = strings.text("actors.title")
+        let page = pageView(place, heading: heading, description: strings.text("actors.description", ["site": site.config.title]),
+                            ogType: "website", jsonLD: ["@type": "CollectionPage", "name": heading])
         return ActorsIndexPage(page: page, groups: groups, hasActors: !groups.isEmpty)
     }
 
     private func articlesIndexPage(_ place: Place) -> ArticlesIndexPage {
         let items = site.articleOrder.compactMap { linkItem(Ref(.article, $0), place) }
-        let page = pageView(place, heading: "Articles", description: "The source articles of \(site.config.title), newest first.",
-                            ogType: "website", jsonLD: ["@type": "CollectionPage", "name": "Articles"])
+        let heading = strings.text("articles.title")
+        let page = pageView(place, heading: heading, description: strings.text("articles.description", ["site": site.config.title]),
+                            ogType: "website", jsonLD: ["@type": "CollectionPage", "name": heading])
         return ArticlesIndexPage(page: page, articles: items, hasArticles: !items.isEmpty)
     }
 
     private func notesIndexPage(_ place: Place) -> NotesIndexPage {
         let items = site.noteOrder.compactMap { linkItem(Ref(.note, $0), place) }
-        let page = pageView(place, heading: "Notes", description: "Explainer notes of \(site.config.title).",
-                            ogType: "website", jsonLD: ["@type": "CollectionPage", "name": "Notes"])
+        let heading = strings.text("notes.title")
+        let page = pageView(place, heading: heading, description: strings.text("notes.description", ["site": site.config.title]),
+                            ogType: "website", jsonLD: ["@type": "CollectionPage", "name": heading])
         return NotesIndexPage(page: page, notes: items, hasNotes: !items.isEmpty)
     }
 
@@ -285,10 +315,10 @@ struct PageBuilder {
             "isBasedOn": article.url, "description": description.isEmpty ? nil : description,
             "inLanguage": article.language ?? site.config.language,
         ])
-        let page = pageView(place, heading: article.title, description: description, ogType: "article",
-                            lang: article.language, jsonLD: jsonLD)
+        let page = pageView(place, heading: article.title, description: description, ogType: "article", jsonLD: jsonLD)
         let sources = sourceEntries(citations, place)
-        return ArticlePage(page: page, title: article.title, outlet: article.outlet, published: date(article.published),
+        let language = article.language.flatMap { $0 == site.config.language ? nil : $0 }
+        return ArticlePage(page: page, lang: language, dir: language.map { Language($0).direction }, title: article.title, outlet: article.outlet, published: date(article.published),
                            updated: article.updated.map(date), author: article.author, originalURL: article.url,
                            bodyHTML: body, events: events, hasEvents: !events.isEmpty, notes: notes, hasNotes: !notes.isEmpty,
                            backlinks: backlinks, hasBacklinks: !backlinks.isEmpty, sources: sources, hasSources: !sources.isEmpty)
@@ -306,13 +336,13 @@ struct PageBuilder {
                 var seen = Set<String>()
                 let items = (outgoing + incoming).filter { seen.insert($0.1).inserted }
                     .compactMap { relationItem($0.0, other: $0.1, place, citations) }
-                if !items.isEmpty { groups.append(RelationGroup(label: type.forwardLabel, items: items)) }
+                if !items.isEmpty { groups.append(RelationGroup(label: strings.text("relations.\(type.rawValue).forward"), items: items)) }
                 continue
             }
             let forward = outgoing.compactMap { relationItem($0.0, other: $0.1, place, citations) }
-            if !forward.isEmpty { groups.append(RelationGroup(label: type.forwardLabel, items: forward)) }
+            if !forward.isEmpty { groups.append(RelationGroup(label: strings.text("relations.\(type.rawValue).forward"), items: forward)) }
             let inverse = incoming.compactMap { relationItem($0.0, other: $0.1, place, citations) }
-            if !inverse.isEmpty { groups.append(RelationGroup(label: type.inverseLabel, items: inverse)) }
+            if !inverse.isEmpty { groups.append(RelationGroup(label: strings.text("relations.\(type.rawValue).inverse"), items: inverse)) }
         }
         let facts = factItems(actor.facts, citations)
         let events = (site.eventsByActor[actor.id] ?? []).map { eventItem($0, place, citations, withSummary: false) }
@@ -328,8 +358,8 @@ struct PageBuilder {
         ])
         let page = pageView(place, heading: actor.name, description: description, ogType: isPerson ? "profile" : "website", jsonLD: jsonLD)
         let sources = sourceEntries(citations, place)
-        return ActorPage(page: page, name: actor.name, kind: actor.kind.label, role: actor.role, fullName: actor.fullName,
-                         aliases: actor.aliases.isEmpty ? nil : actor.aliases.joined(separator: ", "),
+        return ActorPage(page: page, name: actor.name, kind: strings.text("kinds.\(actor.kind.rawValue).label"), role: actor.role,
+                         fullName: actor.fullName, aliases: actor.aliases.isEmpty ? nil : strings.joined(actor.aliases),
                          profileHTML: profile, hasProfile: !profile.isEmpty, relations: groups, hasRelations: !groups.isEmpty,
                          facts: facts, hasFacts: !facts.isEmpty, events: events, hasEvents: !events.isEmpty,
                          notes: notes, hasNotes: !notes.isEmpty, backlinks: backlinks, hasBacklinks: !backlinks.isEmpty,
@@ -338,13 +368,7 @@ struct PageBuilder {
 
     private func relationItem(_ relation: Relation, other: String, _ place: Place, _ citations: CitationList) -> RelationItem? {
         guard let actor = site.actors[other] else { return nil }
-        var period: String?
-        switch (relation.since, relation.until) {
-        case let (since?, until?): period = "\(DateText.format(since)) – \(DateText.format(until))"
-        case let (since?, nil): period = "since \(DateText.format(since))"
-        case let (nil, until?): period = "until \(DateText.format(until))"
-        default: period = nil
-        }
+        let period = dates.period(since: relation.since, until: relation.until)
         let marks = citationMarks(relation.sources, citations)
         return RelationItem(actor: LinkItem(title: actor.name, url: link(Ref(.actor, other), from: place), detail: actor.role),
                             period: period, citations: marks, hasCitations: !marks.isEmpty)

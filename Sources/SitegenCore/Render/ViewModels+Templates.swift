@@ -8,6 +8,7 @@ extension PageView: TemplateObject, TemplateRepresentable {
         case "heading": return self.heading.templateValue
         case "description": return self.description.templateValue
         case "lang": return self.lang.templateValue
+        case "dir": return self.dir.templateValue
         case "canonical": return self.canonical.templateValue
         case "ogType": return self.ogType.templateValue
         case "root": return self.root.templateValue
@@ -63,6 +64,28 @@ extension DateView: TemplateObject, TemplateRepresentable {
         switch key {
         case "text": return self.text.templateValue
         case "iso": return self.iso.templateValue
+        case "year": return self.year.templateValue
+        case "month": return self.month.templateValue
+        case "day": return self.day.templateValue
+        case "monthName": return self.monthName.templateValue
+        case "precision": return self.precision.templateValue
+        case "approximate": return self.approximate.templateValue
+        case "end": return self.end.templateValue
+        default: return .null
+        }
+    }
+}
+
+extension DateEndView: TemplateObject, TemplateRepresentable {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
+        case "text": return self.text.templateValue
+        case "iso": return self.iso.templateValue
+        case "year": return self.year.templateValue
+        case "month": return self.month.templateValue
+        case "day": return self.day.templateValue
+        case "monthName": return self.monthName.templateValue
+        case "precision": return self.precision.templateValue
         default: return .null
         }
     }
@@ -214,6 +237,8 @@ extension HomePage: TemplateObject, TemplateRepresentable {
         case "actorGroups": return self.actorGroups.templateValue
         case "hasActors": return self.hasActors.templateValue
         case "timelineURL": return self.timelineURL.templateValue
+        case "timelineLink": return self.timelineLink.templateValue
+        case "eventCount": return self.eventCount.templateValue
         case "sources": return self.sources.templateValue
         case "hasSources": return self.hasSources.templateValue
         default: return .null
@@ -286,6 +311,8 @@ extension ArticlePage: TemplateObject, TemplateRepresentable {
     func value(forKey key: String) -> TemplateValue {
         switch key {
         case "page": return self.page.templateValue
+        case "lang": return self.lang.templateValue
+        case "dir": return self.dir.templateValue
         case "title": return self.title.templateValue
         case "outlet": return self.outlet.templateValue
         case "published": return self.published.templateValue

@@ -10,8 +10,10 @@ struct PageView {
     var heading: String
     /// `<meta name="description">` and Open Graph description.
     var description: String
-    /// The page's `lang`.
+    /// The page's `lang`: the site's language.
     var lang: String
+    /// The page's writing direction, `ltr` or `rtl`, from its language.
+    var dir: String
     /// Absolute URL of the page, when the site has a `base_url`.
     var canonical: String?
     /// Open Graph type: `website` or `article`.
@@ -59,12 +61,38 @@ struct LinkItem {
     var detail: String?
 }
 
-/// A date for `<time datetime>`.
+/// A date for `<time datetime>`, written out and in parts, for themes that write dates their own way.
 struct DateView {
-    /// As readers see it: "16 June 2023", "c. 2021", "15–16 May 2022".
+    /// As readers see it, in the site's language: "16 June 2023", "c. 2021", "15–16 May 2022".
     var text: String
     /// Machine-readable start: `2023-06-16`, `2023-06`, `2023`.
     var iso: String
+    /// The year of the start.
+    var year: Int
+    /// The month of the start, 1-12, when known.
+    var month: Int?
+    /// The day of the start, 1-31, when known.
+    var day: Int?
+    /// The month's name in the site's language, when the month is known.
+    var monthName: String?
+    /// How precisely the start is known: `year`, `month` or `day`.
+    var precision: String
+    /// Whether the editor marked the date approximate.
+    var approximate: Bool
+    /// The end of a span, when there is one.
+    var end: DateEndView?
+}
+
+/// The end of a span of dates, in parts.
+struct DateEndView {
+    /// As readers see it alone: "2 June 2022".
+    var text: String
+    var iso: String
+    var year: Int
+    var month: Int?
+    var day: Int?
+    var monthName: String?
+    var precision: String
 }
 
 /// One event in a list.
@@ -167,6 +195,10 @@ struct HomePage {
     var actorGroups: [ActorGroup]
     var hasActors: Bool
     var timelineURL: String
+    /// "The whole timeline: 48 events" (`home.timeline_link`, by the number of events).
+    var timelineLink: String
+    /// The number of events on the timeline.
+    var eventCount: Int
     var sources: [SourceEntry]
     var hasSources: Bool
 }
@@ -219,6 +251,10 @@ struct ActorPage {
 
 struct ArticlePage {
     var page: PageView
+    /// The article's own `language` when it differs from the site's, for its title and summary.
+    var lang: String?
+    /// The writing direction of `lang`, when given.
+    var dir: String?
     var title: String
     var outlet: String
     var published: DateView

@@ -7,9 +7,12 @@ enum BuiltinTheme {
         "404": ##"""
 {{<layout}}
 {{$main}}
-<h1>Page not found</h1>
-<p class="lede">There is no page at this address. It may have moved, or the link may be mistyped.</p>
-<p><a href="{{page.links.home}}">Go to the home page</a>, or browse the <a href="{{page.links.timeline}}">timeline</a>, the <a href="{{page.links.actors}}">actors</a> or the <a href="{{page.links.articles}}">articles</a>.</p>
+<h1>{{t.not_found.title}}</h1>
+<p class="lede">{{t.not_found.lede}}</p>
+<p>{{t.not_found.help}}</p>
+<ul class="link-list">
+{{#page.nav}}<li><a href="{{url}}">{{label}}</a></li>{{/page.nav}}
+</ul>
 {{/main}}
 {{/layout}}
 """##,
@@ -21,23 +24,23 @@ enum BuiltinTheme {
 <p class="kicker">{{kind}}</p>
 <h1>{{name}}</h1>
 {{#role}}<p class="lede">{{role}}</p>{{/role}}
-{{#fullName}}<p class="meta">Full name: {{fullName}}</p>{{/fullName}}
-{{#aliases}}<p class="meta">Also called: {{aliases}}</p>{{/aliases}}
+{{#fullName}}<p class="meta">{{t.actor.full_name}} {{fullName}}</p>{{/fullName}}
+{{#aliases}}<p class="meta">{{t.actor.aliases}} {{aliases}}</p>{{/aliases}}
 </header>
 {{#hasProfile}}
 <section class="prose" aria-labelledby="profile_heading">
-<h2 id="profile_heading">Profile</h2>
+<h2 id="profile_heading">{{t.actor.profile}}</h2>
 {{{profileHTML}}}
 </section>
 {{/hasProfile}}
 {{#hasRelations}}
 <section aria-labelledby="relations_heading">
-<h2 id="relations_heading">Relations</h2>
+<h2 id="relations_heading">{{t.actor.relations}}</h2>
 <dl class="relations">
 {{#relations}}
 <div>
 <dt>{{label}}</dt>
-{{#items}}<dd><a href="{{actor.url}}">{{actor.title}}</a>{{#.period}} <span class="detail-inline">({{period}})</span>{{/.period}}{{#citations}}<sup class="cite">[<a href="#{{anchor}}" aria-label="Source {{number}}">{{number}}</a>]</sup>{{/citations}}</dd>{{/items}}
+{{#items}}<dd><a href="{{actor.url}}">{{actor.title}}</a>{{#.period}} <span class="detail-inline">({{period}})</span>{{/.period}}{{#citations}}<sup class="cite">[<a href="#{{anchor}}" aria-label="{{t.sources.source}} {{number}}">{{number}}</a>]</sup>{{/citations}}</dd>{{/items}}
 </div>
 {{/relations}}
 </dl>
@@ -46,7 +49,7 @@ enum BuiltinTheme {
 {{> partials/facts}}
 {{#hasEvents}}
 <section aria-labelledby="timeline_heading">
-<h2 id="timeline_heading">Timeline</h2>
+<h2 id="timeline_heading">{{t.actor.timeline}}</h2>
 {{> partials/event-titles}}
 </section>
 {{/hasEvents}}
@@ -59,10 +62,10 @@ enum BuiltinTheme {
         "actors": ##"""
 {{<layout}}
 {{$main}}
-<h1>Actors</h1>
-{{^hasActors}}<p>No actors yet.</p>{{/hasActors}}
+<h1>{{t.actors.title}}</h1>
+{{^hasActors}}<p>{{t.actors.empty}}</p>{{/hasActors}}
 {{#hasActors}}
-<nav class="year-nav" aria-label="Kinds of actor">
+<nav class="year-nav" aria-label="{{t.actors.kinds}}">
 <ul>{{#groups}}<li><a href="#{{id}}">{{title}}</a></li>{{/groups}}</ul>
 </nav>
 {{#groups}}
@@ -82,18 +85,24 @@ enum BuiltinTheme {
 {{$main}}
 <article class="article-page">
 <header class="page-header">
-<p class="kicker">{{outlet}} · <time datetime="{{published.iso}}">{{published.text}}</time>{{#updated}} · updated <time datetime="{{iso}}">{{text}}</time>{{/updated}}</p>
-<h1>{{title}}</h1>
-{{#author}}<p class="meta">By {{author}}</p>{{/author}}
-{{#originalURL}}<p class="meta"><a class="external" href="{{originalURL}}" rel="external noopener">Read the original article at {{outlet}}</a></p>{{/originalURL}}
+<p class="kicker">{{outlet}} · <time datetime="{{published.iso}}">{{published.text}}</time>{{#updated}} · {{t.article.updated}} <time datetime="{{iso}}">{{text}}</time>{{/updated}}</p>
+<h1{{#lang}} lang="{{lang}}" dir="{{dir}}"{{/lang}}>{{title}}</h1>
+{{#author}}<p class="meta">{{t.article.by}} {{author}}</p>{{/author}}
+{{#originalURL}}<p class="meta"><a class="external" href="{{originalURL}}" rel="external noopener">{{t.article.original}} {{outlet}}</a></p>{{/originalURL}}
 </header>
 <section class="prose" aria-labelledby="summary_heading">
-<h2 id="summary_heading">Summary</h2>
+<h2 id="summary_heading">{{t.article.summary}}</h2>
+{{#lang}}
+<div lang="{{lang}}" dir="{{dir}}">
+{{/lang}}
 {{{bodyHTML}}}
+{{#lang}}
+</div>
+{{/lang}}
 </section>
 {{#hasEvents}}
 <section aria-labelledby="events_heading">
-<h2 id="events_heading">Events from this article</h2>
+<h2 id="events_heading">{{t.article.events}}</h2>
 {{> partials/event-titles}}
 </section>
 {{/hasEvents}}
@@ -106,9 +115,9 @@ enum BuiltinTheme {
         "articles": ##"""
 {{<layout}}
 {{$main}}
-<h1>Articles</h1>
-<p class="lede">The source articles this site is written from, newest first.</p>
-{{^hasArticles}}<p>No articles yet.</p>{{/hasArticles}}
+<h1>{{t.articles.title}}</h1>
+<p class="lede">{{t.articles.lede}}</p>
+{{^hasArticles}}<p>{{t.articles.empty}}</p>{{/hasArticles}}
 {{#hasArticles}}
 <ul class="link-list">
 {{#articles}}<li><a href="{{url}}">{{title}}</a>{{#.detail}}<span class="detail">{{detail}}</span>{{/.detail}}</li>{{/articles}}
@@ -129,7 +138,7 @@ enum BuiltinTheme {
 {{#hasSummary}}<div class="lede">{{{summaryHTML}}}</div>{{/hasSummary}}
 {{#hasActors}}
 <section aria-labelledby="actors_heading">
-<h2 id="actors_heading">Actors</h2>
+<h2 id="actors_heading">{{t.event.actors}}</h2>
 <ul class="tags">
 {{#actors}}<li><a href="{{url}}">{{title}}</a></li>{{/actors}}
 </ul>
@@ -137,18 +146,18 @@ enum BuiltinTheme {
 {{/hasActors}}
 {{/event}}
 <section aria-labelledby="quotes_heading">
-<h2 id="quotes_heading">What the sources say</h2>
+<h2 id="quotes_heading">{{t.event.quotes}}</h2>
 {{#quotes}}
 <figure class="quote{{#verified}} verified{{/verified}}{{^verified}} unverified{{/verified}}">
 <blockquote><p>{{text}}</p></blockquote>
-<figcaption><a href="{{article.url}}">{{article.title}}</a>, {{outlet}}, <time datetime="{{date.iso}}">{{date.text}}</time><sup class="cite">[<a href="#{{citation.anchor}}" aria-label="Source {{citation.number}}">{{citation.number}}</a>]</sup>
-{{#verified}}<span class="badge badge-verified">Verified against the source text</span>{{/verified}}{{^verified}}<span class="badge badge-unverified">Unverified: no source text</span>{{/verified}}</figcaption>
+<figcaption><a href="{{article.url}}">{{article.title}}</a>, {{outlet}}, <time datetime="{{date.iso}}">{{date.text}}</time><sup class="cite">[<a href="#{{citation.anchor}}" aria-label="{{t.sources.source}} {{citation.number}}">{{citation.number}}</a>]</sup>
+{{#verified}}<span class="badge badge-verified">{{t.event.verified}}</span>{{/verified}}{{^verified}}<span class="badge badge-unverified">{{t.event.unverified}}</span>{{/verified}}</figcaption>
 </figure>
 {{/quotes}}
-{{^quotes}}<p>The sources of this event are listed below.</p>{{/quotes}}
+{{^quotes}}<p>{{t.event.no_quotes}}</p>{{/quotes}}
 </section>
 {{> partials/facts}}
-<p><a href="{{timelineURL}}">See it on the timeline</a></p>
+<p><a href="{{timelineURL}}">{{t.event.on_timeline}}</a></p>
 {{> partials/backlinks}}
 {{> partials/sources}}
 </article>
@@ -167,7 +176,7 @@ enum BuiltinTheme {
 {{/hasIntro}}
 {{#hasNotes}}
 <section aria-labelledby="home_notes">
-<h2 id="home_notes">Explainers</h2>
+<h2 id="home_notes">{{t.home.notes}}</h2>
 <ul class="card-list">
 {{#notes}}<li><a href="{{url}}">{{title}}</a>{{#.detail}}<span class="detail">{{detail}}</span>{{/.detail}}</li>{{/notes}}
 </ul>
@@ -175,14 +184,14 @@ enum BuiltinTheme {
 {{/hasNotes}}
 {{#hasEvents}}
 <section aria-labelledby="home_events">
-<h2 id="home_events">Latest events</h2>
+<h2 id="home_events">{{t.home.latest_events}}</h2>
 {{> partials/event-titles}}
-<p><a href="{{timelineURL}}">The whole timeline</a></p>
+<p><a href="{{timelineURL}}">{{timelineLink}}</a></p>
 </section>
 {{/hasEvents}}
 {{#hasActors}}
 <section aria-labelledby="home_actors">
-<h2 id="home_actors">Who is who</h2>
+<h2 id="home_actors">{{t.home.actors}}</h2>
 <div class="kind-groups">
 {{#actorGroups}}
 <section class="kind-group" aria-labelledby="home_{{id}}">
@@ -201,7 +210,7 @@ enum BuiltinTheme {
 """##,
         "layout": ##"""
 <!DOCTYPE html>
-<html lang="{{page.lang}}">
+<html lang="{{page.lang}}" dir="{{page.dir}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -224,11 +233,11 @@ enum BuiltinTheme {
 <script type="application/ld+json">{{{page.jsonLD}}}</script>
 </head>
 <body>
-<a class="skip-link" href="#main_content">Skip to content</a>
+<a class="skip-link" href="#main_content">{{t.site.skip_link}}</a>
 <header class="site-header">
 <div class="wrap">
 <a class="site-title" href="{{page.links.home}}">{{page.site.title}}</a>
-<nav aria-label="Main">
+<nav aria-label="{{t.site.main_menu}}">
 <ul>
 {{#page.nav}}
 <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>
@@ -243,7 +252,7 @@ enum BuiltinTheme {
 <footer class="site-footer">
 <div class="wrap">
 <p>{{page.site.title}}{{#page.site.description}} — {{page.site.description}}{{/page.site.description}}</p>
-<p>Every fact on this site cites its source articles. Quotes marked “verified” were checked word for word against the source text.{{#page.feed}} <a href="{{page.feed}}">Atom feed</a>.{{/page.feed}}</p>
+<p>{{t.site.footer}}{{#page.feed}} <a href="{{page.feed}}">{{t.site.feed}}</a>.{{/page.feed}}</p>
 </div>
 </footer>
 </body>
@@ -254,7 +263,7 @@ enum BuiltinTheme {
 {{$main}}
 <article class="note-page">
 <header class="page-header">
-<p class="kicker">Explainer</p>
+<p class="kicker">{{t.note.kicker}}</p>
 <h1>{{title}}</h1>
 {{#summary}}<p class="lede">{{summary}}</p>{{/summary}}
 </header>
@@ -263,7 +272,7 @@ enum BuiltinTheme {
 </div>
 {{#hasAbout}}
 <section class="related" aria-labelledby="about_heading">
-<h2 id="about_heading">This note is about</h2>
+<h2 id="about_heading">{{t.note.about}}</h2>
 <ul class="link-list">
 {{#about}}<li><a href="{{url}}">{{title}}</a>{{#.detail}}<span class="detail">{{detail}}</span>{{/.detail}}</li>{{/about}}
 </ul>
@@ -278,9 +287,9 @@ enum BuiltinTheme {
         "notes": ##"""
 {{<layout}}
 {{$main}}
-<h1>Notes</h1>
-<p class="lede">Explainers written by the editors.</p>
-{{^hasNotes}}<p>No notes yet.</p>{{/hasNotes}}
+<h1>{{t.notes.title}}</h1>
+<p class="lede">{{t.notes.lede}}</p>
+{{^hasNotes}}<p>{{t.notes.empty}}</p>{{/hasNotes}}
 {{#hasNotes}}
 <ul class="card-list">
 {{#notes}}<li><a href="{{url}}">{{title}}</a>{{#.detail}}<span class="detail">{{detail}}</span>{{/.detail}}</li>{{/notes}}
@@ -292,7 +301,7 @@ enum BuiltinTheme {
         "partials/backlinks": ##"""
 {{#hasNotes}}
 <section class="related" aria-labelledby="notes_heading">
-<h2 id="notes_heading">Explainer notes</h2>
+<h2 id="notes_heading">{{t.related.notes}}</h2>
 <ul class="link-list">
 {{#notes}}<li><a href="{{url}}">{{title}}</a>{{#.detail}}<span class="detail">{{detail}}</span>{{/.detail}}</li>{{/notes}}
 </ul>
@@ -300,7 +309,7 @@ enum BuiltinTheme {
 {{/hasNotes}}
 {{#hasBacklinks}}
 <section class="related" aria-labelledby="backlinks_heading">
-<h2 id="backlinks_heading">Referenced by</h2>
+<h2 id="backlinks_heading">{{t.related.title}}</h2>
 {{#backlinks}}
 <h3>{{title}}</h3>
 <ul class="link-list">
@@ -339,13 +348,13 @@ enum BuiltinTheme {
         "partials/facts": ##"""
 {{#hasFacts}}
 <section class="facts" aria-labelledby="facts_heading">
-<h2 id="facts_heading">Facts</h2>
+<h2 id="facts_heading">{{t.facts.title}}</h2>
 <dl class="fact-list">
 {{#facts}}
 <div class="fact{{#differ}} fact-differ{{/differ}}">
-<dt>{{label}}{{#differ}} <strong class="differ-mark">Sources differ</strong>{{/differ}}</dt>
+<dt>{{label}}{{#differ}} <strong class="differ-mark">{{t.facts.differ}}</strong>{{/differ}}</dt>
 {{#values}}
-<dd><span class="fact-value">{{value}}</span>{{#citations}}<sup class="cite">[<a href="#{{anchor}}" aria-label="Source {{number}}">{{number}}</a>]</sup>{{/citations}}{{#quotes}}<q class="fact-quote">{{.}}</q>{{/quotes}}</dd>
+<dd><span class="fact-value">{{value}}</span>{{#citations}}<sup class="cite">[<a href="#{{anchor}}" aria-label="{{t.sources.source}} {{number}}">{{number}}</a>]</sup>{{/citations}}{{#quotes}}<span class="fact-quote">{{t.quote.open}}{{.}}{{t.quote.close}}</span>{{/quotes}}</dd>
 {{/values}}
 </div>
 {{/facts}}
@@ -356,10 +365,10 @@ enum BuiltinTheme {
         "partials/sources": ##"""
 {{#hasSources}}
 <section class="sources" aria-labelledby="sources_heading">
-<h2 id="sources_heading">Sources</h2>
+<h2 id="sources_heading">{{t.sources.title}}</h2>
 <ol>
 {{#sources}}
-<li id="{{anchor}}"><a href="{{url}}">{{title}}</a>, <span class="outlet">{{outlet}}</span>, <time datetime="{{date.iso}}">{{date.text}}</time>{{#.originalURL}} · <a class="external" href="{{originalURL}}" rel="external noopener">original article</a>{{/.originalURL}}</li>
+<li id="{{anchor}}"><a href="{{url}}">{{title}}</a>, <span class="outlet">{{outlet}}</span>, <time datetime="{{date.iso}}">{{date.text}}</time>{{#.originalURL}} · <a class="external" href="{{originalURL}}" rel="external noopener">{{t.sources.original}}</a>{{/.originalURL}}</li>
 {{/sources}}
 </ol>
 </section>
@@ -368,10 +377,10 @@ enum BuiltinTheme {
         "timeline": ##"""
 {{<layout}}
 {{$main}}
-<h1>Timeline</h1>
-{{^hasEvents}}<p>No events yet.</p>{{/hasEvents}}
+<h1>{{t.timeline.title}}</h1>
+{{^hasEvents}}<p>{{t.timeline.empty}}</p>{{/hasEvents}}
 {{#hasEvents}}
-<nav class="year-nav" aria-label="Years">
+<nav class="year-nav" aria-label="{{t.timeline.years}}">
 <ul>{{#years}}<li><a href="#{{id}}">{{year}}</a></li>{{/years}}</ul>
 </nav>
 {{#years}}
@@ -390,6 +399,308 @@ enum BuiltinTheme {
     /// Asset path under templates/assets/ → contents, base64-encoded.
     static let assets: [String: String] = [
         "favicon.svg": "PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHZpZXdCb3g9IjAgMCAzMiAzMiI+PHJlY3Qgd2lkdGg9IjMyIiBoZWlnaHQ9IjMyIiByeD0iNiIgZmlsbD0iIzFhNGY5YyIvPjxwYXRoIGQ9Ik04IDloMTZNOCAxNmgxMU04IDIzaDE0IiBzdHJva2U9IiNmZmYiIHN0cm9rZS13aWR0aD0iMyIgc3Ryb2tlLWxpbmVjYXA9InJvdW5kIi8+PC9zdmc+Cg==",
-        "style.css": "Lyogc2l0ZWdlbiBidWlsdC1pbiB0aGVtZTogcmVhZGFibGUsIHJlc3BvbnNpdmUsIGxpZ2h0IGFuZCBkYXJrLCBwcmludGFibGUuIE5vIEphdmFTY3JpcHQuICovCjpyb290IHsKICAtLWJnOiAjZmZmZmZmOwogIC0tZmc6ICMxYjFkMjE7CiAgLS1tdXRlZDogIzUwNTY1ZjsKICAtLWFjY2VudDogIzFhNGY5YzsKICAtLWFjY2VudC12aXNpdGVkOiAjNWIzYThjOwogIC0tbGluZTogI2Q5ZGNlMTsKICAtLXNvZnQ6ICNmM2Y0ZjY7CiAgLS1xdW90ZTogI2Y3ZjVlZTsKICAtLW9rOiAjMTQ2NjNhOwogIC0tb2stYmc6ICNlM2Y0ZWE7CiAgLS13YXJuOiAjOGE0YjAwOwogIC0td2Fybi1iZzogI2ZmZjFkNjsKICAtLWRpZmZlcjogIzliMWMxYzsKICAtLWRpZmZlci1iZzogI2ZkZThlODsKICAtLW1lYXN1cmU6IDQ0cmVtOwogIGNvbG9yLXNjaGVtZTogbGlnaHQgZGFyazsKfQpAbWVkaWEgKHByZWZlcnMtY29sb3Itc2NoZW1lOiBkYXJrKSB7CiAgOnJvb3QgewogICAgLS1iZzogIzE0MTYxYTsKICAgIC0tZmc6ICNlNmU3ZWE7CiAgICAtLW11dGVkOiAjYTlhZmI4OwogICAgLS1hY2NlbnQ6ICM4YWI0Zjg7CiAgICAtLWFjY2VudC12aXNpdGVkOiAjYzdhNGY1OwogICAgLS1saW5lOiAjMzQzODQxOwogICAgLS1zb2Z0OiAjMWUyMTI3OwogICAgLS1xdW90ZTogIzFmMjIyODsKICAgIC0tb2s6ICM4ZmQ2YTg7CiAgICAtLW9rLWJnOiAjMTYzMDFmOwogICAgLS13YXJuOiAjZjNjMzdhOwogICAgLS13YXJuLWJnOiAjM2EyYTEwOwogICAgLS1kaWZmZXI6ICNmZmI0YjQ7CiAgICAtLWRpZmZlci1iZzogIzNkMWExYTsKICB9Cn0KKiwgKjo6YmVmb3JlLCAqOjphZnRlciB7IGJveC1zaXppbmc6IGJvcmRlci1ib3g7IH0KaHRtbCB7IC13ZWJraXQtdGV4dC1zaXplLWFkanVzdDogMTAwJTsgdGV4dC1zaXplLWFkanVzdDogMTAwJTsgfQpib2R5IHsKICBtYXJnaW46IDA7CiAgYmFja2dyb3VuZDogdmFyKC0tYmcpOwogIGNvbG9yOiB2YXIoLS1mZyk7CiAgZm9udDogMS4wNjI1cmVtLzEuNiBDaGFydGVyLCAiQml0c3RyZWFtIENoYXJ0ZXIiLCAiU2l0a2EgVGV4dCIsIENhbWJyaWEsIEdlb3JnaWEsIHNlcmlmOwogIG92ZXJmbG93LXdyYXA6IGJyZWFrLXdvcmQ7Cn0KaDEsIGgyLCBoMywgLnNpdGUtdGl0bGUsIG5hdiwgLmtpY2tlciwgLm1ldGEsIC5kZXRhaWwsIC5iYWRnZSwgLnRhZ3MsIC5ldmVudC1kYXRlLCBmaWdjYXB0aW9uLCAuc291cmNlcywgLnNpdGUtZm9vdGVyIHsKICBmb250LWZhbWlseTogc3lzdGVtLXVpLCAtYXBwbGUtc3lzdGVtLCAiU2Vnb2UgVUkiLCBSb2JvdG8sICJIZWx2ZXRpY2EgTmV1ZSIsIEFyaWFsLCBzYW5zLXNlcmlmOwp9CmgxIHsgZm9udC1zaXplOiBjbGFtcCgxLjZyZW0sIDEuMnJlbSArIDJ2dywgMi40cmVtKTsgbGluZS1oZWlnaHQ6IDEuMjsgbWFyZ2luOiAwLjRyZW0gMCAwLjhyZW07IH0KaDIgeyBmb250LXNpemU6IDEuMzVyZW07IGxpbmUtaGVpZ2h0OiAxLjM7IG1hcmdpbjogMi4ycmVtIDAgMC44cmVtOyBwYWRkaW5nLXRvcDogMC42cmVtOyBib3JkZXItdG9wOiAxcHggc29saWQgdmFyKC0tbGluZSk7IH0KaDMgeyBmb250LXNpemU6IDEuMXJlbTsgbWFyZ2luOiAxLjRyZW0gMCAwLjRyZW07IH0KYSB7IGNvbG9yOiB2YXIoLS1hY2NlbnQpOyB0ZXh0LXVuZGVybGluZS1vZmZzZXQ6IDAuMTVlbTsgfQphOnZpc2l0ZWQgeyBjb2xvcjogdmFyKC0tYWNjZW50LXZpc2l0ZWQpOyB9CmE6Zm9jdXMtdmlzaWJsZSB7IG91dGxpbmU6IDNweCBzb2xpZCB2YXIoLS1hY2NlbnQpOyBvdXRsaW5lLW9mZnNldDogMnB4OyB9Ci53cmFwIHsgbWF4LXdpZHRoOiB2YXIoLS1tZWFzdXJlKTsgbWFyZ2luOiAwIGF1dG87IHBhZGRpbmc6IDAgMS4xcmVtOyB9Ci5za2lwLWxpbmsgeyBwb3NpdGlvbjogYWJzb2x1dGU7IGxlZnQ6IC05OTlweDsgdG9wOiAwOyBiYWNrZ3JvdW5kOiB2YXIoLS1iZyk7IGNvbG9yOiB2YXIoLS1hY2NlbnQpOyBwYWRkaW5nOiAwLjVyZW0gMXJlbTsgei1pbmRleDogMTA7IH0KLnNraXAtbGluazpmb2N1cyB7IGxlZnQ6IDAuNXJlbTsgdG9wOiAwLjVyZW07IH0KCi5zaXRlLWhlYWRlciB7IGJvcmRlci1ib3R0b206IDFweCBzb2xpZCB2YXIoLS1saW5lKTsgYmFja2dyb3VuZDogdmFyKC0tc29mdCk7IH0KLnNpdGUtaGVhZGVyIC53cmFwIHsgZGlzcGxheTogZmxleDsgZmxleC13cmFwOiB3cmFwOyBhbGlnbi1pdGVtczogYmFzZWxpbmU7IGp1c3RpZnktY29udGVudDogc3BhY2UtYmV0d2VlbjsgZ2FwOiAwLjNyZW0gMS4ycmVtOyBwYWRkaW5nLXRvcDogMC43cmVtOyBwYWRkaW5nLWJvdHRvbTogMC43cmVtOyB9Ci5zaXRlLXRpdGxlIHsgZm9udC13ZWlnaHQ6IDcwMDsgY29sb3I6IHZhcigtLWZnKTsgdGV4dC1kZWNvcmF0aW9uOiBub25lOyBmb250LXNpemU6IDEuMDVyZW07IH0KLnNpdGUtdGl0bGU6dmlzaXRlZCB7IGNvbG9yOiB2YXIoLS1mZyk7IH0KbmF2IHVsIHsgbGlzdC1zdHlsZTogbm9uZTsgbWFyZ2luOiAwOyBwYWRkaW5nOiAwOyBkaXNwbGF5OiBmbGV4OyBmbGV4LXdyYXA6IHdyYXA7IGdhcDogMC4ycmVtIDFyZW07IH0KbmF2IGEgeyB0ZXh0LWRlY29yYXRpb246IG5vbmU7IGZvbnQtc2l6ZTogMC45NXJlbTsgcGFkZGluZzogMC4zcmVtIDA7IGRpc3BsYXk6IGlubGluZS1ibG9jazsgfQpuYXYgYVthcmlhLWN1cnJlbnQ9InBhZ2UiXSB7IGNvbG9yOiB2YXIoLS1mZyk7IGZvbnQtd2VpZ2h0OiA3MDA7IGJvcmRlci1ib3R0b206IDJweCBzb2xpZCB2YXIoLS1hY2NlbnQpOyB9CgptYWluIHsgcGFkZGluZy10b3A6IDEuMnJlbTsgcGFkZGluZy1ib3R0b206IDNyZW07IH0KLmxlZGUgeyBmb250LXNpemU6IDEuMTVyZW07IGNvbG9yOiB2YXIoLS1mZyk7IH0KLmtpY2tlciB7IHRleHQtdHJhbnNmb3JtOiB1cHBlcmNhc2U7IGxldHRlci1zcGFjaW5nOiAwLjA2ZW07IGZvbnQtc2l6ZTogMC44cmVtOyBjb2xvcjogdmFyKC0tbXV0ZWQpOyBtYXJnaW46IDA7IH0KLm1ldGEgeyBjb2xvcjogdmFyKC0tbXV0ZWQpOyBtYXJnaW46IDAuMnJlbSAwOyBmb250LXNpemU6IDAuOTVyZW07IH0KLnBhZ2UtaGVhZGVyIHsgbWFyZ2luLWJvdHRvbTogMS4ycmVtOyB9Ci5wcm9zZSBwLCAucHJvc2UgbGkgeyBtYXgtd2lkdGg6IHZhcigtLW1lYXN1cmUpOyB9Ci5wcm9zZSB0YWJsZSB7IGJvcmRlci1jb2xsYXBzZTogY29sbGFwc2U7IGRpc3BsYXk6IGJsb2NrOyBvdmVyZmxvdy14OiBhdXRvOyBtYXgtd2lkdGg6IDEwMCU7IH0KLnByb3NlIHRoLCAucHJvc2UgdGQgeyBib3JkZXI6IDFweCBzb2xpZCB2YXIoLS1saW5lKTsgcGFkZGluZzogMC4zcmVtIDAuNnJlbTsgdGV4dC1hbGlnbjogbGVmdDsgfQoucHJvc2UgYmxvY2txdW90ZSwgYmxvY2txdW90ZSB7IG1hcmdpbjogMDsgcGFkZGluZzogMC42cmVtIDFyZW07IGJhY2tncm91bmQ6IHZhcigtLXF1b3RlKTsgYm9yZGVyLWxlZnQ6IDRweCBzb2xpZCB2YXIoLS1saW5lKTsgfQpwcmUgeyBvdmVyZmxvdy14OiBhdXRvOyBiYWNrZ3JvdW5kOiB2YXIoLS1zb2Z0KTsgcGFkZGluZzogMC44cmVtOyBib3JkZXItcmFkaXVzOiA0cHg7IH0KY29kZSB7IGZvbnQtZmFtaWx5OiB1aS1tb25vc3BhY2UsICJTRiBNb25vIiwgTWVubG8sIENvbnNvbGFzLCBtb25vc3BhY2U7IGZvbnQtc2l6ZTogMC45MmVtOyB9CmltZyB7IG1heC13aWR0aDogMTAwJTsgaGVpZ2h0OiBhdXRvOyB9CnN1cC5jaXRlIHsgZm9udC1mYW1pbHk6IHN5c3RlbS11aSwgc2Fucy1zZXJpZjsgZm9udC1zaXplOiAwLjcyZW07IGxpbmUtaGVpZ2h0OiAwOyB3aGl0ZS1zcGFjZTogbm93cmFwOyB9CnN1cC5jaXRlIGEgeyB0ZXh0LWRlY29yYXRpb246IG5vbmU7IHBhZGRpbmc6IDAgMC4wOGVtOyB9CgoubGluay1saXN0LCAuY2FyZC1saXN0IHsgbGlzdC1zdHlsZTogbm9uZTsgcGFkZGluZzogMDsgbWFyZ2luOiAwLjVyZW0gMDsgfQoubGluay1saXN0IGxpIHsgcGFkZGluZzogMC40NXJlbSAwOyBib3JkZXItYm90dG9tOiAxcHggc29saWQgdmFyKC0tbGluZSk7IH0KLmxpbmstbGlzdC5jb21wYWN0IGxpIHsgcGFkZGluZzogMC4yNXJlbSAwOyBib3JkZXI6IDA7IH0KLmNhcmQtbGlzdCB7IGRpc3BsYXk6IGdyaWQ7IGdhcDogMC44cmVtOyBncmlkLXRlbXBsYXRlLWNvbHVtbnM6IHJlcGVhdChhdXRvLWZpbGwsIG1pbm1heCgxNXJlbSwgMWZyKSk7IH0KLmNhcmQtbGlzdCBsaSB7IGJvcmRlcjogMXB4IHNvbGlkIHZhcigtLWxpbmUpOyBib3JkZXItcmFkaXVzOiA2cHg7IHBhZGRpbmc6IDAuOHJlbSAxcmVtOyBiYWNrZ3JvdW5kOiB2YXIoLS1zb2Z0KTsgfQouY2FyZC1saXN0IGEgeyBmb250LXdlaWdodDogNzAwOyB9Ci5kZXRhaWwgeyBkaXNwbGF5OiBibG9jazsgY29sb3I6IHZhcigtLW11dGVkKTsgZm9udC1zaXplOiAwLjlyZW07IH0KLmRldGFpbC1pbmxpbmUgeyBjb2xvcjogdmFyKC0tbXV0ZWQpOyBmb250LXNpemU6IDAuOXJlbTsgfQoua2luZC1ncm91cHMgeyBkaXNwbGF5OiBncmlkOyBnYXA6IDAgMS41cmVtOyBncmlkLXRlbXBsYXRlLWNvbHVtbnM6IHJlcGVhdChhdXRvLWZpbGwsIG1pbm1heCgxM3JlbSwgMWZyKSk7IH0KCi5ldmVudC1saXN0IHsgbGlzdC1zdHlsZTogbm9uZTsgcGFkZGluZzogMDsgbWFyZ2luOiAwLjVyZW0gMDsgfQouZXZlbnQtaXRlbSB7IGRpc3BsYXk6IGdyaWQ7IGdyaWQtdGVtcGxhdGUtY29sdW1uczogOC41cmVtIDFmcjsgZ2FwOiAwLjJyZW0gMXJlbTsgcGFkZGluZzogMC44cmVtIDA7IGJvcmRlci1ib3R0b206IDFweCBzb2xpZCB2YXIoLS1saW5lKTsgc2Nyb2xsLW1hcmdpbi10b3A6IDFyZW07IH0KLmV2ZW50LWl0ZW06dGFyZ2V0IHsgYmFja2dyb3VuZDogdmFyKC0td2Fybi1iZyk7IG91dGxpbmU6IDJweCBzb2xpZCB2YXIoLS13YXJuKTsgfQouZXZlbnQtZGF0ZSB7IGNvbG9yOiB2YXIoLS1tdXRlZCk7IGZvbnQtc2l6ZTogMC45cmVtOyBmb250LXdlaWdodDogNjAwOyBwYWRkaW5nLXRvcDogMC4xNXJlbTsgfQouZXZlbnQtdGl0bGUgeyBtYXJnaW46IDA7IGZvbnQtc2l6ZTogMS4wNXJlbTsgfQouZXZlbnQtcGxhY2UgeyBtYXJnaW46IDAuMXJlbSAwOyBjb2xvcjogdmFyKC0tbXV0ZWQpOyBmb250LXNpemU6IDAuOXJlbTsgfQouZXZlbnQtc3VtbWFyeSB7IG1hcmdpbjogMC4zcmVtIDA7IH0KLnRhZ3MgeyBsaXN0LXN0eWxlOiBub25lOyBwYWRkaW5nOiAwOyBtYXJnaW46IDAuNHJlbSAwIDA7IGRpc3BsYXk6IGZsZXg7IGZsZXgtd3JhcDogd3JhcDsgZ2FwOiAwLjM1cmVtOyB9Ci50YWdzIGxpIGEgeyBkaXNwbGF5OiBpbmxpbmUtYmxvY2s7IGZvbnQtc2l6ZTogMC44NXJlbTsgcGFkZGluZzogMC4xcmVtIDAuNTVyZW07IGJvcmRlcjogMXB4IHNvbGlkIHZhcigtLWxpbmUpOyBib3JkZXItcmFkaXVzOiA5OTlweDsgdGV4dC1kZWNvcmF0aW9uOiBub25lOyBiYWNrZ3JvdW5kOiB2YXIoLS1zb2Z0KTsgfQoueWVhci1uYXYgdWwgeyBnYXA6IDAuNHJlbSAxcmVtOyB9CgoucXVvdGUgeyBtYXJnaW46IDFyZW0gMCAxLjRyZW07IH0KLnF1b3RlIGJsb2NrcXVvdGUgeyBmb250LXNpemU6IDEuMDVyZW07IH0KLnF1b3RlIGJsb2NrcXVvdGUgcCB7IG1hcmdpbjogMDsgfQoucXVvdGUgZmlnY2FwdGlvbiB7IG1hcmdpbi10b3A6IDAuNHJlbTsgZm9udC1zaXplOiAwLjlyZW07IGNvbG9yOiB2YXIoLS1tdXRlZCk7IH0KLmJhZGdlIHsgZGlzcGxheTogaW5saW5lLWJsb2NrOyBtYXJnaW4tbGVmdDogMC4zcmVtOyBmb250LXNpemU6IDAuNzhyZW07IGZvbnQtd2VpZ2h0OiA2MDA7IHBhZGRpbmc6IDAuMDVyZW0gMC41cmVtOyBib3JkZXItcmFkaXVzOiA0cHg7IH0KLmJhZGdlLXZlcmlmaWVkIHsgY29sb3I6IHZhcigtLW9rKTsgYmFja2dyb3VuZDogdmFyKC0tb2stYmcpOyB9Ci5iYWRnZS11bnZlcmlmaWVkIHsgY29sb3I6IHZhcigtLXdhcm4pOyBiYWNrZ3JvdW5kOiB2YXIoLS13YXJuLWJnKTsgfQoucXVvdGUudmVyaWZpZWQgYmxvY2txdW90ZSB7IGJvcmRlci1sZWZ0LWNvbG9yOiB2YXIoLS1vayk7IH0KLnF1b3RlLnVudmVyaWZpZWQgYmxvY2txdW90ZSB7IGJvcmRlci1sZWZ0LWNvbG9yOiB2YXIoLS13YXJuKTsgfQoKLmZhY3QtbGlzdCB7IG1hcmdpbjogMDsgfQouZmFjdCB7IHBhZGRpbmc6IDAuNnJlbSAwOyBib3JkZXItYm90dG9tOiAxcHggc29saWQgdmFyKC0tbGluZSk7IH0KLmZhY3QgZHQgeyBmb250LXdlaWdodDogNzAwOyBmb250LWZhbWlseTogc3lzdGVtLXVpLCBzYW5zLXNlcmlmOyB9Ci5mYWN0IGRkIHsgbWFyZ2luOiAwLjNyZW0gMCAwLjNyZW0gMXJlbTsgfQouZmFjdC1xdW90ZSB7IGRpc3BsYXk6IGJsb2NrOyBjb2xvcjogdmFyKC0tbXV0ZWQpOyBmb250LXNpemU6IDAuOTJyZW07IGZvbnQtc3R5bGU6IGl0YWxpYzsgfQouZmFjdC1kaWZmZXIgeyBib3JkZXItbGVmdDogNHB4IHNvbGlkIHZhcigtLWRpZmZlcik7IHBhZGRpbmctbGVmdDogMC44cmVtOyB9Ci5kaWZmZXItbWFyayB7IGRpc3BsYXk6IGlubGluZS1ibG9jazsgbWFyZ2luLWxlZnQ6IDAuNHJlbTsgZm9udC1zaXplOiAwLjc4cmVtOyBwYWRkaW5nOiAwLjA1cmVtIDAuNXJlbTsgYm9yZGVyLXJhZGl1czogNHB4OyBjb2xvcjogdmFyKC0tZGlmZmVyKTsgYmFja2dyb3VuZDogdmFyKC0tZGlmZmVyLWJnKTsgfQoucmVsYXRpb25zIGRpdiB7IG1hcmdpbi1ib3R0b206IDAuNnJlbTsgfQoucmVsYXRpb25zIGR0IHsgZm9udC13ZWlnaHQ6IDcwMDsgZm9udC1mYW1pbHk6IHN5c3RlbS11aSwgc2Fucy1zZXJpZjsgfQoucmVsYXRpb25zIGRkIHsgbWFyZ2luOiAwLjE1cmVtIDAgMC4xNXJlbSAxcmVtOyB9Cgouc291cmNlcyBvbCB7IHBhZGRpbmctbGVmdDogMS42cmVtOyBmb250LXNpemU6IDAuOTVyZW07IH0KLnNvdXJjZXMgbGkgeyBtYXJnaW46IDAuMzVyZW0gMDsgc2Nyb2xsLW1hcmdpbi10b3A6IDFyZW07IH0KLnNvdXJjZXMgbGk6dGFyZ2V0IHsgYmFja2dyb3VuZDogdmFyKC0td2Fybi1iZyk7IH0KLm91dGxldCB7IGZvbnQtc3R5bGU6IGl0YWxpYzsgfQouZm9vdG5vdGVzIHsgZm9udC1zaXplOiAwLjkycmVtOyBib3JkZXItdG9wOiAxcHggc29saWQgdmFyKC0tbGluZSk7IG1hcmdpbi10b3A6IDJyZW07IH0KCi5zaXRlLWZvb3RlciB7IGJvcmRlci10b3A6IDFweCBzb2xpZCB2YXIoLS1saW5lKTsgYmFja2dyb3VuZDogdmFyKC0tc29mdCk7IGNvbG9yOiB2YXIoLS1tdXRlZCk7IGZvbnQtc2l6ZTogMC45cmVtOyBwYWRkaW5nOiAxcmVtIDAgMnJlbTsgfQoKQG1lZGlhIChtYXgtd2lkdGg6IDM0cmVtKSB7CiAgYm9keSB7IGZvbnQtc2l6ZTogMXJlbTsgfQogIC5ldmVudC1pdGVtIHsgZ3JpZC10ZW1wbGF0ZS1jb2x1bW5zOiAxZnI7IH0KICAuc2l0ZS1oZWFkZXIgLndyYXAgeyBkaXNwbGF5OiBibG9jazsgfQogIG5hdiB1bCB7IG1hcmdpbi10b3A6IDAuM3JlbTsgfQogIC5jYXJkLWxpc3QgeyBncmlkLXRlbXBsYXRlLWNvbHVtbnM6IDFmcjsgfQp9CgpAbWVkaWEgcHJpbnQgewogIDpyb290IHsgLS1iZzogI2ZmZjsgLS1mZzogIzAwMDsgLS1tdXRlZDogIzMzMzsgLS1hY2NlbnQ6ICMwMDA7IC0tbGluZTogIzk5OTsgLS1zb2Z0OiAjZmZmOyAtLXF1b3RlOiAjZmZmOyB9CiAgLnNpdGUtaGVhZGVyIG5hdiwgLnNraXAtbGluaywgLnllYXItbmF2IHsgZGlzcGxheTogbm9uZTsgfQogIC5zaXRlLWhlYWRlciwgLnNpdGUtZm9vdGVyIHsgYmFja2dyb3VuZDogbm9uZTsgfQogIGJvZHkgeyBmb250LXNpemU6IDExcHQ7IH0KICBhIHsgY29sb3I6ICMwMDA7IH0KICAucHJvc2UgYVtocmVmXj0iaHR0cCJdOjphZnRlciwgLnNvdXJjZXMgYS5leHRlcm5hbDo6YWZ0ZXIgeyBjb250ZW50OiAiICgiIGF0dHIoaHJlZikgIikiOyBmb250LXNpemU6IDAuODVlbTsgd29yZC1icmVhazogYnJlYWstYWxsOyB9CiAgaDIsIGgzIHsgYnJlYWstYWZ0ZXI6IGF2b2lkOyB9CiAgLmV2ZW50LWl0ZW0sIC5xdW90ZSwgLmZhY3QgeyBicmVhay1pbnNpZGU6IGF2b2lkOyB9Cn0KCi8qIERhdGVzIGluIGtpY2tlcnMga2VlcCB0aGVpciBjYXNlICgiYy4gMjAyMSIpOyB0aGUgeWVhciBhbHJlYWR5IGhlYWRzIGVhY2ggdGltZWxpbmUgc2VjdGlvbi4gKi8KLmtpY2tlci1kYXRlIHsgdGV4dC10cmFuc2Zvcm06IG5vbmU7IGxldHRlci1zcGFjaW5nOiAwOyBmb250LXNpemU6IDAuOXJlbTsgZm9udC13ZWlnaHQ6IDYwMDsgfQouZXZlbnQtbGlzdCA+IGxpOmxhc3QtY2hpbGQgeyBib3JkZXItYm90dG9tOiAwOyB9Ci55ZWFyID4gaDIgeyBib3JkZXItdG9wOiAwOyB9Ci5ldmVudC1zdW1tYXJ5IHAgeyBtYXJnaW46IDAuM3JlbSAwOyB9Ci5ldmVudC10aXRsZXMgeyBsaXN0LXN0eWxlOiBub25lOyBwYWRkaW5nOiAwOyBtYXJnaW46IDAuNXJlbSAwOyB9Ci5ldmVudC10aXRsZXMgbGkgeyBwYWRkaW5nOiAwLjM1cmVtIDA7IGJvcmRlci1ib3R0b206IDFweCBzb2xpZCB2YXIoLS1saW5lKTsgZGlzcGxheTogZ3JpZDsgZ3JpZC10ZW1wbGF0ZS1jb2x1bW5zOiA4LjVyZW0gMWZyOyBnYXA6IDAgMXJlbTsgfQouZXZlbnQtdGl0bGVzIGxpOmxhc3QtY2hpbGQgeyBib3JkZXItYm90dG9tOiAwOyB9Ci5ldmVudC10aXRsZXMgdGltZSB7IGNvbG9yOiB2YXIoLS1tdXRlZCk7IGZvbnQtc2l6ZTogMC45cmVtOyBmb250LXdlaWdodDogNjAwOyB9CkBtZWRpYSAobWF4LXdpZHRoOiAzNHJlbSkgeyAuZXZlbnQtdGl0bGVzIGxpIHsgZ3JpZC10ZW1wbGF0ZS1jb2x1bW5zOiAxZnI7IH0gfQo=",
+        "style.css": "Lyogc2l0ZWdlbiBidWlsdC1pbiB0aGVtZTogcmVhZGFibGUsIHJlc3BvbnNpdmUsIGxpZ2h0IGFuZCBkYXJrLCBwcmludGFibGUuIE5vIEphdmFTY3JpcHQuICovCjpyb290IHsKICAtLWJnOiAjZmZmZmZmOwogIC0tZmc6ICMxYjFkMjE7CiAgLS1tdXRlZDogIzUwNTY1ZjsKICAtLWFjY2VudDogIzFhNGY5YzsKICAtLWFjY2VudC12aXNpdGVkOiAjNWIzYThjOwogIC0tbGluZTogI2Q5ZGNlMTsKICAtLXNvZnQ6ICNmM2Y0ZjY7CiAgLS1xdW90ZTogI2Y3ZjVlZTsKICAtLW9rOiAjMTQ2NjNhOwogIC0tb2stYmc6ICNlM2Y0ZWE7CiAgLS13YXJuOiAjOGE0YjAwOwogIC0td2Fybi1iZzogI2ZmZjFkNjsKICAtLWRpZmZlcjogIzliMWMxYzsKICAtLWRpZmZlci1iZzogI2ZkZThlODsKICAtLW1lYXN1cmU6IDQ0cmVtOwogIGNvbG9yLXNjaGVtZTogbGlnaHQgZGFyazsKfQpAbWVkaWEgKHByZWZlcnMtY29sb3Itc2NoZW1lOiBkYXJrKSB7CiAgOnJvb3QgewogICAgLS1iZzogIzE0MTYxYTsKICAgIC0tZmc6ICNlNmU3ZWE7CiAgICAtLW11dGVkOiAjYTlhZmI4OwogICAgLS1hY2NlbnQ6ICM4YWI0Zjg7CiAgICAtLWFjY2VudC12aXNpdGVkOiAjYzdhNGY1OwogICAgLS1saW5lOiAjMzQzODQxOwogICAgLS1zb2Z0OiAjMWUyMTI3OwogICAgLS1xdW90ZTogIzFmMjIyODsKICAgIC0tb2s6ICM4ZmQ2YTg7CiAgICAtLW9rLWJnOiAjMTYzMDFmOwogICAgLS13YXJuOiAjZjNjMzdhOwogICAgLS13YXJuLWJnOiAjM2EyYTEwOwogICAgLS1kaWZmZXI6ICNmZmI0YjQ7CiAgICAtLWRpZmZlci1iZzogIzNkMWExYTsKICB9Cn0KKiwgKjo6YmVmb3JlLCAqOjphZnRlciB7IGJveC1zaXppbmc6IGJvcmRlci1ib3g7IH0KaHRtbCB7IC13ZWJraXQtdGV4dC1zaXplLWFkanVzdDogMTAwJTsgdGV4dC1zaXplLWFkanVzdDogMTAwJTsgfQpib2R5IHsKICBtYXJnaW46IDA7CiAgYmFja2dyb3VuZDogdmFyKC0tYmcpOwogIGNvbG9yOiB2YXIoLS1mZyk7CiAgZm9udDogMS4wNjI1cmVtLzEuNiBDaGFydGVyLCAiQml0c3RyZWFtIENoYXJ0ZXIiLCAiU2l0a2EgVGV4dCIsIENhbWJyaWEsIEdlb3JnaWEsIHNlcmlmOwogIG92ZXJmbG93LXdyYXA6IGJyZWFrLXdvcmQ7Cn0KaDEsIGgyLCBoMywgLnNpdGUtdGl0bGUsIG5hdiwgLmtpY2tlciwgLm1ldGEsIC5kZXRhaWwsIC5iYWRnZSwgLnRhZ3MsIC5ldmVudC1kYXRlLCBmaWdjYXB0aW9uLCAuc291cmNlcywgLnNpdGUtZm9vdGVyIHsKICBmb250LWZhbWlseTogc3lzdGVtLXVpLCAtYXBwbGUtc3lzdGVtLCAiU2Vnb2UgVUkiLCBSb2JvdG8sICJIZWx2ZXRpY2EgTmV1ZSIsIEFyaWFsLCBzYW5zLXNlcmlmOwp9CmgxIHsgZm9udC1zaXplOiBjbGFtcCgxLjZyZW0sIDEuMnJlbSArIDJ2dywgMi40cmVtKTsgbGluZS1oZWlnaHQ6IDEuMjsgbWFyZ2luOiAwLjRyZW0gMCAwLjhyZW07IH0KaDIgeyBmb250LXNpemU6IDEuMzVyZW07IGxpbmUtaGVpZ2h0OiAxLjM7IG1hcmdpbjogMi4ycmVtIDAgMC44cmVtOyBwYWRkaW5nLXRvcDogMC42cmVtOyBib3JkZXItdG9wOiAxcHggc29saWQgdmFyKC0tbGluZSk7IH0KaDMgeyBmb250LXNpemU6IDEuMXJlbTsgbWFyZ2luOiAxLjRyZW0gMCAwLjRyZW07IH0KYSB7IGNvbG9yOiB2YXIoLS1hY2NlbnQpOyB0ZXh0LXVuZGVybGluZS1vZmZzZXQ6IDAuMTVlbTsgfQphOnZpc2l0ZWQgeyBjb2xvcjogdmFyKC0tYWNjZW50LXZpc2l0ZWQpOyB9CmE6Zm9jdXMtdmlzaWJsZSB7IG91dGxpbmU6IDNweCBzb2xpZCB2YXIoLS1hY2NlbnQpOyBvdXRsaW5lLW9mZnNldDogMnB4OyB9Ci53cmFwIHsgbWF4LXdpZHRoOiB2YXIoLS1tZWFzdXJlKTsgbWFyZ2luOiAwIGF1dG87IHBhZGRpbmc6IDAgMS4xcmVtOyB9Ci5za2lwLWxpbmsgeyBwb3NpdGlvbjogYWJzb2x1dGU7IGluc2V0LWlubGluZS1zdGFydDogLTk5OXB4OyB0b3A6IDA7IGJhY2tncm91bmQ6IHZhcigtLWJnKTsgY29sb3I6IHZhcigtLWFjY2VudCk7IHBhZGRpbmc6IDAuNXJlbSAxcmVtOyB6LWluZGV4OiAxMDsgfQouc2tpcC1saW5rOmZvY3VzIHsgaW5zZXQtaW5saW5lLXN0YXJ0OiAwLjVyZW07IHRvcDogMC41cmVtOyB9Cgouc2l0ZS1oZWFkZXIgeyBib3JkZXItYm90dG9tOiAxcHggc29saWQgdmFyKC0tbGluZSk7IGJhY2tncm91bmQ6IHZhcigtLXNvZnQpOyB9Ci5zaXRlLWhlYWRlciAud3JhcCB7IGRpc3BsYXk6IGZsZXg7IGZsZXgtd3JhcDogd3JhcDsgYWxpZ24taXRlbXM6IGJhc2VsaW5lOyBqdXN0aWZ5LWNvbnRlbnQ6IHNwYWNlLWJldHdlZW47IGdhcDogMC4zcmVtIDEuMnJlbTsgcGFkZGluZy10b3A6IDAuN3JlbTsgcGFkZGluZy1ib3R0b206IDAuN3JlbTsgfQouc2l0ZS10aXRsZSB7IGZvbnQtd2VpZ2h0OiA3MDA7IGNvbG9yOiB2YXIoLS1mZyk7IHRleHQtZGVjb3JhdGlvbjogbm9uZTsgZm9udC1zaXplOiAxLjA1cmVtOyB9Ci5zaXRlLXRpdGxlOnZpc2l0ZWQgeyBjb2xvcjogdmFyKC0tZmcpOyB9Cm5hdiB1bCB7IGxpc3Qtc3R5bGU6IG5vbmU7IG1hcmdpbjogMDsgcGFkZGluZzogMDsgZGlzcGxheTogZmxleDsgZmxleC13cmFwOiB3cmFwOyBnYXA6IDAuMnJlbSAxcmVtOyB9Cm5hdiBhIHsgdGV4dC1kZWNvcmF0aW9uOiBub25lOyBmb250LXNpemU6IDAuOTVyZW07IHBhZGRpbmc6IDAuM3JlbSAwOyBkaXNwbGF5OiBpbmxpbmUtYmxvY2s7IH0KbmF2IGFbYXJpYS1jdXJyZW50PSJwYWdlIl0geyBjb2xvcjogdmFyKC0tZmcpOyBmb250LXdlaWdodDogNzAwOyBib3JkZXItYm90dG9tOiAycHggc29saWQgdmFyKC0tYWNjZW50KTsgfQoKbWFpbiB7IHBhZGRpbmctdG9wOiAxLjJyZW07IHBhZGRpbmctYm90dG9tOiAzcmVtOyB9Ci5sZWRlIHsgZm9udC1zaXplOiAxLjE1cmVtOyBjb2xvcjogdmFyKC0tZmcpOyB9Ci5raWNrZXIgeyB0ZXh0LXRyYW5zZm9ybTogdXBwZXJjYXNlOyBsZXR0ZXItc3BhY2luZzogMC4wNmVtOyBmb250LXNpemU6IDAuOHJlbTsgY29sb3I6IHZhcigtLW11dGVkKTsgbWFyZ2luOiAwOyB9Ci8qIFNjcmlwdHMgd2hvc2UgbGV0dGVycyBqb2luIChBcmFiaWMsIEhlYnJldy4uLikgdGFrZSBubyBsZXR0ZXIgc3BhY2luZyBhbmQgbm8gc2xhbnRlZCB0eXBlLiAqLwpbZGlyPSJydGwiXSAua2lja2VyIHsgbGV0dGVyLXNwYWNpbmc6IG5vcm1hbDsgfQpbZGlyPSJydGwiXSAuZmFjdC1xdW90ZSB7IGZvbnQtc3R5bGU6IG5vcm1hbDsgfQoubWV0YSB7IGNvbG9yOiB2YXIoLS1tdXRlZCk7IG1hcmdpbjogMC4ycmVtIDA7IGZvbnQtc2l6ZTogMC45NXJlbTsgfQoucGFnZS1oZWFkZXIgeyBtYXJnaW4tYm90dG9tOiAxLjJyZW07IH0KLnByb3NlIHAsIC5wcm9zZSBsaSB7IG1heC13aWR0aDogdmFyKC0tbWVhc3VyZSk7IH0KLnByb3NlIHRhYmxlIHsgYm9yZGVyLWNvbGxhcHNlOiBjb2xsYXBzZTsgZGlzcGxheTogYmxvY2s7IG92ZXJmbG93LXg6IGF1dG87IG1heC13aWR0aDogMTAwJTsgfQoucHJvc2UgdGgsIC5wcm9zZSB0ZCB7IGJvcmRlcjogMXB4IHNvbGlkIHZhcigtLWxpbmUpOyBwYWRkaW5nOiAwLjNyZW0gMC42cmVtOyB0ZXh0LWFsaWduOiBzdGFydDsgfQoucHJvc2UgYmxvY2txdW90ZSwgYmxvY2txdW90ZSB7IG1hcmdpbjogMDsgcGFkZGluZzogMC42cmVtIDFyZW07IGJhY2tncm91bmQ6IHZhcigtLXF1b3RlKTsgYm9yZGVyLWlubGluZS1zdGFydDogNHB4IHNvbGlkIHZhcigtLWxpbmUpOyB9CnByZSB7IG92ZXJmbG93LXg6IGF1dG87IGJhY2tncm91bmQ6IHZhcigtLXNvZnQpOyBwYWRkaW5nOiAwLjhyZW07IGJvcmRlci1yYWRpdXM6IDRweDsgfQpjb2RlIHsgZm9udC1mYW1pbHk6IHVpLW1vbm9zcGFjZSwgIlNGIE1vbm8iLCBNZW5sbywgQ29uc29sYXMsIG1vbm9zcGFjZTsgZm9udC1zaXplOiAwLjkyZW07IH0KaW1nIHsgbWF4LXdpZHRoOiAxMDAlOyBoZWlnaHQ6IGF1dG87IH0Kc3VwLmNpdGUgeyBmb250LWZhbWlseTogc3lzdGVtLXVpLCBzYW5zLXNlcmlmOyBmb250LXNpemU6IDAuNzJlbTsgbGluZS1oZWlnaHQ6IDA7IHdoaXRlLXNwYWNlOiBub3dyYXA7IH0Kc3VwLmNpdGUgYSB7IHRleHQtZGVjb3JhdGlvbjogbm9uZTsgcGFkZGluZzogMCAwLjA4ZW07IH0KCi5saW5rLWxpc3QsIC5jYXJkLWxpc3QgeyBsaXN0LXN0eWxlOiBub25lOyBwYWRkaW5nOiAwOyBtYXJnaW46IDAuNXJlbSAwOyB9Ci5saW5rLWxpc3QgbGkgeyBwYWRkaW5nOiAwLjQ1cmVtIDA7IGJvcmRlci1ib3R0b206IDFweCBzb2xpZCB2YXIoLS1saW5lKTsgfQoubGluay1saXN0LmNvbXBhY3QgbGkgeyBwYWRkaW5nOiAwLjI1cmVtIDA7IGJvcmRlcjogMDsgfQouY2FyZC1saXN0IHsgZGlzcGxheTogZ3JpZDsgZ2FwOiAwLjhyZW07IGdyaWQtdGVtcGxhdGUtY29sdW1uczogcmVwZWF0KGF1dG8tZmlsbCwgbWlubWF4KDE1cmVtLCAxZnIpKTsgfQouY2FyZC1saXN0IGxpIHsgYm9yZGVyOiAxcHggc29saWQgdmFyKC0tbGluZSk7IGJvcmRlci1yYWRpdXM6IDZweDsgcGFkZGluZzogMC44cmVtIDFyZW07IGJhY2tncm91bmQ6IHZhcigtLXNvZnQpOyB9Ci5jYXJkLWxpc3QgYSB7IGZvbnQtd2VpZ2h0OiA3MDA7IH0KLmRldGFpbCB7IGRpc3BsYXk6IGJsb2NrOyBjb2xvcjogdmFyKC0tbXV0ZWQpOyBmb250LXNpemU6IDAuOXJlbTsgfQouZGV0YWlsLWlubGluZSB7IGNvbG9yOiB2YXIoLS1tdXRlZCk7IGZvbnQtc2l6ZTogMC45cmVtOyB9Ci5raW5kLWdyb3VwcyB7IGRpc3BsYXk6IGdyaWQ7IGdhcDogMCAxLjVyZW07IGdyaWQtdGVtcGxhdGUtY29sdW1uczogcmVwZWF0KGF1dG8tZmlsbCwgbWlubWF4KDEzcmVtLCAxZnIpKTsgfQoKLmV2ZW50LWxpc3QgeyBsaXN0LXN0eWxlOiBub25lOyBwYWRkaW5nOiAwOyBtYXJnaW46IDAuNXJlbSAwOyB9Ci5ldmVudC1pdGVtIHsgZGlzcGxheTogZ3JpZDsgZ3JpZC10ZW1wbGF0ZS1jb2x1bW5zOiA4LjVyZW0gMWZyOyBnYXA6IDAuMnJlbSAxcmVtOyBwYWRkaW5nOiAwLjhyZW0gMDsgYm9yZGVyLWJvdHRvbTogMXB4IHNvbGlkIHZhcigtLWxpbmUpOyBzY3JvbGwtbWFyZ2luLXRvcDogMXJlbTsgfQouZXZlbnQtaXRlbTp0YXJnZXQgeyBiYWNrZ3JvdW5kOiB2YXIoLS13YXJuLWJnKTsgb3V0bGluZTogMnB4IHNvbGlkIHZhcigtLXdhcm4pOyB9Ci5ldmVudC1kYXRlIHsgY29sb3I6IHZhcigtLW11dGVkKTsgZm9udC1zaXplOiAwLjlyZW07IGZvbnQtd2VpZ2h0OiA2MDA7IHBhZGRpbmctdG9wOiAwLjE1cmVtOyB9Ci5ldmVudC10aXRsZSB7IG1hcmdpbjogMDsgZm9udC1zaXplOiAxLjA1cmVtOyB9Ci5ldmVudC1wbGFjZSB7IG1hcmdpbjogMC4xcmVtIDA7IGNvbG9yOiB2YXIoLS1tdXRlZCk7IGZvbnQtc2l6ZTogMC45cmVtOyB9Ci5ldmVudC1zdW1tYXJ5IHsgbWFyZ2luOiAwLjNyZW0gMDsgfQoudGFncyB7IGxpc3Qtc3R5bGU6IG5vbmU7IHBhZGRpbmc6IDA7IG1hcmdpbjogMC40cmVtIDAgMDsgZGlzcGxheTogZmxleDsgZmxleC13cmFwOiB3cmFwOyBnYXA6IDAuMzVyZW07IH0KLnRhZ3MgbGkgYSB7IGRpc3BsYXk6IGlubGluZS1ibG9jazsgZm9udC1zaXplOiAwLjg1cmVtOyBwYWRkaW5nOiAwLjFyZW0gMC41NXJlbTsgYm9yZGVyOiAxcHggc29saWQgdmFyKC0tbGluZSk7IGJvcmRlci1yYWRpdXM6IDk5OXB4OyB0ZXh0LWRlY29yYXRpb246IG5vbmU7IGJhY2tncm91bmQ6IHZhcigtLXNvZnQpOyB9Ci55ZWFyLW5hdiB1bCB7IGdhcDogMC40cmVtIDFyZW07IH0KCi5xdW90ZSB7IG1hcmdpbjogMXJlbSAwIDEuNHJlbTsgfQoucXVvdGUgYmxvY2txdW90ZSB7IGZvbnQtc2l6ZTogMS4wNXJlbTsgfQoucXVvdGUgYmxvY2txdW90ZSBwIHsgbWFyZ2luOiAwOyB9Ci5xdW90ZSBmaWdjYXB0aW9uIHsgbWFyZ2luLXRvcDogMC40cmVtOyBmb250LXNpemU6IDAuOXJlbTsgY29sb3I6IHZhcigtLW11dGVkKTsgfQouYmFkZ2UgeyBkaXNwbGF5OiBpbmxpbmUtYmxvY2s7IG1hcmdpbi1pbmxpbmUtc3RhcnQ6IDAuM3JlbTsgZm9udC1zaXplOiAwLjc4cmVtOyBmb250LXdlaWdodDogNjAwOyBwYWRkaW5nOiAwLjA1cmVtIDAuNXJlbTsgYm9yZGVyLXJhZGl1czogNHB4OyB9Ci5iYWRnZS12ZXJpZmllZCB7IGNvbG9yOiB2YXIoLS1vayk7IGJhY2tncm91bmQ6IHZhcigtLW9rLWJnKTsgfQouYmFkZ2UtdW52ZXJpZmllZCB7IGNvbG9yOiB2YXIoLS13YXJuKTsgYmFja2dyb3VuZDogdmFyKC0td2Fybi1iZyk7IH0KLnF1b3RlLnZlcmlmaWVkIGJsb2NrcXVvdGUgeyBib3JkZXItaW5saW5lLXN0YXJ0LWNvbG9yOiB2YXIoLS1vayk7IH0KLnF1b3RlLnVudmVyaWZpZWQgYmxvY2txdW90ZSB7IGJvcmRlci1pbmxpbmUtc3RhcnQtY29sb3I6IHZhcigtLXdhcm4pOyB9CgouZmFjdC1saXN0IHsgbWFyZ2luOiAwOyB9Ci5mYWN0IHsgcGFkZGluZzogMC42cmVtIDA7IGJvcmRlci1ib3R0b206IDFweCBzb2xpZCB2YXIoLS1saW5lKTsgfQouZmFjdCBkdCB7IGZvbnQtd2VpZ2h0OiA3MDA7IGZvbnQtZmFtaWx5OiBzeXN0ZW0tdWksIHNhbnMtc2VyaWY7IH0KLmZhY3QgZGQgeyBtYXJnaW4tYmxvY2s6IDAuM3JlbTsgbWFyZ2luLWlubGluZTogMXJlbSAwOyB9Ci5mYWN0LXF1b3RlIHsgZGlzcGxheTogYmxvY2s7IGNvbG9yOiB2YXIoLS1tdXRlZCk7IGZvbnQtc2l6ZTogMC45MnJlbTsgZm9udC1zdHlsZTogaXRhbGljOyB9Ci5mYWN0LWRpZmZlciB7IGJvcmRlci1pbmxpbmUtc3RhcnQ6IDRweCBzb2xpZCB2YXIoLS1kaWZmZXIpOyBwYWRkaW5nLWlubGluZS1zdGFydDogMC44cmVtOyB9Ci5kaWZmZXItbWFyayB7IGRpc3BsYXk6IGlubGluZS1ibG9jazsgbWFyZ2luLWlubGluZS1zdGFydDogMC40cmVtOyBmb250LXNpemU6IDAuNzhyZW07IHBhZGRpbmc6IDAuMDVyZW0gMC41cmVtOyBib3JkZXItcmFkaXVzOiA0cHg7IGNvbG9yOiB2YXIoLS1kaWZmZXIpOyBiYWNrZ3JvdW5kOiB2YXIoLS1kaWZmZXItYmcpOyB9Ci5yZWxhdGlvbnMgZGl2IHsgbWFyZ2luLWJvdHRvbTogMC42cmVtOyB9Ci5yZWxhdGlvbnMgZHQgeyBmb250LXdlaWdodDogNzAwOyBmb250LWZhbWlseTogc3lzdGVtLXVpLCBzYW5zLXNlcmlmOyB9Ci5yZWxhdGlvbnMgZGQgeyBtYXJnaW4tYmxvY2s6IDAuMTVyZW07IG1hcmdpbi1pbmxpbmU6IDFyZW0gMDsgfQoKLnNvdXJjZXMgb2wgeyBwYWRkaW5nLWlubGluZS1zdGFydDogMS42cmVtOyBmb250LXNpemU6IDAuOTVyZW07IH0KLnNvdXJjZXMgbGkgeyBtYXJnaW46IDAuMzVyZW0gMDsgc2Nyb2xsLW1hcmdpbi10b3A6IDFyZW07IH0KLnNvdXJjZXMgbGk6dGFyZ2V0IHsgYmFja2dyb3VuZDogdmFyKC0td2Fybi1iZyk7IH0KLm91dGxldCB7IGZvbnQtc3R5bGU6IGl0YWxpYzsgfQouZm9vdG5vdGVzIHsgZm9udC1zaXplOiAwLjkycmVtOyBib3JkZXItdG9wOiAxcHggc29saWQgdmFyKC0tbGluZSk7IG1hcmdpbi10b3A6IDJyZW07IH0KCi5zaXRlLWZvb3RlciB7IGJvcmRlci10b3A6IDFweCBzb2xpZCB2YXIoLS1saW5lKTsgYmFja2dyb3VuZDogdmFyKC0tc29mdCk7IGNvbG9yOiB2YXIoLS1tdXRlZCk7IGZvbnQtc2l6ZTogMC45cmVtOyBwYWRkaW5nOiAxcmVtIDAgMnJlbTsgfQoKQG1lZGlhIChtYXgtd2lkdGg6IDM0cmVtKSB7CiAgYm9keSB7IGZvbnQtc2l6ZTogMXJlbTsgfQogIC5ldmVudC1pdGVtIHsgZ3JpZC10ZW1wbGF0ZS1jb2x1bW5zOiAxZnI7IH0KICAuc2l0ZS1oZWFkZXIgLndyYXAgeyBkaXNwbGF5OiBibG9jazsgfQogIG5hdiB1bCB7IG1hcmdpbi10b3A6IDAuM3JlbTsgfQogIC5jYXJkLWxpc3QgeyBncmlkLXRlbXBsYXRlLWNvbHVtbnM6IDFmcjsgfQp9CgpAbWVkaWEgcHJpbnQgewogIDpyb290IHsgLS1iZzogI2ZmZjsgLS1mZzogIzAwMDsgLS1tdXRlZDogIzMzMzsgLS1hY2NlbnQ6ICMwMDA7IC0tbGluZTogIzk5OTsgLS1zb2Z0OiAjZmZmOyAtLXF1b3RlOiAjZmZmOyB9CiAgLnNpdGUtaGVhZGVyIG5hdiwgLnNraXAtbGluaywgLnllYXItbmF2IHsgZGlzcGxheTogbm9uZTsgfQogIC5zaXRlLWhlYWRlciwgLnNpdGUtZm9vdGVyIHsgYmFja2dyb3VuZDogbm9uZTsgfQogIGJvZHkgeyBmb250LXNpemU6IDExcHQ7IH0KICBhIHsgY29sb3I6ICMwMDA7IH0KICAucHJvc2UgYVtocmVmXj0iaHR0cCJdOjphZnRlciwgLnNvdXJjZXMgYS5leHRlcm5hbDo6YWZ0ZXIgeyBjb250ZW50OiAiICgiIGF0dHIoaHJlZikgIikiOyBmb250LXNpemU6IDAuODVlbTsgd29yZC1icmVhazogYnJlYWstYWxsOyB9CiAgaDIsIGgzIHsgYnJlYWstYWZ0ZXI6IGF2b2lkOyB9CiAgLmV2ZW50LWl0ZW0sIC5xdW90ZSwgLmZhY3QgeyBicmVhay1pbnNpZGU6IGF2b2lkOyB9Cn0KCi8qIERhdGVzIGluIGtpY2tlcnMga2VlcCB0aGVpciBjYXNlICgiYy4gMjAyMSIpOyB0aGUgeWVhciBhbHJlYWR5IGhlYWRzIGVhY2ggdGltZWxpbmUgc2VjdGlvbi4gKi8KLmtpY2tlci1kYXRlIHsgdGV4dC10cmFuc2Zvcm06IG5vbmU7IGxldHRlci1zcGFjaW5nOiAwOyBmb250LXNpemU6IDAuOXJlbTsgZm9udC13ZWlnaHQ6IDYwMDsgfQouZXZlbnQtbGlzdCA+IGxpOmxhc3QtY2hpbGQgeyBib3JkZXItYm90dG9tOiAwOyB9Ci55ZWFyID4gaDIgeyBib3JkZXItdG9wOiAwOyB9Ci5ldmVudC1zdW1tYXJ5IHAgeyBtYXJnaW46IDAuM3JlbSAwOyB9Ci5ldmVudC10aXRsZXMgeyBsaXN0LXN0eWxlOiBub25lOyBwYWRkaW5nOiAwOyBtYXJnaW46IDAuNXJlbSAwOyB9Ci5ldmVudC10aXRsZXMgbGkgeyBwYWRkaW5nOiAwLjM1cmVtIDA7IGJvcmRlci1ib3R0b206IDFweCBzb2xpZCB2YXIoLS1saW5lKTsgZGlzcGxheTogZ3JpZDsgZ3JpZC10ZW1wbGF0ZS1jb2x1bW5zOiA4LjVyZW0gMWZyOyBnYXA6IDAgMXJlbTsgfQouZXZlbnQtdGl0bGVzIGxpOmxhc3QtY2hpbGQgeyBib3JkZXItYm90dG9tOiAwOyB9Ci5ldmVudC10aXRsZXMgdGltZSB7IGNvbG9yOiB2YXIoLS1tdXRlZCk7IGZvbnQtc2l6ZTogMC45cmVtOyBmb250LXdlaWdodDogNjAwOyB9CkBtZWRpYSAobWF4LXdpZHRoOiAzNHJlbSkgeyAuZXZlbnQtdGl0bGVzIGxpIHsgZ3JpZC10ZW1wbGF0ZS1jb2x1bW5zOiAxZnI7IH0gfQo=",
+    ]
+
+    /// Language tag (file name under templates/strings/ without `.yaml`) → table of strings, YAML.
+    static let strings: [String: String] = [
+        "en": ##"""
+# Every word the built-in theme shows, in English.
+#
+# This table is the reference: its keys are the keys of every language, and its `{names}` are the
+# values sitegen fills in. A site changes any string in `content/strings.yaml`
+# (docs/content-format.md, "The readers' language"); a theme reads them as `{{t.KEY}}`
+# (docs/templates.md, "Words of the theme"). Strings with a `{name}` are filled in by sitegen and
+# reach templates inside the values that use them; the others are used by templates directly.
+#
+# A mapping of `one:` / `other:` (and `zero`, `two`, `few`, `many` where the language has them) is a
+# plural: sitegen picks the form for the number by the language's plural rules.
+
+site:
+  skip_link: Skip to content
+  main_menu: Main                     # the main menu's accessible name
+  page_title: "{page} – {site}"       # the browser title of every page but the home page
+  footer: Every fact on this site cites its source articles. Quotes marked “verified” were checked word for word against the source text.
+  feed: Atom feed
+
+nav:
+  home: Home
+  timeline: Timeline
+  actors: Actors
+  articles: Articles
+  notes: Notes
+
+home:
+  notes: Explainers
+  latest_events: Latest events
+  timeline_link:
+    one: "The whole timeline: {count} event"
+    other: "The whole timeline: {count} events"
+  actors: Who is who
+
+timeline:
+  title: Timeline
+  description: Every event of {site}, in order, with its sources.
+  years: Years                        # the accessible name of the list of years
+  empty: No events yet.
+
+actors:
+  title: Actors
+  description: The people, states, organisations and forces in {site}.
+  kinds: Kinds of actor               # the accessible name of the list of kinds
+  empty: No actors yet.
+
+articles:
+  title: Articles
+  description: The source articles of {site}, newest first.
+  lede: The source articles this site is written from, newest first.
+  empty: No articles yet.
+
+notes:
+  title: Notes
+  description: Explainer notes of {site}.
+  lede: Explainers written by the editors.
+  empty: No notes yet.
+
+not_found:
+  title: Page not found
+  description: There is no page at this address.
+  lede: There is no page at this address. It may have moved, or the link may be mistyped.
+  help: "Try one of these pages instead:"
+
+actor:
+  full_name: "Full name:"
+  aliases: "Also called:"
+  profile: Profile
+  relations: Relations
+  timeline: Timeline
+
+article:
+  updated: updated                    # before the date of an update
+  by: By                              # before the author's name
+  original: Read the original article at    # before the outlet's name
+  summary: Summary
+  events: Events from this article
+  detail: "{outlet}, {date}"          # an article in a list of links
+
+event:
+  actors: Actors
+  quotes: What the sources say
+  verified: Verified against the source text
+  unverified: "Unverified: no source text"
+  no_quotes: The sources of this event are listed below.
+  on_timeline: See it on the timeline
+
+note:
+  kicker: Explainer
+  about: This note is about
+
+related:
+  notes: Explainer notes
+  title: Referenced by
+  articles: Articles that mention this
+  actors: Actors linked to this
+  events: Events that refer to this
+  notes_referring: Notes that refer to this
+
+facts:
+  title: Facts
+  differ: Sources differ
+
+sources:
+  title: Sources
+  source: Source                      # before a citation's number, for screen readers: "Source 3"
+  original: original article
+
+quote:                                # around a quote shown as text
+  open: "“"
+  close: "”"
+
+list:                                 # joining names: "A, B or C"
+  separator: ", "
+  last_or: " or "
+
+kinds:                                # an actor's kind: the label on its page, the heading of its group
+  person: { label: Person, heading: People }
+  state: { label: State, heading: States }
+  government: { label: Government, heading: Governments }
+  organization: { label: Organisation, heading: Organisations }
+  alliance: { label: Alliance, heading: Alliances }
+  armed-group: { label: Armed group, heading: Armed groups }
+  military-force: { label: Military force, heading: Military forces }
+
+relations:                            # as read from the actor that has it, and from the other actor
+  member-of: { forward: Member of, inverse: Members }
+  part-of: { forward: Part of, inverse: Has as part }
+  leads: { forward: Leads, inverse: Led by }
+  allied-with: { forward: Allied with, inverse: Allied with }
+  opposed-to: { forward: Opposed to, inverse: Opposed to }
+  partner-of: { forward: Partner of, inverse: Partner of }
+  successor-of: { forward: Successor of, inverse: Succeeded by }
+
+periods:                              # how long a relation held, by the precision of its date
+  since: { day: "since {date}", month: "since {date}", year: "since {date}" }
+  until: { day: "until {date}", month: "until {date}", year: "until {date}" }
+  between: "{start} – {end}"
+
+dates:
+  month_names: [January, February, March, April, May, June, July, August, September, October, November, December]
+  day: "{day} {month} {year}"         # 16 June 2023
+  month: "{month} {year}"             # June 2023
+  year: "{year}"                      # 2023
+  first_day: "1"                      # the first day of a month: 1 May 2022
+  approximate: "c. {date}"            # c. 2021
+  range_days: "{start_day}–{end_day} {month} {year}"          # 15–16 May 2022
+  range_days_months: "{start_day} {start_month} – {end}"      # 30 May – 2 June 2022
+  range_months: "{start_month}–{end_month} {year}"            # May–June 2022
+  range_years: "{start_year}–{end_year}"                      # 2021–2023
+  range: "{start} – {end}"                              # December 2022 – 5 January 2023
+"""##,
+        "fr": ##"""
+# Every word the built-in theme shows, in French. Same keys and `{names}` as en.yaml.
+#
+# Write ordinary spaces before `:` `;` `?` `!` and inside « »: for French, sitegen makes them
+# non-breaking (a narrow one before `;` `?` `!`), here and in a site's content/strings.yaml.
+
+site:
+  skip_link: Aller au contenu
+  main_menu: Menu principal
+  page_title: "{page} – {site}"
+  footer: Chaque fait de ce site cite ses articles sources. Les citations marquées « vérifiée » ont été comparées mot à mot au texte source.
+  feed: Flux Atom
+
+nav:
+  home: Accueil
+  timeline: Chronologie
+  actors: Acteurs
+  articles: Articles
+  notes: Notes
+
+home:
+  notes: Décryptages
+  latest_events: Derniers événements
+  timeline_link:
+    one: "Toute la chronologie : {count} événement"
+    other: "Toute la chronologie : {count} événements"
+  actors: Qui est qui
+
+timeline:
+  title: Chronologie
+  description: Tous les événements de {site}, dans l’ordre, avec leurs sources.
+  years: Années
+  empty: Aucun événement pour l’instant.
+
+actors:
+  title: Acteurs
+  description: Les personnes, États, organisations et forces de {site}.
+  kinds: Types d’acteurs
+  empty: Aucun acteur pour l’instant.
+
+articles:
+  title: Articles
+  description: Les articles sources de {site}, du plus récent au plus ancien.
+  lede: Les articles sur lesquels ce site s’appuie, du plus récent au plus ancien.
+  empty: Aucun article pour l’instant.
+
+notes:
+  title: Notes
+  description: Les notes explicatives de {site}.
+  lede: Les décryptages écrits par la rédaction.
+  empty: Aucune note pour l’instant.
+
+not_found:
+  title: Page introuvable
+  description: Il n’y a pas de page à cette adresse.
+  lede: Il n’y a pas de page à cette adresse. Elle a peut-être été déplacée, ou le lien est mal saisi.
+  help: "Essayez plutôt l’une de ces pages :"
+
+actor:
+  full_name: "Nom complet :"
+  aliases: "Autres noms :"
+  profile: Profil
+  relations: Relations
+  timeline: Chronologie
+
+article:
+  updated: mis à jour le
+  by: Par
+  original: Lire l’article original sur
+  summary: Résumé
+  events: Événements tirés de cet article
+  detail: "{outlet}, {date}"
+
+event:
+  actors: Acteurs
+  quotes: Ce que disent les sources
+  verified: Vérifiée dans le texte source
+  unverified: "Non vérifiée : pas de texte source"
+  no_quotes: Les sources de cet événement sont listées ci-dessous.
+  on_timeline: Voir sur la chronologie
+
+note:
+  kicker: Décryptage
+  about: Cette note porte sur
+
+related:
+  notes: Décryptages
+  title: Pages qui y renvoient
+  articles: Articles qui en parlent
+  actors: Acteurs qui y sont liés
+  events: Événements qui y renvoient
+  notes_referring: Notes qui y renvoient
+
+facts:
+  title: Faits
+  differ: Les sources divergent
+
+sources:
+  title: Sources
+  source: Source
+  original: article original
+
+quote:
+  open: "« "
+  close: " »"
+
+list:
+  separator: ", "
+  last_or: " ou "
+
+kinds:
+  person: { label: Personne, heading: Personnes }
+  state: { label: État, heading: États }
+  government: { label: Gouvernement, heading: Gouvernements }
+  organization: { label: Organisation, heading: Organisations }
+  alliance: { label: Alliance, heading: Alliances }
+  armed-group: { label: Groupe armé, heading: Groupes armés }
+  military-force: { label: Force militaire, heading: Forces militaires }
+
+relations:
+  member-of: { forward: Membre de, inverse: Membres }
+  part-of: { forward: Fait partie de, inverse: Comprend }
+  leads: { forward: Dirige, inverse: Dirigé par }
+  allied-with: { forward: Allié de, inverse: Allié de }
+  opposed-to: { forward: Opposé à, inverse: Opposé à }
+  partner-of: { forward: Partenaire de, inverse: Partenaire de }
+  successor-of: { forward: Successeur de, inverse: A pour successeur }
+
+periods:
+  since: { day: "depuis le {date}", month: "depuis {date}", year: "depuis {date}" }
+  until: { day: "jusqu’au {date}", month: "jusqu’en {date}", year: "jusqu’en {date}" }
+  between: "{start} – {end}"
+
+dates:
+  month_names: [janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre]
+  day: "{day} {month} {year}"                               # 16 juin 2023
+  month: "{month} {year}"                                   # juin 2023
+  year: "{year}"
+  first_day: "1er"                                          # 1er mai 2022
+  approximate: "c. {date}"                                  # c. juin 2023
+  range_days: "{start_day}–{end_day} {month} {year}"        # 15–16 mai 2022
+  range_days_months: "{start_day} {start_month} – {end}"    # 30 mai – 2 juin 2022
+  range_months: "{start_month}–{end_month} {year}"          # mai–juin 2022
+  range_years: "{start_year}–{end_year}"
+  range: "{start} – {end}"
+"""##,
     ]
 }

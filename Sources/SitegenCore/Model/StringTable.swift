@@ -1,0 +1,85 @@
+/// The words of the theme in the site's language: labels, headings, month names, sentences.
+///
+/// Templates read them as `{{t.KEY}}`; sitegen uses the same table for the words it puts into
+/// values (dates, actor kinds, relation labels, page titles). Built by ``StringsLoader`` from the
+/// theme's tables (`templates/strings/LANG.yaml`) and the site's `content/strings.yaml`.
+public struct StringTable: Sendable {
+    /// One string.
+    public enum Entry: Sendable, Hashable {
+        /// A text, perhaps with `{name}` placeholders.
+        case text(String)
+        /// The forms of a text for each plural category the language uses; `other` is always there.
+        case plural([PluralCategory: String])
+        /// Several texts (the month names).
+        case list([String])
+    }
+
+    /// The language the table is for.
+    public var language: Language
+    /// Entries by dotted key: `nav.home`, `kinds.person.label`.
+    public var entries: [String: Entry]
+
+    /// Creates a table.
+    public init(language: Language, entries: [String: Entry]) {
+        self.language = language
+        self.entries = entries
+    }
+
+    /// The text of `key` with its `{name}` placeholders filled from `values`; empty when the
+    /// table has no such text (the loader makes sure it has every key of the theme).
+    public func text(_ key: String, _ values: [String: String] = [:]) -> String {
+        guard case .text(let text)? = entries[key] else { return "" }
+        return values.isEmpty ? text : Self.fill(text, values)
+    }
+
+    /// The form of `key` for `count` by the language's plural rules, with `{count}` and the
+    /// other placeholders filled in.
+    public func plural(_ key: String, count: Int, _ values: [String: String] = [:]) -> String {
+        guard case .plural(let forms)? = entries[key] else { return text(key, values.merging(["count": "\(count)"]) { $1 }) }
+        let form = forms[language.pluralCategory(of: count)] ?? forms[.other] ?? ""
+        return Self.fill(form, values.merging(["count": "\(count)"]) { $1 })
+    }
+
+    /// The texts of a list entry; empty when there is none.
+    public func list(_ key: String) -> [String] {
+        guard case .list(let items)? = entries[key] else { return [] }
+        return items
+    }
+
+    /// Names joined as a reader expects: "A, B or C" (`list.separator`, then `lastKey` before the last).
+    public func joined(_ items: [String], last lastKey: String = "list.last_or") -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: text("list.separator")) + text(lastKey) + items.last!
+    }
+
+    /// `text` with each `{name}` whose name is in `values` replaced; other braces stay as written.
+    static func fill(_ text: String, _ values: [String: String]) -> String {
+        guard text.contains("{") else { return text }
+        var result = ""
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}"),
+                  let value = values[String(rest[rest.index(after: open)..<close])] else {
+                result.append("{")
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            result += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+
+    /// The `{name}` placeholders of a text, in order.
+    static func placeholders(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            let name = rest[rest.index(after: open)..<close]
+            if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0 == "_" }) { names.append(String(name)) }
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+}
