@@ -48,7 +48,7 @@ public enum NewSite {
         # The site's settings. Every page's title ends with the site's title.
         title: \(NewContent.quoted(title))
         description: "An explainer written from its sources: replace this with one line about your story"
-        language: en   # the pages' language (BCP 47: en, fr, pt-BR...)
+        language: en   # the readers' language: the theme's words are built in for en and fr; content/strings.yaml for others
         # base_url: https://news.example.org/harbour/   # where the site will live; gives it a feed, a sitemap and canonical links
         # links: files   # `files` (links end in index.html: the site also works opened from a disk) or `folders`
 
