@@ -367,6 +367,14 @@ struct LanguageTests {
         }
     }
 
+    @Test("counts group their digits as the language does: 10,000 in English, 10 000 in French")
+    func numbers() {
+        #expect(builtinStrings("en").plural("home.timeline_link", count: 12_345) == "The whole timeline: 12,345 events")
+        #expect(builtinStrings("fr").plural("home.timeline_link", count: 12_345) == "Toute la chronologie\u{A0}: 12\u{202F}345 événements")
+        #expect(builtinStrings("en").number(999) == "999")
+        #expect(builtinStrings("en").number(1_000_000) == "1,000,000")
+    }
+
     @Test("French spacing: no-break spaces before : ; ? ! and inside « », nothing else changed")
     func frenchSpacing() {
         let french = Language("fr")

@@ -35,9 +35,24 @@ public struct StringTable: Sendable {
     /// The form of `key` for `count` by the language's plural rules, with `{count}` and the
     /// other placeholders filled in.
     public func plural(_ key: String, count: Int, _ values: [String: String] = [:]) -> String {
-        guard case .plural(let forms)? = entries[key] else { return text(key, values.merging(["count": "\(count)"]) { $1 }) }
+        guard case .plural(let forms)? = entries[key] else { return text(key, values.merging(["count": number(count)]) { $1 }) }
         let form = forms[language.pluralCategory(of: count)] ?? forms[.other] ?? ""
-        return Self.fill(form, values.merging(["count": "\(count)"]) { $1 })
+        return Self.fill(form, values.merging(["count": number(count)]) { $1 })
+    }
+
+    /// A whole number with its digits grouped by three (`numbers.thousands_separator`): "10,000", "10 000".
+    public func number(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        guard digits.count > 3 else { return value < 0 ? "-" + digits : digits }
+        let separator = text("numbers.thousands_separator")
+        var groups: [Substring] = []
+        var end = digits.endIndex
+        while end > digits.startIndex {
+            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
+            groups.insert(digits[start..<end], at: 0)
+            end = start
+        }
+        return (value < 0 ? "-" : "") + groups.joined(separator: separator)
     }
 
     /// The texts of a list entry; empty when there is none.

@@ -520,6 +520,9 @@ list:                                 # joining names: "A, B or C"
   separator: ", "
   last_or: " or "
 
+numbers:
+  thousands_separator: ","            # between groups of three digits in counts: 10,000
+
 kinds:                                # an actor's kind: the label on its page, the heading of its group
   person: { label: Person, heading: People }
   state: { label: State, heading: States }
@@ -665,6 +668,9 @@ quote:
 list:
   separator: ", "
   last_or: " ou "
+
+numbers:
+  thousands_separator: "\u202F"       # espace fine insécable : 10 000
 
 kinds:
   person: { label: Personne, heading: Personnes }
