@@ -115,7 +115,7 @@ private func runStages(_ options: BuildOptions, fileSystem: FileSystem?) -> Buil
             + PlaceholderCheck.check(loaded, includeDrafts: includeDrafts, fileSystem: fileSystem)
         return (found, ContinuousClock.now - start)
     })
-    diagnostics += resolveDiagnostics + verifyDiagnostics
+    diagnostics += resolveDiagnostics + verifyDiagnostics + UncitedParagraphs.warnings(in: loaded, includeDrafts: includeDrafts)
     timings.append(("resolve", resolveTime))
     timings.append(("verify", verifyTime))
 

@@ -6,7 +6,8 @@ import Testing
 private func process(_ source: String, lineOffset: Int = 0, unsafeHTML: Bool = false, inline: Bool = false)
     -> (references: [MarkdownReference], html: String, problems: [Diagnostic]) {
     let text = MarkdownText(source: source, path: "content/notes/n.md", lineOffset: lineOffset)
-    return CMark.process(text, options: CMark.RenderOptions(unsafeHTML: unsafeHTML, footnotes: !inline), inline: inline)
+    let processed = CMark.process(text, options: CMark.RenderOptions(unsafeHTML: unsafeHTML, footnotes: !inline), inline: inline)
+    return (processed.references, processed.html, processed.problems)
 }
 
 @Suite("Markdown: cross-references, citations and raw HTML")

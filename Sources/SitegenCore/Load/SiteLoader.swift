@@ -161,7 +161,7 @@ public struct SiteLoader: Sendable {
             textOptions.footnotes = !inline
             textOptions.topHeadingLevel = underSectionHeading ? 3 : 2
             let found: [Diagnostic]
-            (text.references, text.html, found) = CMark.process(text, options: textOptions, inline: inline)
+            (text.references, text.html, found, text.uncitedParagraphs) = CMark.process(text, options: textOptions, inline: inline)
             text.plainSummary = MarkdownHTML.summary(MarkdownHTML.plainText(text.html), limit: 300)
             problems += found
         }

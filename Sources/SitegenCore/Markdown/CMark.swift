@@ -35,7 +35,10 @@ enum CMark {
     ///   - text: the Markdown and where it is.
     ///   - options: raw HTML and footnote handling.
     ///   - inline: render a one-paragraph text without its `<p>` (event summaries).
-    static func process(_ text: MarkdownText, options: RenderOptions, inline: Bool = false) -> (references: [MarkdownReference], html: String, problems: [Diagnostic]) {
+    /// - Returns: the references, the HTML, the problems found, and where each paragraph that
+    ///   cites nothing (and is not marked ``uncitedMarker``) starts.
+    static func process(_ text: MarkdownText, options: RenderOptions, inline: Bool = false)
+        -> (references: [MarkdownReference], html: String, problems: [Diagnostic], uncitedParagraphs: [SourceLocation]) {
         // Under the lock only cmark's work and the copying out of what it found; positions are
         // turned into source locations afterwards, so other threads wait as little as possible.
         let parsed = withDocument(text.source, options: options) { document, parser in
@@ -66,7 +69,7 @@ enum CMark {
         let references = parsed.references.map { MarkdownReference(form: $0.form, target: $0.target, location: location($0.position)) }
         let problems = parsed.problems.map { Diagnostic.error(location($0.position), $0.message, suggestion: $0.suggestion) }
         let html = inline ? MarkdownHTML.unwrapSingleParagraph(parsed.html) : parsed.html
-        return (references.sorted { $0.location < $1.location }, html, problems)
+        return (references.sorted { $0.location < $1.location }, html, problems, parsed.uncitedParagraphs.map(location))
     }
 
     /// A place in a Markdown text as cmark gives it: a line, a byte column, and bytes after it.
@@ -81,6 +84,19 @@ enum CMark {
         var references: [(form: MarkdownReference.Form, target: Ref, position: Position)] = []
         var problems: [(position: Position, message: String, suggestion: String)] = []
         var html = ""
+        /// Starts of paragraphs without a citation that are not marked as needing none.
+        var uncitedParagraphs: [Position] = []
+    }
+
+    /// `<!-- uncited -->`: on the line before a block (paragraph, list, quote), or inside a
+    /// paragraph, it marks that text as needing no citation. It is removed from the page.
+    static let uncitedMarker = "<!-- uncited -->"
+
+    /// Whether raw HTML is the marker, with any white space around and inside the comment.
+    static func isUncitedMarker(_ html: String) -> Bool {
+        let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.hasPrefix("<!--"), trimmed.hasSuffix("-->"), trimmed.count >= 7 else { return false }
+        return trimmed.dropFirst(4).dropLast(3).trimmingCharacters(in: .whitespacesAndNewlines) == "uncited"
     }
 
     /// Finds references and citations, rewrites links, headings, raw HTML and citation marks,
@@ -91,9 +107,16 @@ enum CMark {
         var rawHTML: [OpaquePointer] = []
         var headings: [OpaquePointer] = []
         var runs: [TextRun] = []
+        var paragraphs: [OpaquePointer] = []
+        var markers: [OpaquePointer] = []
         walk(document) { node in
             let type = cmark_node_get_type(node)
-            if type == CMARK_NODE_TEXT, !isTextLike(cmark_node_previous(node)) {
+            if type == CMARK_NODE_PARAGRAPH {
+                paragraphs.append(node)
+            } else if type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK,
+                      isUncitedMarker(string(cmark_node_get_literal(node)) ?? "") {
+                markers.append(node)
+            } else if type == CMARK_NODE_TEXT, !isTextLike(cmark_node_previous(node)) {
                 if let run = textRun(startingAt: node) { runs.append(run) }
             } else if type == CMARK_NODE_LINK, let url = string(cmark_node_get_url(node)) {
                 let bare = stripFragment(url)
@@ -123,7 +146,12 @@ enum CMark {
                 }
             }
         }
+        parsed.uncitedParagraphs = uncitedParagraphs(paragraphs, citing: runMatches.map { $0.run.pieces[0].node }, markers: markers)
         // Rewrite after the walk: cmark allows changing the tree only outside iteration.
+        for node in markers {
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
         for (node, ref, fragment) in links {
             cmark_node_set_url(node, MarkdownHTML.rootPlaceholder + ref.outputFolder + fragment)
         }
@@ -138,6 +166,27 @@ enum CMark {
         for (run, matches) in runMatches { replace(run, matches: matches) }
         parsed.html = render(document, parser: parser, options: options)
         return parsed
+    }
+
+    /// The paragraphs that hold none of the citing text nodes and are not marked: a marker inside
+    /// a paragraph marks that paragraph, a marker block marks the block after it.
+    private static func uncitedParagraphs(_ paragraphs: [OpaquePointer], citing: [OpaquePointer], markers: [OpaquePointer]) -> [Position] {
+        func enclosingParagraph(_ node: OpaquePointer) -> OpaquePointer? {
+            var current: OpaquePointer? = node
+            while let candidate = current, cmark_node_get_type(candidate) != CMARK_NODE_PARAGRAPH { current = cmark_node_parent(candidate) }
+            return current
+        }
+        let cited = Set(citing.compactMap(enclosingParagraph))
+        let marked = Set(markers.compactMap { cmark_node_get_type($0) == CMARK_NODE_HTML_BLOCK ? cmark_node_next($0) : enclosingParagraph($0) })
+        return paragraphs.filter { paragraph in
+            guard !cited.contains(paragraph) else { return false }
+            var current: OpaquePointer? = paragraph
+            while let node = current {
+                if marked.contains(node) { return false }
+                current = cmark_node_parent(node)
+            }
+            return true
+        }.map { Position(line: cmark_node_get_start_line($0), byteColumn: cmark_node_get_start_column($0)) }
     }
 
     /// A link like `actors:mali` or `Actor:mali`: a cross-reference whose kind is misspelled.

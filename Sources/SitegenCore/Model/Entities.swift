@@ -51,6 +51,8 @@ public struct MarkdownText: Sendable, Hashable {
     public var html: String = ""
     /// The first sentences as plain text, for page descriptions and the feed.
     public var plainSummary: String = ""
+    /// Where each paragraph starts that cites no article and is not marked `<!-- uncited -->`.
+    public var uncitedParagraphs: [SourceLocation] = []
 
     /// Creates a Markdown text.
     public init(source: String, path: String, lineOffset: Int, firstLineColumnOffset: Int = 0, references: [MarkdownReference] = []) {

@@ -56,8 +56,10 @@ public enum NewSite {
     }
 
     static let indexMarkdown = """
+        <!-- uncited -->
         This is the home page's introduction, written in `content/index.md`. Say here what the
-        explainer is about and why a reader should care.
+        explainer is about and why a reader should care. Every other paragraph must cite the article
+        it comes from; one that needs no citation, like this one, starts with `<!-- uncited -->`.
 
         This example site tells an invented story: the [Town Council](actor:town-council) voted
         to give the [Harbour Board](actor:harbour-board) the money to rebuild the old pier
@@ -80,8 +82,7 @@ public enum NewSite {
         ---
         The article's summary, in the editors' own words, citing it for each fact. This one reports
         that the [Town Council](actor:town-council) voted 9 to 2 for the rebuild of the old pier,
-        to be carried out by the [Harbour Board](actor:harbour-board)
-        [@example-gazette-harbour-vote].
+        to be carried out by the [Harbour Board](actor:harbour-board) [@example-gazette-harbour-vote].
 
         """
 
@@ -156,8 +157,10 @@ public enum NewSite {
         summary: What each folder of content/ is for, and what to do next.
         about: [actor:town-council, event:council-votes-pier-rebuild]   # the note is listed on these pages
         ---
+        <!-- uncited -->
         This site is built by sitegen from plain text files:
 
+        <!-- uncited -->
         - `content/articles/` holds one summary per source article, and `content/sources/` the
           article's own text, against which every quote is checked.
         - `content/actors/` holds a profile per actor, with their relations.
