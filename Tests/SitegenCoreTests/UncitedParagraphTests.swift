@@ -203,9 +203,10 @@ struct UncitedParagraphTests {
         #expect(uncited(site, drafts: true) == ["content/notes/n.md:5:1"])
     }
 
-    @Test("the demo site builds with no warning at all")
+    @Test("the demo site and the Mali site build with no warning at all")
     func sitesAreClean() throws {
-        for folder in [demoSiteFolder] {
+        let mali = demoSiteFolder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for folder in [demoSiteFolder, mali] {
             let report = build(BuildOptions(root: folder, writesOutput: false))
             #expect(report.diagnostics.isEmpty, "\(folder.lastPathComponent): \(report.diagnostics.map(\.description))")
         }
