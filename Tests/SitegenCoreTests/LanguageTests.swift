@@ -332,6 +332,24 @@ struct LanguageTests {
         let home = try #require(files["index.html"])
         #expect(home.contains("<html lang=\"ar\" dir=\"rtl\">"))
         #expect(home.contains(">الرئيسية</a>"))
+        // Citation marks inside the editor's Markdown are labelled in the site's words.
+        let cited = renderSite("""
+            -- content/site.yaml --
+            title: موقع
+            language: ar
+            -- content/strings.yaml --
+            sources.source: المصدر
+            -- content/index.md --
+            نص [@wire].
+            -- content/articles/wire.md --
+            ---
+            title: Signed
+            outlet: The Wire
+            published: 2022-05-04
+            ---
+            It was signed.
+            """)
+        #expect(try #require(cited["index.html"]).contains("<a href=\"#source_1\" aria-label=\"المصدر 1\">1</a>"))
         #expect(Language("ar").isRightToLeft && Language("he-IL").isRightToLeft && Language("az-Arab").isRightToLeft)
         #expect(!Language("fr").isRightToLeft && !Language("ku-Latn").isRightToLeft)
     }

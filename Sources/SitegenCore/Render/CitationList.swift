@@ -3,6 +3,13 @@
 final class CitationList {
     private(set) var order: [String] = []
     private var numbers: [String: Int] = [:]
+    /// The word before a citation's number for screen readers ("Source 3"), escaped for an attribute.
+    private let label: String
+
+    /// A page's list; `label` is the theme's `sources.source` ("Source").
+    init(label: String = "Source") {
+        self.label = HTMLEscaping.escape(label)
+    }
 
     /// The number of `articleID` on this page, assigning the next one on first use.
     func number(for articleID: String) -> Int {
@@ -16,7 +23,7 @@ final class CitationList {
     func html(for articleIDs: [String]) -> String {
         let numbers = Set(articleIDs.map { self.number(for: $0) }).sorted()
         let links = numbers.map { number -> String in
-            return "<a href=\"#source_\(number)\" aria-label=\"Source \(number)\">\(number)</a>"
+            return "<a href=\"#source_\(number)\" aria-label=\"\(label) \(number)\">\(number)</a>"
         }
         return "<sup class=\"cite\">[" + links.joined(separator: ", ") + "]</sup>"
     }

@@ -29,7 +29,7 @@ struct PageBuilder {
     }
 
     func render(_ job: SiteRenderer.PageJob) -> OutputFile {
-        let citations = CitationList()
+        let citations = CitationList(label: strings.text("sources.source"))
         let (place, template, view): (Place, String, any TemplateRepresentable)
         switch job {
         case .home:
