@@ -11,6 +11,8 @@ struct PageBuilder {
     /// The same words as templates see them, `t`.
     let stringsValue: TemplateValue
     let dates: DateText
+    /// `aria-label="…"` for footnotes' links back to the text, when the site's words differ from cmark-gfm's.
+    let footnoteBack: String?
 
     init(site: Site, theme: Theme, assetPaths: [String: String]) {
         self.site = site
@@ -19,6 +21,8 @@ struct PageBuilder {
         strings = theme.strings
         stringsValue = theme.strings.templateValue
         dates = DateText(strings: theme.strings)
+        let back = "aria-label=\"" + HTMLEscaping.escape(theme.strings.text("footnotes.back")) + "\""
+        footnoteBack = back == Self.cmarkFootnoteBack ? nil : back
     }
 
     /// Where a page is written and its path back to the site root.
@@ -89,10 +93,16 @@ struct PageBuilder {
         site.config.linkStyle.url(root: place.root, folder: folder, fragment: fragment)
     }
 
-    /// Markdown's HTML finished for this page: cross-reference links and citation numbers.
+    /// Markdown's HTML finished for this page: cross-reference links and citation numbers, and the
+    /// footnotes' "Back to content" links (written by cmark-gfm in English) in the site's words.
     private func finish(_ html: String, _ place: Place, _ citations: CitationList) -> String {
-        MarkdownHTML.finish(html, root: place.root, links: site.config.linkStyle, citations: citations)
+        let finished = MarkdownHTML.finish(html, root: place.root, links: site.config.linkStyle, citations: citations)
+        guard let footnoteBack, finished.containsBytes(Self.cmarkFootnoteBack) else { return finished }
+        return finished.replacingAll(Self.cmarkFootnoteBack, with: footnoteBack)
     }
+
+    /// The label cmark-gfm gives a footnote's link back to the text.
+    private static let cmarkFootnoteBack = "aria-label=\"Back to content\""
 
     private func home(from place: Place) -> String {
         place.root.isEmpty ? "./" : place.root

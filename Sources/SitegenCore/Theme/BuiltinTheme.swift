@@ -512,6 +512,9 @@ sources:
   source: Source                      # before a citation's number, for screen readers: "Source 3"
   original: original article
 
+footnotes:
+  back: Back to content  # the accessible name of a footnote's link back to the text (↩)
+
 quote:                                # around a quote shown as text
   open: "“"
   close: "”"
@@ -660,6 +663,9 @@ sources:
   title: Sources
   source: Source
   original: article original
+
+footnotes:
+  back: Retour au texte
 
 quote:
   open: "« "
