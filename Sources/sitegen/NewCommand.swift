@@ -23,7 +23,7 @@ struct NewCommand: ParsableCommand {
     @Argument(help: "What to create: article, actor, event or note.")
     var kind: Kind
 
-    @Argument(help: "The new ID: lowercase letters, digits and single hyphens (like `un-security-council`).")
+    @Argument(help: "The new ID: lowercase letters, digits and single hyphens (like `harbour-board`).")
     var id: String
 
     @Option(name: .long, help: ArgumentHelp("The site's root folder, holding content/.", valueName: "dir"))

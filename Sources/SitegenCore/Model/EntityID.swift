@@ -68,6 +68,6 @@ public enum IDSyntax {
     public static func problem(with id: String) -> String {
         if id.isEmpty { return "an ID must not be empty" }
         if id.utf8.count > 100 { return "ID `\(id.prefix(20))…` is longer than 100 characters" }
-        return "invalid ID `\(id)`: use lowercase letters a-z, digits and single hyphens between them (like `un-security-council`)"
+        return "invalid ID `\(id)`: use lowercase letters a-z, digits and single hyphens between them (like `harbour-board`)"
     }
 }
