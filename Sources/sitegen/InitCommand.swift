@@ -9,8 +9,8 @@ struct InitCommand: ParsableCommand {
         abstract: "Start a new site: write a small example site into DIR.",
         discussion: """
             Writes content/site.yaml, content/index.md, an article with its source text, two actors \
-            with a relation, an event with a verified quote and a note, each explaining what it is \
-            for, and an empty static/ folder. It builds with no warning as written. Refuses a folder \
+            with a relation, an event with a verified quote, a note and an About page, each explaining \
+            what it is for, and an empty static/ folder. It builds with no warning as written. Refuses a folder \
             that already has content/ or static/.
             """
     )

@@ -6,21 +6,21 @@ import SitegenCore
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Create a new article, actor, event or note.",
+        abstract: "Create a new article, actor, event, note or standalone page.",
         discussion: """
-            Writes content/articles/ID.md, content/actors/ID.md, content/notes/ID.md or \
+            Writes content/articles/ID.md, content/actors/ID.md, content/notes/ID.md, content/pages/ID.md or \
             content/events/ID.yaml (a list holding one event), with every front matter key explained \
-            in a comment. Articles and notes start as drafts (see them with `sitegen serve --drafts`). \
+            in a comment. Articles, notes and pages start as drafts (see them with `sitegen serve --drafts`). \
             An event needs its source article: pass --article, or replace the placeholder it writes. \
             Refuses an invalid ID and one that already exists.
             """
     )
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case article, actor, event, note
+        case article, actor, event, note, page
     }
 
-    @Argument(help: "What to create: article, actor, event or note.")
+    @Argument(help: "What to create: article, actor, event, note or page.")
     var kind: Kind
 
     @Argument(help: "The new ID: lowercase letters, digits and single hyphens (like `harbour-board`).")

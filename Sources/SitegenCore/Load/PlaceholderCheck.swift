@@ -11,6 +11,7 @@ public enum PlaceholderCheck {
         ("Summarise the article here in your own words", "the article's summary"),
         ("Write the profile here.", "the actor's profile"),
         ("Write the note here in Markdown.", "the note's text"),
+        ("Write the page here in Markdown.", "the page's text"),
     ]
 
     /// A warning for each placeholder left in a page of `raw` that the build publishes.
@@ -37,6 +38,9 @@ public enum PlaceholderCheck {
         }
         for note in raw.notes where (includeDrafts || !note.draft) && holdsPlaceholder([note.title, note.summary, note.body.source]) {
             suspects.append(note.location.path)
+        }
+        for page in raw.pages where (includeDrafts || !page.draft) && holdsPlaceholder([page.title, page.summary, page.body.source]) {
+            suspects.append(page.location.path)
         }
         var diagnostics: [Diagnostic] = []
         for path in Set(suspects).sorted() {

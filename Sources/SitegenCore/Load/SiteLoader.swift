@@ -17,7 +17,7 @@ public struct SiteLoader: Sendable {
     }
 
     private enum Place: Sendable {
-        case article(String), actor(String), note(String), events, source(String), introduction, config, strings
+        case article(String), actor(String), note(String), page(String), events, source(String), introduction, config, strings
     }
 
     /// Reads everything under `content/`.
@@ -40,6 +40,7 @@ public struct SiteLoader: Sendable {
             case (3, "articles", "md"): work.append((path, .article(String(name.dropLast(3)))))
             case (3, "actors", "md"): work.append((path, .actor(String(name.dropLast(3)))))
             case (3, "notes", "md"): work.append((path, .note(String(name.dropLast(3)))))
+            case (3, "pages", "md"): work.append((path, .page(String(name.dropLast(3)))))
             case (3, "events", "yaml"): work.append((path, .events))
             case (3, "sources", "txt"), (3, "sources", "html"), (3, "sources", "htm"):
                 work.append((path, .source(name)))
@@ -79,6 +80,7 @@ public struct SiteLoader: Sendable {
             if let article = result.article { site.articles.append(article) }
             if let actor = result.actor { site.actors.append(actor) }
             if let note = result.note { site.notes.append(note) }
+            if let page = result.page { site.pages.append(page) }
             site.events += result.events
             site.brokenRefs.formUnion(result.brokenRefs)
             if let source = result.source { site.sources[source.name] = source }
@@ -98,6 +100,7 @@ public struct SiteLoader: Sendable {
         var article: Article?
         var actor: Actor?
         var note: Note?
+        var page: StandalonePage?
         var events: [Event] = []
         var brokenRefs: [Ref] = []
         var source: SourceText?
@@ -142,6 +145,12 @@ public struct SiteLoader: Sendable {
             loaded.note = note
             if note == nil { loaded.brokenRefs.append(Ref(.note, id)) }
             loaded.diagnostics += diagnostics
+        case .page(let id):
+            guard checkID(id) else { break }
+            let (page, diagnostics) = PageLoader.load(file, id: id)
+            loaded.page = page
+            if page == nil { loaded.brokenRefs.append(Ref(.page, id)) }
+            loaded.diagnostics += diagnostics
         case .events:
             let (events, brokenIDs, diagnostics) = EventLoader.load(file)
             loaded.events = events
@@ -170,6 +179,7 @@ public struct SiteLoader: Sendable {
         if loaded.article != nil { process(&loaded.article!.body, underSectionHeading: true) }
         if loaded.actor != nil { process(&loaded.actor!.body, underSectionHeading: true) }
         if loaded.note != nil { process(&loaded.note!.body) }
+        if loaded.page != nil { process(&loaded.page!.body) }
         for index in loaded.events.indices where loaded.events[index].summary != nil {
             process(&loaded.events[index].summary!, inline: true)
         }
@@ -182,6 +192,7 @@ public struct SiteLoader: Sendable {
         case .article(let id): return Ref(.article, id)
         case .actor(let id): return Ref(.actor, id)
         case .note(let id): return Ref(.note, id)
+        case .page(let id): return Ref(.page, id)
         default: return nil
         }
     }
@@ -205,10 +216,10 @@ public struct SiteLoader: Sendable {
         switch (folder, ext) {
         case ("events", "yml"): return "event files end in `.yaml`; rename it to `.yaml`"
         case ("events", _): return "`content/events/` holds `.yaml` files"
-        case ("articles", _), ("actors", _), ("notes", _):
+        case ("articles", _), ("actors", _), ("notes", _), ("pages", _):
             return parts.count > 3 ? "`content/\(folder)/` has no subfolders" : "`content/\(folder)/` holds `.md` files"
         case ("sources", _): return "source texts are `.txt` or `.html` files"
-        default: return "sitegen reads only site.yaml, strings.yaml, index.md, articles/, actors/, events/, notes/ and sources/ in `content/`"
+        default: return "sitegen reads only site.yaml, strings.yaml, index.md, articles/, actors/, events/, notes/, pages/ and sources/ in `content/`"
         }
     }
 }

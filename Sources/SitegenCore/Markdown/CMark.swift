@@ -199,7 +199,7 @@ enum CMark {
         let guess = known.contains(lower) ? lower : (known.first { lower == $0 + "s" } ?? Suggestions.closest(to: lower, in: known))
         guard let guess, !["http", "https", "mailto", "tel", "ftp", "ftps", "sms", "irc", "news", "data", "file", "urn", "geo"].contains(lower) else { return nil }
         let rest = url[url.index(after: colon)...]
-        return ("`\(scheme):` is not a kind of page: links to pages start with `article:`, `actor:`, `event:` or `note:`", "\(guess):\(rest)")
+        return ("`\(scheme):` is not a kind of page: links to pages start with `article:`, `actor:`, `event:`, `note:` or `page:`", "\(guess):\(rest)")
     }
 
     // MARK: - Parsing and rendering

@@ -212,6 +212,18 @@ public struct Note: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(id); hasher.combine(location) }
 }
 
+/// A standalone page (About, Methodology, Corrections): `content/pages/ID.md`, written to `ID/`.
+public struct StandalonePage: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var summary: String?
+    /// Its position in the site menu, after the built-in sections; nil keeps it out of the menu.
+    public var menu: Int?
+    public var draft: Bool
+    public var body: MarkdownText
+    public var location: SourceLocation
+}
+
 /// A source text from `content/sources/`, against which quotes are checked.
 public struct SourceText: Sendable {
     /// The file name inside `content/sources/`.
@@ -228,6 +240,8 @@ public struct RawSite: Sendable {
     public var actors: [Actor]
     public var events: [Event]
     public var notes: [Note]
+    /// Standalone pages.
+    public var pages: [StandalonePage] = []
     /// Source texts by file name.
     public var sources: [String: SourceText]
     /// `content/strings.yaml`, the site's own words for the theme, when there is one.

@@ -4,8 +4,11 @@ public enum EntityKind: String, Sendable, Hashable, CaseIterable, Comparable {
     case actor
     case event
     case note
+    /// A standalone page (About, Methodology), `content/pages/ID.md`, written to `ID/`.
+    case page
 
-    /// The output folder of this kind's pages (`actors` for `actors/ID/index.html`).
+    /// The folder of this kind's files in `content/` and, except for standalone pages (written
+    /// at the root), of its pages in the output (`actors` for `actors/ID/index.html`).
     public var folder: String { rawValue + "s" }
 
     public static func < (lhs: EntityKind, rhs: EntityKind) -> Bool {
@@ -35,7 +38,7 @@ public struct Ref: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     /// The page's path in the output, from the site root, as a folder URL (`actors/minusma/`).
-    public var outputFolder: String { "\(kind.folder)/\(id)/" }
+    public var outputFolder: String { kind == .page ? "\(id)/" : "\(kind.folder)/\(id)/" }
 
     public var description: String { "\(kind.rawValue):\(id)" }
 

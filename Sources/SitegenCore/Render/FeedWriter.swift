@@ -65,6 +65,7 @@ struct FeedWriter {
         entries += site.actorOrder.map { (Ref(.actor, $0).outputFolder, nil) }
         entries += site.timeline.map { (Ref(.event, $0).outputFolder, nil) }
         entries += site.noteOrder.map { (Ref(.note, $0).outputFolder, nil) }
+        entries += site.pageOrder.map { (Ref(.page, $0).outputFolder, nil) }
         var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
                      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"]
         for entry in entries.sorted(by: { $0.folder < $1.folder }) {

@@ -67,6 +67,9 @@ struct PageBuilder {
         case .event(let id):
             place = entityPlace(Ref(.event, id))
             (template, view) = ("event", eventPage(site.events[id]!, place, citations))
+        case .page(let id):
+            place = entityPlace(Ref(.page, id))
+            (template, view) = ("page", standalonePage(site.pages[id]!, place, citations))
         case .note(let id):
             place = entityPlace(Ref(.note, id))
             (template, view) = ("note", notePage(site.notes[id]!, place, citations))
@@ -79,7 +82,7 @@ struct PageBuilder {
     }
 
     private func entityPlace(_ ref: Ref) -> Place {
-        Place(file: ref.outputFolder + "index.html", folder: ref.outputFolder, root: "../../")
+        Place(file: ref.outputFolder + "index.html", folder: ref.outputFolder, root: ref.kind == .page ? "../" : "../../")
     }
 
     // MARK: - Shared pieces
@@ -117,7 +120,10 @@ struct PageBuilder {
         let sections: [(String, String)] = [(strings.text("nav.home"), ""), (strings.text("nav.timeline"), "timeline/"),
                                             (strings.text("nav.actors"), "actors/"), (strings.text("nav.articles"), "articles/"),
                                             (strings.text("nav.notes"), "notes/")]
-        let nav = sections.map { label, folder in
+        // The menu: the built-in sections, then the standalone pages that have a `menu` position.
+        let menuPages = site.pageOrder.compactMap { site.pages[$0] }.filter { $0.menu != nil }
+            .map { ($0.title, Ref(.page, $0.id).outputFolder) }
+        let nav = (sections + menuPages).map { label, folder in
             NavItem(label: label, url: link(section: folder, from: place),
                     current: place.folder == folder && place.file != "404.html")
         }
@@ -219,13 +225,17 @@ struct PageBuilder {
         case .note:
             guard let note = site.notes[ref.id] else { return nil }
             return LinkItem(title: note.title, url: link(ref, from: place), detail: note.summary)
+        case .page:
+            guard let page = site.pages[ref.id] else { return nil }
+            return LinkItem(title: page.title, url: link(ref, from: place), detail: page.summary)
         }
     }
 
     /// "Referenced by" sections: who links or cites this page, except the kinds the page lists elsewhere.
     private func backlinkSections(_ ref: Ref, _ place: Place, excluding excluded: Set<EntityKind>) -> [BacklinkSection] {
         let titles: [(EntityKind, String)] = [(.article, strings.text("related.articles")), (.actor, strings.text("related.actors")),
-                                              (.event, strings.text("related.events")), (.note, strings.text("related.notes_referring"))]
+                                              (.event, strings.text("related.events")), (.note, strings.text("related.notes_referring")),
+                                              (.page, strings.text("related.pages_referring"))]
         return titles.compactMap { kind, title in
             guard !excluded.contains(kind) else { return nil }
             let items = site.backlinks(to: ref, ofKind: kind).compactMap { linkItem(Ref(kind, $0), place) }
@@ -409,6 +419,22 @@ struct PageBuilder {
         return EventPage(page: page, event: item, timelineURL: link(section: "timeline/", from: place, fragment: event.id), quotes: quotes,
                          facts: facts, hasFacts: !facts.isEmpty, notes: notes, hasNotes: !notes.isEmpty,
                          backlinks: backlinks, hasBacklinks: !backlinks.isEmpty, sources: sources, hasSources: !sources.isEmpty)
+    }
+
+    private func standalonePage(_ standalone: StandalonePage, _ place: Place, _ citations: CitationList) -> StandalonePageView {
+        let ref = Ref(.page, standalone.id)
+        let body = finish(standalone.body.html, place, citations)
+        let notes = self.notes(about: ref, place)
+        let backlinks = backlinkSections(ref, place, excluding: [.note])
+        let description = standalone.summary ?? MarkdownHTML.summary(standalone.body.plainSummary)
+        let jsonLD: [String: Any] = JSONLD.compact([
+            "@type": "WebPage", "name": standalone.title, "description": description.isEmpty ? nil : description,
+        ])
+        let page = pageView(place, heading: standalone.title, description: description, ogType: "website", jsonLD: jsonLD)
+        let sources = sourceEntries(citations, place)
+        return StandalonePageView(page: page, title: standalone.title, summary: standalone.summary, bodyHTML: body,
+                                  notes: notes, hasNotes: !notes.isEmpty, backlinks: backlinks, hasBacklinks: !backlinks.isEmpty,
+                                  sources: sources, hasSources: !sources.isEmpty)
     }
 
     private func notePage(_ note: Note, _ place: Place, _ citations: CitationList) -> NotePage {

@@ -22,7 +22,7 @@ public struct SiteRenderer: Sendable {
         case home, timeline, actorsIndex, articlesIndex, notesIndex, notFound
         /// `feed.xml`, `sitemap.xml` and `robots.txt`, made while pages render.
         case feeds
-        case article(String), actor(String), event(String), note(String)
+        case article(String), actor(String), event(String), note(String), page(String)
     }
 
     /// Renders everything, sorted by path.
@@ -46,6 +46,7 @@ public struct SiteRenderer: Sendable {
         jobs += site.articleOrder.map { .article($0) }
         jobs += site.timeline.map { .event($0) }
         jobs += site.noteOrder.map { .note($0) }
+        jobs += site.pageOrder.map { .page($0) }
         let renderer = self
         var files = jobs.parallelMap(parallel: parallel, makingContext: {
             var theme = renderer.theme

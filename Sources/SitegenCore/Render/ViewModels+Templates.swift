@@ -351,6 +351,24 @@ extension NotePage: TemplateObject, TemplateRepresentable {
     }
 }
 
+extension StandalonePageView: TemplateObject, TemplateRepresentable {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
+        case "page": return self.page.templateValue
+        case "title": return self.title.templateValue
+        case "summary": return self.summary.templateValue
+        case "bodyHTML": return self.bodyHTML.templateValue
+        case "notes": return self.notes.templateValue
+        case "hasNotes": return self.hasNotes.templateValue
+        case "backlinks": return self.backlinks.templateValue
+        case "hasBacklinks": return self.hasBacklinks.templateValue
+        case "sources": return self.sources.templateValue
+        case "hasSources": return self.hasSources.templateValue
+        default: return .null
+        }
+    }
+}
+
 extension ActorsIndexPage: TemplateObject, TemplateRepresentable {
     func value(forKey key: String) -> TemplateValue {
         switch key {

@@ -285,6 +285,20 @@ struct NotePage {
     var hasSources: Bool
 }
 
+/// A standalone page of `content/pages/`: About, Methodology, Corrections.
+struct StandalonePageView {
+    var page: PageView
+    var title: String
+    var summary: String?
+    var bodyHTML: String
+    var notes: [LinkItem]
+    var hasNotes: Bool
+    var backlinks: [BacklinkSection]
+    var hasBacklinks: Bool
+    var sources: [SourceEntry]
+    var hasSources: Bool
+}
+
 struct ActorsIndexPage {
     var page: PageView
     var groups: [ActorGroup]

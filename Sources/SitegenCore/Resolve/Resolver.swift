@@ -64,6 +64,11 @@ public struct Resolver: Sendable {
             if note.draft && !includeDrafts { draftIDs.insert(Ref(.note, note.id)); continue }
             notes[note.id] = note
         }
+        var standalonePages: [String: StandalonePage] = [:]
+        for page in raw.pages {
+            if page.draft && !includeDrafts { draftIDs.insert(Ref(.page, page.id)); continue }
+            standalonePages[page.id] = page
+        }
         let actors = Dictionary(raw.actors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var events: [String: Event] = [:]
         for event in raw.events.sorted(by: { $0.location < $1.location }) {
@@ -76,7 +81,8 @@ public struct Resolver: Sendable {
 
         // Every page gets a number, in Ref order, so backlinks are collected as lists of numbers
         // (sorted and made unique once) instead of sets of Refs hashed on every insertion.
-        let pages = PageNumbers(articles: articles.keys, actors: actors.keys, events: events.keys, notes: notes.keys)
+        let pages = PageNumbers(articles: articles.keys, actors: actors.keys, events: events.keys, notes: notes.keys,
+                                pages: standalonePages.keys)
         func exists(_ target: Ref) -> Bool { pages.number(of: target) != nil }
         var backlinkLists = [[Int32]](repeating: [], count: pages.refs.count)
 
@@ -158,6 +164,14 @@ public struct Resolver: Sendable {
             }
         }
 
+        for page in standalonePages.values {
+            references(in: page.body, from: pages.number(of: Ref(.page, page.id))!)
+        }
+        // The menu: pages with a `menu` position, by it, then by title and ID.
+        let pageOrder = standalonePages.values.sorted {
+            ($0.menu ?? .max, $0.title.lowercased(), $0.id) < ($1.menu ?? .max, $1.title.lowercased(), $1.id)
+        }.map(\.id)
+
         let finishedBacklinks = backlinkLists
         let pendingBacklinks = BackgroundWork(parallel: parallel) { pages.backlinks(from: finishedBacklinks) }
         let orders = pendingOrders.value
@@ -182,7 +196,8 @@ public struct Resolver: Sendable {
 
         let backlinks = pendingBacklinks.value
         let site = Site(config: raw.config, introduction: raw.introduction, articles: articles, actors: actors,
-                        events: events, notes: notes, sources: raw.sources, articleOrder: articleOrder,
+                        events: events, notes: notes, pages: standalonePages, pageOrder: pageOrder,
+                        sources: raw.sources, articleOrder: articleOrder,
                         actorOrder: actorOrder, timeline: timeline, noteOrder: noteOrder, backlinks: backlinks,
                         incomingRelations: incomingRelations, eventsByActor: eventsByActor, notesAbout: notesAbout,
                         timelinePosition: timelinePosition, notePosition: notePosition)
@@ -216,10 +231,13 @@ private struct PageNumbers: Sendable {
     private var actors: [String: Int32] = [:]
     private var events: [String: Int32] = [:]
     private var notes: [String: Int32] = [:]
+    private var pages: [String: Int32] = [:]
 
-    init(articles: some Collection<String>, actors: some Collection<String>, events: some Collection<String>, notes: some Collection<String>) {
+    init(articles: some Collection<String>, actors: some Collection<String>, events: some Collection<String>, notes: some Collection<String>,
+         pages: some Collection<String>) {
         var refs: [Ref] = []
-        refs.reserveCapacity(articles.count + actors.count + events.count + notes.count)
+        refs.reserveCapacity(articles.count + actors.count + events.count + notes.count + pages.count)
+        refs += pages.map { Ref(.page, $0) }
         refs += articles.map { Ref(.article, $0) }
         refs += actors.map { Ref(.actor, $0) }
         refs += events.map { Ref(.event, $0) }
@@ -232,6 +250,7 @@ private struct PageNumbers: Sendable {
             case .actor: self.actors[ref.id] = Int32(number)
             case .event: self.events[ref.id] = Int32(number)
             case .note: self.notes[ref.id] = Int32(number)
+            case .page: self.pages[ref.id] = Int32(number)
             }
         }
     }
@@ -243,6 +262,7 @@ private struct PageNumbers: Sendable {
         case .actor: return actors.keys
         case .event: return events.keys
         case .note: return notes.keys
+        case .page: return pages.keys
         }
     }
 
@@ -253,6 +273,7 @@ private struct PageNumbers: Sendable {
         case .actor: return actors[ref.id]
         case .event: return events[ref.id]
         case .note: return notes[ref.id]
+        case .page: return pages[ref.id]
         }
     }
 

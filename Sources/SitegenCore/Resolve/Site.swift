@@ -6,6 +6,10 @@ public struct Site: Sendable {
     public var actors: [String: Actor]
     public var events: [String: Event]
     public var notes: [String: Note]
+    /// Standalone pages (`content/pages/`), by ID.
+    public var pages: [String: StandalonePage]
+    /// Standalone page IDs: those with a `menu` position first, by it, then by title.
+    public var pageOrder: [String]
     public var sources: [String: SourceText]
 
     /// Article IDs, newest first (then by ID).
@@ -54,6 +58,7 @@ public struct Site: Sendable {
         case .actor: return actors[ref.id] != nil
         case .event: return events[ref.id] != nil
         case .note: return notes[ref.id] != nil
+        case .page: return pages[ref.id] != nil
         }
     }
 }

@@ -87,6 +87,11 @@ public enum NewContent {
             return Plan(path: "content/actors/\(id).md", text: actorText(id: id, name: title, kind: request.actorKind ?? .organization), reminder: nil)
         case .note:
             return Plan(path: "content/notes/\(id).md", text: noteText(id: id, title: title, actor: exampleActor, event: exampleEvent), reminder: nil)
+        case .page:
+            if PageLoader.reservedIDs.contains(id) {
+                throw Problem(description: "a page cannot be called `\(id)`: `\(id)/` is a section of the site itself; choose another ID")
+            }
+            return Plan(path: "content/pages/\(id).md", text: pageText(id: id, title: title, actor: exampleActor), reminder: nil)
         case .event:
             let articles = existingIDs(of: .article, in: content).keys.sorted()
             if let article = request.article, !articles.contains(article) {
@@ -124,7 +129,7 @@ public enum NewContent {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
         var result: [String: String] = [:]
         switch kind {
-        case .article, .actor, .note:
+        case .article, .actor, .note, .page:
             for name in names where name.hasSuffix(".md") {
                 result[String(name.dropLast(3))] = "content/\(kind.folder)/\(name)"
             }
@@ -233,6 +238,20 @@ public enum NewContent {
         }
         lines.append("      # quote: \"words copied exactly from the article\"   # expected: checked against the article's source text")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func pageText(id: String, title: String, actor: String = "actor-id") -> String {
+        """
+        ---
+        # A standalone page (About, Methodology, Corrections), written to \(id)/. Link it as [about us](page:\(id)).
+        title: \(quoted(title))   # required
+        # summary: One sentence shown under the title and as the page's description.
+        menu: 10   # its position in the site menu, after Home, Timeline, Actors, Articles and Notes; delete the line to leave it out
+        draft: true   # keeps the page out of the site; see it with `sitegen serve --drafts`, delete the line to publish
+        ---
+        Write the page here in Markdown. Link an actor with `[its name](actor:\(actor))` and cite an article with `[@article-id]`.
+
+        """
     }
 
     static func noteText(id: String, title: String, actor: String = "actor-id", event: String = "event-id") -> String {

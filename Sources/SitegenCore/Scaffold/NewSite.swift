@@ -17,6 +17,7 @@ public enum NewSite {
             ("content/actors/harbour-board.md", harbourBoard),
             ("content/events/harbour.yaml", events),
             ("content/notes/how-this-site-works.md", note),
+            ("content/pages/about.md", aboutPage),
         ]
     }
 
@@ -150,6 +151,19 @@ public enum NewSite {
 
         """
 
+    static let aboutPage = """
+        ---
+        # A standalone page: About, Methodology, Corrections. It is written to about/ and, with a
+        # `menu` position, listed in the site menu after the built-in sections.
+        title: About
+        menu: 1
+        ---
+        Say here who writes this explainer and how: which newsroom, how sources are chosen, how to
+        reach the editors and how corrections are made. A page links and cites like any other, for
+        example to [the harbour board](actor:harbour-board) or [the report](article:example-gazette-harbour-vote).
+
+        """
+
     static let note = """
         ---
         # A note: an explainer the editors write themselves, about any actors and events.
@@ -165,7 +179,8 @@ public enum NewSite {
           article's own text, against which every quote is checked.
         - `content/actors/` holds a profile per actor, with their relations.
         - `content/events/` holds the timeline's events, each with its sources and quotes.
-        - `content/notes/` holds explainers like this one.
+        - `content/notes/` holds explainers like this one, and `content/pages/` standalone pages
+          such as [About](page:about).
         - `static/` holds files copied as they are: images, PDFs, `favicon.ico`, `CNAME`.
 
         Links between pages are written like [the vote](event:council-votes-pier-rebuild), and a

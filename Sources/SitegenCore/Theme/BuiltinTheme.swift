@@ -298,6 +298,23 @@ enum BuiltinTheme {
 {{/main}}
 {{/layout}}
 """##,
+        "page": ##"""
+{{<layout}}
+{{$main}}
+<article class="standalone-page">
+<header class="page-header">
+<h1>{{title}}</h1>
+{{#summary}}<p class="lede">{{summary}}</p>{{/summary}}
+</header>
+<div class="prose">
+{{{bodyHTML}}}
+</div>
+{{> partials/backlinks}}
+{{> partials/sources}}
+</article>
+{{/main}}
+{{/layout}}
+"""##,
         "partials/backlinks": ##"""
 {{#hasNotes}}
 <section class="related" aria-labelledby="notes_heading">
@@ -502,6 +519,7 @@ related:
   actors: Actors linked to this
   events: Events that refer to this
   notes_referring: Notes that refer to this
+  pages_referring: Pages that refer to this
 
 facts:
   title: Facts
@@ -654,6 +672,7 @@ related:
   actors: Acteurs qui y sont liés
   events: Événements qui y renvoient
   notes_referring: Notes qui y renvoient
+  pages_referring: Pages qui y renvoient
 
 facts:
   title: Faits

@@ -16,5 +16,5 @@ public struct Theme: Sendable {
     public var strings: StringTable
 
     /// The page kinds, each rendered with the template of this name.
-    static let pageTemplates = ["home", "timeline", "event", "actors", "actor", "articles", "article", "notes", "note", "404"]
+    static let pageTemplates = ["home", "timeline", "event", "actors", "actor", "articles", "article", "notes", "note", "page", "404"]
 }
