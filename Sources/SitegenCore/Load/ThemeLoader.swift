@@ -50,12 +50,11 @@ extension Theme {
             }
         }
         // A missing partial or layout would render as nothing: check every reference.
-        for name in library.names {
-            let path = sources[name]!.path
-            for reference in library.references(of: name) where !library.contains(reference.name) && sources[reference.name] == nil {
-                diagnostics.append(.error(SourceLocation(path: path, line: reference.position.line, column: reference.position.column),
-                    "template `\(reference.name)` does not exist", suggestion: Suggestions.closest(to: reference.name, in: Array(sources.keys))))
-            }
+        // (A template with a syntax error is missing from the library but reported already.)
+        for reference in library.missingReferences where sources[reference.name] == nil {
+            let path = sources[reference.template]!.path
+            diagnostics.append(.error(SourceLocation(path: path, line: reference.position.line, column: reference.position.column),
+                "template `\(reference.name)` does not exist", suggestion: Suggestions.closest(to: reference.name, in: Array(sources.keys))))
         }
         for name in pageTemplates where sources[name] == nil {
             diagnostics.append(.error(SourceLocation(path: "templates/\(name).mustache"), "the page template `\(name)` is missing"))

@@ -30,16 +30,36 @@ struct TemplateName: Sendable, Hashable {
 indirect enum TemplateNode: Sendable {
     /// Literal text, as UTF-8 bytes.
     case text([UInt8])
+    /// The start of one of the template's own lines (not of a line inside a value): where the
+    /// indentation of a standalone partial, parent or block is written.
+    case lineStart
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}` (as it is).
     case variable(TemplateName, escaped: Bool)
     /// `{{#name}}…{{/name}}`, or `{{^name}}…{{/name}}` when inverted.
     case section(TemplateName, [TemplateNode], inverted: Bool)
-    /// `{{> name}}`; a partial alone on its line is indented like its tag.
-    case partial(name: String, indentation: String, position: TemplatePosition)
-    /// `{{< name}}…{{/name}}`: the template `name`, with these blocks replaced.
-    case parent(name: String, indentation: String, blocks: [String: [TemplateNode]], position: TemplatePosition)
+    /// `{{> name}}`; `indentation` is the spaces before it when it stands alone on its line
+    /// (each line of the partial gets them), nil when it is inside a line.
+    case partial(name: String, indentation: [UInt8]?, position: TemplatePosition)
+    /// `{{< name}}…{{/name}}`: the template `name`, with these blocks replaced; `indentation`
+    /// as for a partial.
+    case parent(name: String, indentation: [UInt8]?, blocks: [String: TemplateBlock], position: TemplatePosition)
     /// `{{$name}}…{{/name}}`: a block a child template may replace; its content is the default.
-    case block(name: String, [TemplateNode])
+    case block(name: String, TemplateBlock)
+}
+
+/// The content of a `{{$name}}…{{/name}}` block, where it is used (the default) or where a child
+/// template gives its own (an override), with what its lines are indented by.
+///
+/// Content moves from where it is written to where the block is used: its own indentation is
+/// taken off each of its lines and the indentation of the place of use is put on instead.
+struct TemplateBlock: Sendable {
+    var nodes: [TemplateNode]
+    /// The indentation of the block's lines: when its opening tag stands alone on its line, the
+    /// spaces starting the line after it (or the tag's own when the block is empty); otherwise
+    /// the spaces before the tag, when nothing else is before it on its line.
+    var indentation: [UInt8]
+    /// Whether the opening tag stood alone on its line (so the content starts on a line of its own).
+    var standalone: Bool
 }
 
 extension Template {
@@ -49,12 +69,13 @@ extension Template {
         func visit(_ nodes: [TemplateNode]) {
             for node in nodes {
                 switch node {
-                case .text, .variable: break
-                case .section(_, let children, _), .block(_, let children): visit(children)
+                case .text, .lineStart, .variable: break
+                case .section(_, let children, _): visit(children)
+                case .block(_, let block): visit(block.nodes)
                 case .partial(let name, _, let position): found.append((name, position))
                 case .parent(let name, _, let blocks, let position):
                     found.append((name, position))
-                    for key in blocks.keys.sorted() { visit(blocks[key]!) }
+                    for key in blocks.keys.sorted() { visit(blocks[key]!.nodes) }
                 }
             }
         }

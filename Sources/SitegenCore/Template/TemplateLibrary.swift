@@ -26,6 +26,15 @@ public struct TemplateLibrary: Sendable {
         templates[name]?.references ?? []
     }
 
+    /// Every partial or parent tag, in any template of the library, that names a template the
+    /// library does not have, with the template it is in and where: rendering would show nothing
+    /// there, so a theme reports each as an error at its tag.
+    public var missingReferences: [(template: String, name: String, position: TemplatePosition)] {
+        names.flatMap { template in
+            references(of: template).filter { !contains($0.name) }.map { (template, $0.name, $0.position) }
+        }
+    }
+
     /// The same templates parsed anew, sharing no storage with this library.
     public func copy() -> TemplateLibrary {
         var fresh = TemplateLibrary()
@@ -67,11 +76,30 @@ struct TemplateRenderer {
         output.reserveCapacity(16 * 1024)
     }
 
-    mutating func render(_ nodes: [TemplateNode], blocks: [String: [TemplateNode]], depth: Int) {
-        for node in nodes {
-            switch node {
+    /// Written at the start of each line of the template being rendered: the indentation of
+    /// the standalone partials, parents and blocks it is inside.
+    var indentation: [UInt8] = []
+    /// Taken off the start of each line of the template being rendered: the indentation a
+    /// block's content had where it was written.
+    var unindentation: [UInt8] = []
+    /// Set when a block's content starts with a line of its own but is used inside a line:
+    /// its first line continues that line, so gets no indentation.
+    var continuesLine = false
+
+    mutating func render(_ nodes: [TemplateNode], blocks: [String: TemplateBlock], depth: Int) {
+        var index = nodes.startIndex
+        while index < nodes.endIndex {
+            switch nodes[index] {
             case .text(let bytes):
                 output.append(contentsOf: bytes)
+            case .lineStart:
+                if continuesLine { continuesLine = false } else { output.append(contentsOf: indentation) }
+                if !unindentation.isEmpty, index + 1 < nodes.endIndex, case .text(let bytes) = nodes[index + 1] {
+                    var skipped = 0
+                    while skipped < bytes.count, skipped < unindentation.count, bytes[skipped] == unindentation[skipped] { skipped += 1 }
+                    output.append(contentsOf: bytes[skipped...])
+                    index += 1
+                }
             case .variable(let name, let escaped):
                 write(lookUp(name), escaped: escaped)
             case .section(let name, let children, let inverted):
@@ -81,39 +109,49 @@ struct TemplateRenderer {
                 } else {
                     section(value, children, blocks: blocks, depth: depth)
                 }
-            case .block(let name, let defaults):
-                render(blocks[name] ?? defaults, blocks: blocks, depth: depth)
+            case .block(let name, let site):
+                expand(blocks[name] ?? site, at: site, blocks: blocks, depth: depth)
             case .partial(let name, let indentation, _):
-                guard depth < Self.maximumDepth, let template = templates[name] else { continue }
-                indented(indentation) { $0.render(template.nodes, blocks: blocks, depth: depth + 1) }
+                guard depth < Self.maximumDepth, let template = templates[name] else { break }
+                include(template.nodes, indentation: indentation, blocks: blocks, depth: depth + 1)
             case .parent(let name, let indentation, let ownBlocks, _):
-                guard depth < Self.maximumDepth, let template = templates[name] else { continue }
+                guard depth < Self.maximumDepth, let template = templates[name] else { break }
                 // Blocks given further out win over the ones given here.
                 let merged = ownBlocks.merging(blocks) { _, outer in outer }
-                indented(indentation) { $0.render(template.nodes, blocks: merged, depth: depth + 1) }
+                include(template.nodes, indentation: indentation, blocks: merged, depth: depth + 1)
             }
+            index += 1
         }
     }
 
-    /// Runs `body`, then indents every line it wrote after the first by `indentation`, and the
-    /// first too (the tag's own spaces were removed with its standalone line).
-    private mutating func indented(_ indentation: String, _ body: (inout TemplateRenderer) -> Void) {
-        guard !indentation.isEmpty else { return body(&self) }
-        let start = output.count
-        body(&self)
-        let written = output[start...]
-        var result: [UInt8] = []
-        result.reserveCapacity(written.count + 64)
-        var atLineStart = true
-        for byte in written {
-            if atLineStart { result.append(contentsOf: indentation.utf8) }
-            result.append(byte)
-            atLineStart = byte == 0x0A
-        }
-        output.replaceSubrange(start..., with: result)
+    /// Renders another template's `nodes` where a partial or parent tag is: each of its lines
+    /// indented like the tag when the tag stands alone on its line, not at all when it is inside
+    /// a line (the Mustache specification's rule; lines of interpolated values are never indented).
+    private mutating func include(_ nodes: [TemplateNode], indentation extra: [UInt8]?, blocks: [String: TemplateBlock], depth: Int) {
+        let saved = (indentation, unindentation)
+        indentation = extra.map { saved.0 + $0.droppingPrefix(saved.1) } ?? []
+        unindentation = []
+        render(nodes, blocks: blocks, depth: depth)
+        (indentation, unindentation) = saved
     }
 
-    private mutating func section(_ value: TemplateValue, _ children: [TemplateNode], blocks: [String: [TemplateNode]], depth: Int) {
+    /// Renders `content` (a child's override or the default) where the block `site` is: the
+    /// content's own indentation comes off each of its lines and the site's goes on.
+    private mutating func expand(_ content: TemplateBlock, at site: TemplateBlock, blocks: [String: TemplateBlock], depth: Int) {
+        let saved = (indentation, unindentation)
+        indentation = saved.0 + site.indentation.droppingPrefix(saved.1)
+        unindentation = content.indentation
+        if site.standalone && !content.standalone && !continuesLine {
+            // Content written inside a line, used where a line of its own starts.
+            output.append(contentsOf: indentation)
+        }
+        if !site.standalone && content.standalone { continuesLine = true }
+        render(content.nodes, blocks: blocks, depth: depth)
+        continuesLine = false
+        (indentation, unindentation) = saved
+    }
+
+    private mutating func section(_ value: TemplateValue, _ children: [TemplateNode], blocks: [String: TemplateBlock], depth: Int) {
         switch value {
         case .null:
             return
@@ -195,5 +233,14 @@ struct TemplateRenderer {
         case .null, .list, .object:
             return
         }
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// The bytes after as much of `prefix` as they start with.
+    func droppingPrefix(_ prefix: [UInt8]) -> [UInt8] {
+        var count = 0
+        while count < self.count, count < prefix.count, self[count] == prefix[count] { count += 1 }
+        return count == 0 ? self : Array(self[count...])
     }
 }

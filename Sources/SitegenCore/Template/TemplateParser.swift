@@ -12,7 +12,8 @@ public struct TemplateSyntaxError: Error, Sendable, Equatable {
 /// comments `{{! … }}`, partials `{{> name}}`, parents `{{< name}}` with blocks `{{$name}}`,
 /// delimiter changes `{{=<% %>=}}`, and functions `{{f(name)}}`. A section, comment, partial,
 /// parent, block or delimiter tag alone on its line takes the whole line with it (the Mustache
-/// specification's "standalone" rule), so templates can be laid out one tag per line.
+/// specification's "standalone" rule), so templates can be laid out one tag per line; so does a
+/// line of only parent, block and partial tags (`{{<layout}}{{$main}}`).
 struct TemplateParser {
     /// Parses `text`, or throws the first syntax error.
     static func parse(_ text: String) throws(TemplateSyntaxError) -> Template {
@@ -35,14 +36,20 @@ struct TemplateParser {
         /// The tag's content without sigil and surrounding spaces (`title`, `partials/sources`).
         var content: String
         var position: TemplatePosition
-        /// Spaces before a standalone partial or parent tag, given to every line it renders.
-        var indentation = ""
+        /// Whether the tag's line holds nothing else but spaces and other such tags, and is
+        /// removed with its line end.
+        var standalone = false
+        /// For a partial or parent: the spaces before it on its standalone line. For a block:
+        /// the indentation of its lines (``TemplateBlock/indentation``).
+        var indentation: [UInt8] = []
     }
 
     enum Token {
         case text([UInt8])
         case newline([UInt8])
         case tag(Tag)
+        /// Added by ``removingStandaloneLines(_:)`` before each line that stays.
+        case lineStart
     }
 
     /// Splits the text into text, line ends and tags, following delimiter changes.
@@ -166,12 +173,22 @@ struct TemplateParser {
 
     // MARK: - Standalone lines
 
-    /// Removes every line that holds one section, comment, partial, parent, block or delimiter
-    /// tag and nothing but spaces, with its line end; a partial or parent keeps the spaces as
-    /// its indentation.
+    /// Removes every standalone line with its line end, and marks where each other line starts.
+    ///
+    /// A line is standalone when it holds nothing but spaces and either one section, inverted,
+    /// closing, comment, partial, parent, block or delimiter tag, or several parent, block,
+    /// partial, comment and closing tags of parents and blocks (`{{<layout}}{{$main}}`,
+    /// `{{/main}}{{/layout}}`) — except a block opened and closed on the line, whose content
+    /// takes the line's place inside it. A standalone partial or parent keeps the spaces as its
+    /// indentation.
     static func removingStandaloneLines(_ tokens: [Token]) -> [Token] {
         var result: [Token] = []
-        result.reserveCapacity(tokens.count)
+        result.reserveCapacity(tokens.count + tokens.count / 4)
+        /// The kinds and names of the sections, parents and blocks open at this point.
+        var open: [(kind: TagKind, name: String)] = []
+        /// The block whose opening tag stood alone on the line before, waiting for the
+        /// indentation of the line after it: its index in `result`.
+        var pendingBlock: Int?
         var lineStart = 0
         while lineStart < tokens.count {
             // The line runs to its newline token, included, or to the end.
@@ -181,30 +198,83 @@ struct TemplateParser {
                 lineEnd += 1
             }
             let line = tokens[lineStart..<lineEnd]
-            var tag: Tag?
-            var tagCount = 0
+            var tags: [Tag] = []
             var onlySpaces = true
             var leading: [UInt8] = []
+            var multiTagKinds = true
+            var blocksOpenedHere: [String] = []
+            var blockClosedHere = false
+            var firstCloses: String?
             for token in line {
                 switch token {
-                case .tag(let found):
-                    tagCount += 1
-                    tag = found
+                case .tag(let tag):
+                    switch tag.kind {
+                    case .section, .inverted, .parent, .block:
+                        if tag.kind == .section || tag.kind == .inverted { multiTagKinds = false }
+                        if tag.kind == .block { blocksOpenedHere.append(tag.content) }
+                        open.append((tag.kind, tag.content))
+                    case .close:
+                        if tags.isEmpty { firstCloses = tag.content }
+                        let closed = open.popLast()
+                        if closed?.kind != .parent && closed?.kind != .block { multiTagKinds = false }
+                        if blocksOpenedHere.contains(tag.content) { blockClosedHere = true }
+                    case .variable, .unescaped:
+                        multiTagKinds = false
+                    case .delimiters, .pragma:
+                        multiTagKinds = false
+                    case .comment, .partial:
+                        break
+                    }
+                    tags.append(tag)
                 case .text(let bytes):
                     if !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { onlySpaces = false }
-                    if tagCount == 0 { leading += bytes }
-                case .newline: break
+                    if tags.isEmpty { leading += bytes }
+                case .newline, .lineStart: break
                 }
             }
-            if tagCount == 1, onlySpaces, var tag, tag.kind.canStandAlone {
-                if tag.kind == .partial || tag.kind == .parent { tag.indentation = String(decoding: leading, as: UTF8.self) }
-                result.append(.tag(tag))
+            if let index = pendingBlock, case .tag(var block) = result[index] {
+                // The block's lines are indented like this one, unless it closes here, empty.
+                let closesEmpty = firstCloses == block.content && leading.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+                if !closesEmpty { block.indentation = leadingSpaces(of: line) }
+                result[index] = .tag(block)
+                pendingBlock = nil
+            }
+            let standalone = onlySpaces && !tags.isEmpty && tags.allSatisfy(\.kind.canStandAlone)
+                && (tags.count == 1 || (multiTagKinds && !blockClosedHere))
+            if standalone {
+                for var tag in tags {
+                    tag.standalone = true
+                    tag.indentation = leading
+                    result.append(.tag(tag))
+                    if tag.kind == .block { pendingBlock = result.count - 1 }
+                }
             } else {
-                result += line
+                result.append(.lineStart)
+                var onlySpacesBefore = true
+                for token in line {
+                    switch token {
+                    case .tag(var tag):
+                        // An inline block's lines are indented like the line, when only spaces come before it.
+                        if tag.kind == .block, onlySpacesBefore { tag.indentation = leading }
+                        onlySpacesBefore = false
+                        result.append(.tag(tag))
+                    case .text(let bytes):
+                        if !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { onlySpacesBefore = false }
+                        result.append(token)
+                    default:
+                        result.append(token)
+                    }
+                }
             }
             lineStart = lineEnd
         }
         return result
+    }
+
+    /// The spaces and tabs a line starts with.
+    static func leadingSpaces(of line: ArraySlice<Token>) -> [UInt8] {
+        guard case .text(let bytes)? = line.first else { return [] }
+        return Array(bytes.prefix { $0 == 0x20 || $0 == 0x09 })
     }
 
     // MARK: - Tree
@@ -214,7 +284,7 @@ struct TemplateParser {
         struct Frame {
             var tag: Tag?
             var nodes: [TemplateNode] = []
-            var blocks: [String: [TemplateNode]] = [:]
+            var blocks: [String: TemplateBlock] = [:]
         }
 
         static func build(_ tokens: [Token]) throws(TemplateSyntaxError) -> [TemplateNode] {
@@ -235,6 +305,8 @@ struct TemplateParser {
                         continue
                     }
                     append(.text(bytes))
+                case .lineStart:
+                    if !insideParent { stack[stack.count - 1].nodes.append(.lineStart) }
                 case .tag(let tag):
                     if insideParent, ![.block, .comment, .close, .delimiters, .pragma].contains(tag.kind) {
                         throw TemplateSyntaxError(position: tag.position,
@@ -254,7 +326,7 @@ struct TemplateParser {
                         stack.append(Frame(tag: tag))
                     case .partial:
                         guard !tag.content.isEmpty else { throw emptyName(tag) }
-                        append(.partial(name: tag.content, indentation: tag.indentation, position: tag.position))
+                        append(.partial(name: tag.content, indentation: tag.standalone ? tag.indentation : nil, position: tag.position))
                     case .close:
                         guard stack.count > 1, let open = stack.last?.tag else {
                             throw TemplateSyntaxError(position: tag.position,
@@ -269,12 +341,16 @@ struct TemplateParser {
                         switch open.kind {
                         case .section, .inverted:
                             append(.section(try name(open), frame.nodes, inverted: open.kind == .inverted))
-                        case .block where parentIsInheriting:
-                            stack[stack.count - 1].blocks[open.content] = frame.nodes
                         case .block:
-                            append(.block(name: open.content, frame.nodes))
+                            let block = TemplateBlock(nodes: frame.nodes, indentation: open.indentation, standalone: open.standalone)
+                            if parentIsInheriting {
+                                stack[stack.count - 1].blocks[open.content] = block
+                            } else {
+                                append(.block(name: open.content, block))
+                            }
                         case .parent:
-                            append(.parent(name: open.content, indentation: open.indentation, blocks: frame.blocks, position: open.position))
+                            append(.parent(name: open.content, indentation: open.standalone ? open.indentation : nil,
+                                           blocks: frame.blocks, position: open.position))
                         default:
                             break
                         }
