@@ -556,6 +556,9 @@ private let contentErrorCases: [ContentErrorCase] = [
     ContentErrorCase("a template including a missing partial",
                      ["templates/note.mustache": "{{<layout}}\n{{$main}}\n<h1>{{title}}</h1>\n  {{> partials/sourcess}}\n{{/main}}\n{{/layout}}\n"],
                      at: "templates/note.mustache:4:3", "does not exist", suggesting: "partials/sources"),
+    ContentErrorCase("a template extending a missing layout",
+                     ["templates/note.mustache": "{{<layot}}{{$main}}\n<h1>{{title}}</h1>\n{{/main}}{{/layot}}\n"],
+                     at: "templates/note.mustache:1:1", "does not exist", suggesting: "layout"),
 ]
 
 @Suite("End to end: one test per kind of content error")
