@@ -14,15 +14,15 @@ private func describe(_ node: YAMLNode?) -> String {
     }
 }
 
-/// What Yams alone makes of `text`.
-private func yams(_ text: String) -> String {
-    switch YAMLNode.parseWithYams(text, path: "f.yaml", lineOffset: 3) {
+/// What libyaml alone makes of `text`.
+private func libyaml(_ text: String) -> String {
+    switch YAMLNode.parseWithLibYAML(text, path: "f.yaml", lineOffset: 3) {
     case .success(let node): return describe(node)
     case .failure(let diagnostic): return "error: \(diagnostic.message)"
     }
 }
 
-/// What the fast reader makes of `text`, or nil when it leaves the text to Yams.
+/// What the fast reader makes of `text`, or nil when it leaves the text to libyaml.
 private func fast(_ text: String) -> String? {
     guard case .parsed(let node) = FastYAML.parse(text, path: "f.yaml", lineOffset: 3) else { return nil }
     return describe(node)
@@ -30,7 +30,7 @@ private func fast(_ text: String) -> String? {
 
 @Suite("Fast YAML reader")
 struct FastYAMLTests {
-    /// Shapes content files use every day: the fast reader must read each, exactly as Yams does.
+    /// Shapes content files use every day: the fast reader must read each, exactly as libyaml does.
     static let everyday: [String] = [
         "title: Council votes\noutlet: The Wire\npublished: 2023-06-30\n",
         "title: \"Mali: the break\"\nurl: https://example.com/a#b\n",
@@ -44,7 +44,7 @@ struct FastYAMLTests {
         "a: b#c\nd: e # f\ng: 'h' # i\n",
     ]
 
-    /// Shapes the fast reader leaves to Yams (block scalars, anchors, errors...).
+    /// Shapes the fast reader leaves to libyaml (block scalars, anchors, errors...).
     static let unusual: [String] = [
         "summary: >-\n  folded\n  text\n",
         "summary: |\n  literal\n",
@@ -68,29 +68,29 @@ struct FastYAMLTests {
         "a: b\r\nc: d\r\n",
     ]
 
-    @Test("everyday YAML is read by the fast reader exactly as Yams reads it")
-    func everydayShapesMatchYams() {
+    @Test("everyday YAML is read by the fast reader exactly as libyaml reads it")
+    func everydayShapesMatchLibYAML() {
         for text in Self.everyday {
             let mine = fast(text)
             #expect(mine != nil, "the fast reader should read: \(text.debugDescription)")
-            #expect(mine == yams(text), "\(text.debugDescription)")
+            #expect(mine == libyaml(text), "\(text.debugDescription)")
         }
     }
 
-    @Test("unusual YAML is left to Yams, or read exactly as Yams reads it")
-    func unusualShapesAreLeftToYams() {
+    @Test("unusual YAML is left to libyaml, or read exactly as libyaml reads it")
+    func unusualShapesAreLeftToLibYAML() {
         for text in Self.unusual {
             if let mine = fast(text) {
-                #expect(mine == yams(text), "\(text.debugDescription)")
+                #expect(mine == libyaml(text), "\(text.debugDescription)")
             }
         }
         #expect(fast("summary: >-\n  folded\n") == nil)
-        #expect(fast("a: b\na: c\n") == nil, "duplicate keys are reported by Yams")
-        #expect(fast("a: \"unclosed\n") == nil, "syntax errors are explained by Yams")
+        #expect(fast("a: b\na: c\n") == nil, "duplicate keys are reported by libyaml")
+        #expect(fast("a: \"unclosed\n") == nil, "syntax errors are explained by libyaml")
     }
 
     @Test("every YAML file and front matter of the demo and Mali sites reads the same both ways")
-    func realContentMatchesYams() throws {
+    func realContentMatchesLibYAML() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         var checked = 0
         for site in ["content", "Tests/Fixtures/demo-site/content"] {
@@ -103,7 +103,7 @@ struct FastYAMLTests {
                     text = String(text[text.index(text.startIndex, offsetBy: 4)..<end.lowerBound]) + "\n"
                 }
                 if let mine = fast(text) {
-                    #expect(mine == yams(text), "\(url.path)")
+                    #expect(mine == libyaml(text), "\(url.path)")
                     checked += 1
                 }
             }

@@ -1,14 +1,14 @@
 /// A fast reader for the plain YAML most content files are written in: block mappings and
 /// lists, one-line plain, quoted and `[a, b]` values, and comments.
 ///
-/// It gives exactly the ``YAMLNode`` tree (values and places) that Yams would give, about ten
+/// It gives exactly the ``YAMLNode`` tree (values and places) that libyaml (``YAMLComposer``) would give, about ten
 /// times faster. Anything else (block scalars `|` and `>`, anchors, tags, `{...}`, multi-line
 /// values, empty values, duplicate keys, tabs, any syntax error) makes it step aside, and the
-/// text is read by Yams, which also explains mistakes.
+/// text is read by ``YAMLComposer`` on libyaml, which also explains mistakes.
 enum FastYAML {
     /// What the fast reader made of a text.
     enum Outcome {
-        /// The text uses something only Yams reads.
+        /// The text uses something only libyaml reads.
         case unsupported
         /// The document's root; nil when it holds only comments and blank lines.
         case parsed(YAMLNode?)
@@ -37,6 +37,8 @@ enum FastYAML {
         let lineOffset: Int
         var lines: [Line] = []
         var current = 0
+        /// Lists and mappings open at this point; deeper than libyaml's limit is left to it (and refused).
+        var depth = 0
 
         init(bytes: [UInt8], path: String, lineOffset: Int) {
             self.bytes = bytes
@@ -75,7 +77,7 @@ enum FastYAML {
         }
 
         /// No tab, carriage return, byte-order mark or character YAML forbids (controls, U+FFFE,
-        /// U+FFFF): Yams reads those, and explains the mistakes.
+        /// U+FFFF): libyaml reads those, and explains the mistakes.
         static func onlyPlainCharacters(_ bytes: [UInt8]) -> Bool {
             for index in bytes.indices {
                 let byte = bytes[index]
@@ -116,6 +118,9 @@ enum FastYAML {
         }
 
         mutating func sequence(at indent: Int) throws(Unsupported) -> YAMLNode {
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= YAMLComposer.maximumDepth else { throw Unsupported() }
             var items: [YAMLNode] = []
             while current < lines.count, lines[current].indent == indent, isListItem(lines[current]) {
                 let line = lines[current]
@@ -158,6 +163,9 @@ enum FastYAML {
         /// A mapping whose first key starts at `firstKeyOffset` on the current line; the keys of
         /// the following lines start at column `indent`.
         mutating func mapping(at indent: Int, firstKeyOffset: Int) throws(Unsupported) -> YAMLNode {
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= YAMLComposer.maximumDepth else { throw Unsupported() }
             var pairs: [(key: String, keyLocation: SourceLocation, value: YAMLNode)] = []
             var keys = Set<String>()
             var keyOffset = firstKeyOffset

@@ -28,7 +28,40 @@ struct FrontMatterDocument {
             lineNumber += 1
             lineStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
         }
-        return .failure(.error(SourceLocation(path: file.path), "front matter is not closed: add a line `---` after it"))
+        return .failure(unclosed(text, path: file.path))
+    }
+
+    /// The error for front matter without its closing `---`, at the first line that cannot be
+    /// front matter (the body's first line, or the blank line before it), where `---` belongs.
+    static func unclosed(_ text: String, path: String) -> Diagnostic {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var blank: Int?
+        for (index, line) in lines.enumerated().dropFirst() {
+            let trimmed = line.trimmingSpaces()
+            if trimmed.isEmpty {
+                if blank == nil { blank = index + 1 }
+                continue
+            }
+            let first = line.first!
+            let looksLikeYAML = first == " " || first == "\t" || first == "#" || line.hasPrefix("- ") || line == "-"
+                || Self.startsWithKey(line)
+            if looksLikeYAML {
+                blank = nil
+                continue
+            }
+            return .error(SourceLocation(path: path, line: blank ?? index + 1),
+                          "the front matter that starts on line 1 is not closed: add a line `---` \(blank == nil ? "before this line" : "here"), after the last key")
+        }
+        return .error(SourceLocation(path: path), "front matter is not closed: add a line `---` after its last key")
+    }
+
+    /// Whether a line starts with `key:` (a word, then a colon and a space or the line's end).
+    private static func startsWithKey(_ line: Substring) -> Bool {
+        guard let colon = line.firstIndex(of: ":"), colon > line.startIndex else { return false }
+        let key = line[..<colon]
+        let after = line.index(after: colon)
+        return (after == line.endIndex || line[after] == " ")
+            && key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
     }
 
     /// Splits `file` and parses its front matter: the Markdown body and the YAML mapping's node,
