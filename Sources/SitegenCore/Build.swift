@@ -16,6 +16,9 @@ public struct BuildOptions: Sendable {
     public var writesOutput: Bool
     /// Whether stages use all cores; a single-threaded build gives byte-identical output.
     public var parallel: Bool = true
+    /// Whether a warning fails the build as an error does (`--strict`, for CI and deploys):
+    /// nothing is written and the previous output stays as it was.
+    public var strict: Bool = false
 
     /// Creates options; `output` defaults to `root/public`.
     public init(root: URL, output: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil, writesOutput: Bool = true) {
@@ -44,8 +47,16 @@ public struct BuildReport: Sendable {
     /// A failure of the write stage (the old output is untouched).
     public var writeError: String?
 
-    /// Whether the build failed.
-    public var failed: Bool { diagnostics.containsErrors || writeError != nil }
+    /// Whether the build failed: an error, a failed write, or (strict) a warning.
+    public var failed: Bool { diagnostics.containsErrors || writeError != nil || failedOnWarnings }
+    /// Whether the build failed only because it was strict and found warnings.
+    public var failedOnWarnings: Bool { strict && !diagnostics.isEmpty && !diagnostics.containsErrors }
+    /// Whether the build was strict (``BuildOptions/strict``).
+    public var strict = false
+    /// Number of errors.
+    public var errorCount: Int { diagnostics.count(where: { $0.severity == .error }) }
+    /// Number of warnings.
+    public var warningCount: Int { diagnostics.count(where: { $0.severity == .warning }) }
 
     /// The wall time of the whole build, from start to end (resolve and verify overlap, so it is
     /// less than the sum of the stage times).
@@ -63,6 +74,7 @@ public struct BuildReport: Sendable {
 public func build(_ options: BuildOptions, fileSystem: FileSystem? = nil) -> BuildReport {
     let start = ContinuousClock.now
     var report = runStages(options, fileSystem: fileSystem)
+    report.strict = options.strict
     report.elapsed = ContinuousClock.now - start
     return report
 }
@@ -120,10 +132,7 @@ private func runStages(_ options: BuildOptions, fileSystem: FileSystem?) -> Buil
     timings.append(("verify", verifyTime))
 
     diagnostics = diagnostics.sortedForDisplay()
-    if site.config.baseURL == nil {
-        notes.append("feed.xml and sitemap.xml are not written: set `base_url` in content/site.yaml (or pass --base-url) to get them")
-    }
-    guard !diagnostics.containsErrors else {
+    guard !diagnostics.containsErrors, !(options.strict && !diagnostics.isEmpty) else {
         return BuildReport(diagnostics: diagnostics, notes: notes, pageCount: 0, fileCount: 0, writeSummary: nil, timings: timings)
     }
 
@@ -144,6 +153,10 @@ private func runStages(_ options: BuildOptions, fileSystem: FileSystem?) -> Buil
     // Render and write overlap: each page goes into a staging folder beside the output as soon as
     // it is rendered (so the site is never held in memory whole); the write stage then swaps the
     // staging folder in. On any failure the staging folder is removed and the output is untouched.
+    // Said only when the site is written, where it explains what is missing from the output.
+    if site.config.baseURL == nil {
+        notes.append("feed.xml and sitemap.xml are not written: set `base_url` in content/site.yaml (or pass --base-url) to get them")
+    }
     let writer = OutputWriter(parallel: options.parallel)
     let area: OutputWriter.StagingArea
     do {

@@ -18,23 +18,30 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("single-thread"), help: "Use one core (the output is byte-identical to a parallel build).")
     var singleThread = false
 
+    @Flag(name: .long, help: "Fail on any warning as on an error (exit 1, nothing written): for CI and deploys.")
+    var strict = false
+
     func run() throws {
         var options = site.buildOptions(writesOutput: true)
         options.parallel = !singleThread
+        options.strict = strict
+        // Whether there was an output before: "left as it was" means nothing when there was none.
+        let outputExisted = FileManager.default.fileExists(atPath: options.output.path)
         let report = build(options)
         let printer = ReportPrinter(root: options.root, output: options.output)
         printer.printDiagnostics(report)
         if timings { printer.printTimings(report) }
         let counts = printer.counts(report)
         if report.failed {
-            print("Build failed\(counts.isEmpty ? "" : ": " + counts); \(printer.relativeOutput()) was left as it was.")
+            let outcome = outputExisted ? "\(printer.relativeOutput()) was left as it was" : "nothing was written"
+            print("Build failed\(counts.isEmpty ? "" : ": " + counts)\(printer.strictReason(report)); \(outcome).")
             throw ExitCode(1)
         }
-        var line = "Built \(report.pageCount) pages in \(Int(printer.milliseconds(report.duration).rounded())) ms"
+        var line = "Built \(printer.plural(report.pageCount, "page")) in \(Int(printer.milliseconds(report.duration).rounded())) ms"
         if let summary = report.writeSummary, summary.unchanged > 0 {
-            line += " (\(summary.written) files written, \(summary.unchanged) unchanged)"
+            line += " (\(printer.plural(summary.written, "file")) written, \(summary.unchanged) unchanged)"
         }
-        if !counts.isEmpty { line += " with \(counts)" }
+        if !counts.isEmpty { line += ", \(counts)" }
         print(line)
     }
 }
@@ -48,16 +55,20 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
+    @Flag(name: .long, help: "Fail on any warning as on an error (exit 1): for CI and deploys.")
+    var strict = false
+
     func run() throws {
-        let options = site.buildOptions(writesOutput: false)
+        var options = site.buildOptions(writesOutput: false)
+        options.strict = strict
         let report = build(options)
         let printer = ReportPrinter(root: options.root, output: options.output)
         printer.printDiagnostics(report)
         let counts = printer.counts(report)
         if report.failed {
-            print("Check failed: \(counts).")
+            print("Check failed: \(counts)\(printer.strictReason(report)).")
             throw ExitCode(1)
         }
-        print("Checked \(report.pageCount) pages: \(counts.isEmpty ? "no problems" : counts).")
+        print("Checked \(printer.plural(report.pageCount, "page")): \(counts.isEmpty ? "no problems" : counts).")
     }
 }

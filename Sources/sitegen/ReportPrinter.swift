@@ -15,13 +15,22 @@ struct ReportPrinter {
         if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
     }
 
+    /// "2 errors, 1 warning", or empty when there is no problem.
     func counts(_ report: BuildReport) -> String {
-        let errors = report.diagnostics.filter { $0.severity == .error }.count
-        let warnings = report.diagnostics.count - errors
         var parts: [String] = []
-        if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
-        if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
+        if report.errorCount > 0 { parts.append(plural(report.errorCount, "error")) }
+        if report.warningCount > 0 { parts.append(plural(report.warningCount, "warning")) }
         return parts.joined(separator: ", ")
+    }
+
+    /// Why a strict run failed on warnings alone, or empty.
+    func strictReason(_ report: BuildReport) -> String {
+        report.failedOnWarnings ? " (--strict: warnings fail the build)" : ""
+    }
+
+    /// "1 page", "2 pages".
+    func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
     func printTimings(_ report: BuildReport) {

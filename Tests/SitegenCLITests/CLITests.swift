@@ -325,6 +325,89 @@ struct CLITests {
         #expect(run.status == 0)
         #expect(hasLine(run.stderr, matching: #"^content/actors/harbour-master\.md:\d+:1: warning: `Write the profile here\.` is a placeholder"#), "\(run.stderr)")
     }
+
+    @Test("the summary line counts warnings")
+    func summaryCountsWarnings() throws {
+        let site = try SiteCopy()
+        let run = try sitegen(["build", "--root", site.root.path])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(hasLine(run.stdout, matching: #"^Built 21 pages in [0-9]+ ms, 1 warning$"#), "stdout: \(run.stdout)")
+        try site.write("content/notes/extra.md", "---\ntitle: Extra\nsumary: Short\n---\nText.\n")
+        let again = try sitegen(["build", "--root", site.root.path])
+        #expect(hasLine(again.stdout, matching: #"^Built 22 pages in [0-9]+ ms \([0-9]+ files? written, [0-9]+ unchanged\), 2 warnings$"#),
+                "stdout: \(again.stdout)")
+    }
+
+    @Test("--strict fails build and check on any warning, with exit 1 and nothing written", arguments: ["build", "check"])
+    func strictFailsOnWarnings(command: String) throws {
+        let site = try SiteCopy()
+        let run = try sitegen([command, "--strict", "--root", site.root.path])
+        #expect(run.status == 1, "stdout: \(run.stdout)\nstderr: \(run.stderr)")
+        #expect(run.stderr.contains("content/events/background.yaml:8:14: warning:"))
+        #expect(run.stdout.contains("failed: 1 warning (--strict: warnings fail the build)"), "stdout: \(run.stdout)")
+        #expect(!site.exists("public"))
+    }
+
+    @Test("--strict passes a site without warnings")
+    func strictPassesCleanSite() throws {
+        let site = try SiteCopy()
+        // The demo site's one warning is a quote of an article without a source text (line 8).
+        let path = site.root.appendingPathComponent("content/events/background.yaml")
+        var lines = try String(contentsOf: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[7].hasPrefix("      quote:"))
+        lines.remove(at: 7)
+        try site.write("content/events/background.yaml", lines.joined(separator: "\n"))
+        let run = try sitegen(["build", "--strict", "--root", site.root.path])
+        #expect(run.status == 0, "stdout: \(run.stdout)\nstderr: \(run.stderr)")
+        #expect(hasLine(run.stdout, matching: #"^Built 21 pages in [0-9]+ ms$"#), "stdout: \(run.stdout)")
+    }
+
+    @Test("a misspelled `draft` fails the build instead of publishing the page")
+    func misspelledDraftFails() throws {
+        let site = try SiteCopy()
+        try site.write("content/notes/plan.md", "---\ntitle: Plan\ndarft: true\n---\nNot ready.\n")
+        let run = try sitegen(["build", "--root", site.root.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("content/notes/plan.md:3:1: error: unknown key `darft` in note"), "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("did you mean `draft`?"))
+        #expect(!site.exists("public/notes/plan/index.html"))
+    }
+
+    @Test("a failed first build says nothing was written, not that public/ was left as it was")
+    func failedFirstBuildWording() throws {
+        let site = try SiteCopy()
+        try site.write("content/notes/broken.md", "---\ntitle: Broken\n---\n[x](actor:nobody)\n")
+        let first = try sitegen(["build", "--root", site.root.path])
+        #expect(first.status == 1)
+        #expect(hasLine(first.stdout, matching: #"^Build failed: 1 error, 1 warning; nothing was written\.$"#), "stdout: \(first.stdout)")
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/notes/broken.md"))
+        #expect(try sitegen(["build", "--root", site.root.path]).status == 0)
+        try site.write("content/notes/broken.md", "---\ntitle: Broken\n---\n[x](actor:nobody)\n")
+        let second = try sitegen(["build", "--root", site.root.path])
+        #expect(hasLine(second.stdout, matching: #"^Build failed: 1 error, 1 warning; .*public/ was left as it was\.$"#), "stdout: \(second.stdout)")
+    }
+
+    @Test("the base_url note is printed only when a site is written, not by check or a failed build")
+    func baseURLNoteOnlyOnWrite() throws {
+        let site = try SiteCopy()
+        let siteYAML = site.root.appendingPathComponent("content/site.yaml")
+        let settings = try String(contentsOf: siteYAML, encoding: .utf8)
+        try site.write("content/site.yaml", settings.split(separator: "\n").filter { !$0.hasPrefix("base_url:") }.joined(separator: "\n") + "\n")
+        #expect(!(try sitegen(["check", "--root", site.root.path]).stderr.contains("base_url")))
+        #expect(try sitegen(["build", "--root", site.root.path]).stderr.contains("note: feed.xml and sitemap.xml are not written"))
+        try site.write("content/notes/broken.md", "---\ntitle: Broken\n---\n[x](actor:nobody)\n")
+        #expect(!(try sitegen(["build", "--root", site.root.path]).stderr.contains("base_url")))
+    }
+
+    @Test("a YAML syntax error is printed at the line to change, with the line and a caret")
+    func yamlErrorPrinted() throws {
+        let site = try SiteCopy()
+        try site.write("content/notes/tab.md", "---\ntitle: Tab\nsummary: S\n\tdraft: true\n---\nText.\n")
+        let run = try sitegen(["check", "--root", site.root.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("content/notes/tab.md:4:1: error: YAML syntax: YAML does not allow tabs for indentation: indent with spaces\n draft: true\n^\n"),
+                "stderr: \(run.stderr)")
+    }
 }
 
 /// Every file below `folder`, as relative paths.

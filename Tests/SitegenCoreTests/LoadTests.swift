@@ -57,6 +57,66 @@ struct LoadTests {
         #expect(warning.description.contains("did you mean `title`?"))
     }
 
+    @Test("a misspelled `draft` is an error, so that a page meant as a draft is never published by a typo", arguments: ["darft", "drafts", "Draft", "draf", "dratf"])
+    func misspelledDraftIsAnError(key: String) throws {
+        let found = diagnostics(of: """
+            -- content/notes/plan.md --
+            ---
+            title: Plan
+            \(key): true
+            ---
+            Not ready.
+            """)
+        let error = try #require(errors(found).first)
+        #expect(error.location == SitegenCore.SourceLocation(path: "content/notes/plan.md", line: 3, column: 1))
+        #expect(error.suggestion == "draft")
+        #expect(error.message.contains("misspelled it would publish a note meant to stay a draft"))
+    }
+
+    @Test("`draft` on an actor or an event, which cannot be drafts, is an error rather than a page published anyway")
+    func draftOnActorIsAnError() throws {
+        let found = diagnostics(of: """
+            -- content/actors/a.md --
+            ---
+            name: A
+            kind: person
+            draft: true
+            ---
+            Profile.
+            """)
+        let error = try #require(errors(found).first)
+        #expect(error.location == SitegenCore.SourceLocation(path: "content/actors/a.md", line: 4, column: 1))
+        #expect(error.message.contains("actors cannot be drafts"))
+    }
+
+    @Test("other misspelled optional keys stay warnings, each with its did-you-mean")
+    func otherTyposWarn() throws {
+        let found = diagnostics(of: """
+            -- content/notes/plan.md --
+            ---
+            title: Plan
+            sumary: Short
+            ordr: 2
+            ---
+            Text.
+            """)
+        #expect(errors(found).isEmpty)
+        #expect(warnings(found).map(\.suggestion) == ["summary", "order"])
+    }
+
+    @Test("events files may end in .yml as well as .yaml")
+    func ymlEventsAreRead() throws {
+        let (raw, found) = loadSite("""
+            -- content/events/2025.yml --
+            - id: a
+              date: 2025
+              title: A
+              sources: [wire]
+            """)
+        #expect(found.filter { $0.location.path == "content/events/2025.yml" }.isEmpty, "\(found)")
+        #expect(raw.events.map(\.id) == ["a"])
+    }
+
     @Test("an unknown event key is a warning with a did-you-mean")
     func unknownEventKeyWarns() throws {
         let found = diagnostics(of: """
@@ -185,14 +245,14 @@ struct LoadTests {
         let found = diagnostics(of: """
             -- content/README.md --
             Notes for editors.
-            -- content/events/extra.yml --
+            -- content/events/notes.txt --
             - id: x
             """)
         #expect(errors(found).isEmpty)
         let paths = warnings(found).map(\.location.path)
         #expect(paths.contains("content/README.md"))
-        #expect(paths.contains("content/events/extra.yml"))
-        #expect(warnings(found).contains { $0.message.contains("rename it to `.yaml`") })
+        #expect(paths.contains("content/events/notes.txt"))
+        #expect(warnings(found).contains { $0.message.contains("`content/events/` holds `.yaml` (or `.yml`) files") })
     }
 
     @Test("front matter that is never closed is an error")

@@ -54,7 +54,7 @@ enum ActorLoader {
             }
         }
         let facts = EntryReaders.facts(reader.list("facts"), into: &diagnostics)
-        reader.warnAboutUnknownKeys(keys)
+        reader.warnAboutUnknownKeys(keys, isPage: true)
         diagnostics += reader.diagnostics
         guard let name, let kind else { return (nil, diagnostics) }
         let body = MarkdownText(source: document.body, path: file.path, lineOffset: document.bodyLineOffset)

@@ -52,7 +52,7 @@ enum EventLoader {
             }
             let sources = EntryReaders.sources(sourceNodes, into: &diagnostics)
             let facts = EntryReaders.facts(reader.list("facts"), into: &diagnostics)
-            reader.warnAboutUnknownKeys(keys)
+            reader.warnAboutUnknownKeys(keys, isPage: true)
             diagnostics += reader.diagnostics
             if let id, IDSyntax.isValid(id), let date, let title {
                 events.append(Event(id: id, date: date, end: end, approximate: approximate, title: title,

@@ -102,10 +102,26 @@ struct MappingReader {
     }
 
     /// Adds a warning for every key not in `known`, suggesting the closest known key.
-    mutating func warnAboutUnknownKeys(_ known: [String]) {
+    ///
+    /// A key that looks like `draft` is an error instead, since a misspelled `draft: true` would
+    /// publish a page meant to stay unpublished: in articles and notes (whose `known` keys hold
+    /// `draft`) as a misspelling of it; in actors and events (`isPage`), which cannot be drafts,
+    /// because the key would not keep them out of the site.
+    mutating func warnAboutUnknownKeys(_ known: [String], isPage: Bool = false) {
         for pair in pairs where !known.contains(pair.key) {
-            diagnostics.append(.warning(pair.keyLocation, "unknown key `\(pair.key)` in \(what)",
-                                        suggestion: Suggestions.closest(to: pair.key, in: known)))
+            let suggestion = Suggestions.closest(to: pair.key, in: known)
+            let looksLikeDraft = pair.key.lowercased() == "draft"
+                || Suggestions.closest(to: pair.key, in: known + ["draft"]) == "draft"
+            if looksLikeDraft, known.contains("draft") {
+                diagnostics.append(.error(pair.keyLocation,
+                    "unknown key `\(pair.key)` in \(what): it looks like `draft`, and misspelled it would publish a \(what) meant to stay a draft",
+                    suggestion: "draft"))
+            } else if looksLikeDraft, isPage {
+                diagnostics.append(.error(pair.keyLocation,
+                    "\(what)s cannot be drafts: `\(pair.key)` would not keep this \(what) out of the site; remove the key, and keep the \(what) out of `content/` until it is ready"))
+            } else {
+                diagnostics.append(.warning(pair.keyLocation, "unknown key `\(pair.key)` in \(what)", suggestion: suggestion))
+            }
         }
     }
 

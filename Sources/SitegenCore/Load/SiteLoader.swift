@@ -41,7 +41,7 @@ public struct SiteLoader: Sendable {
             case (3, "actors", "md"): work.append((path, .actor(String(name.dropLast(3)))))
             case (3, "notes", "md"): work.append((path, .note(String(name.dropLast(3)))))
             case (3, "pages", "md"): work.append((path, .page(String(name.dropLast(3)))))
-            case (3, "events", "yaml"): work.append((path, .events))
+            case (3, "events", "yaml"), (3, "events", "yml"): work.append((path, .events))
             case (3, "sources", "txt"), (3, "sources", "html"), (3, "sources", "htm"):
                 work.append((path, .source(name)))
             default:
@@ -214,8 +214,7 @@ public struct SiteLoader: Sendable {
     private static func whyIgnored(parts: [String], ext: String) -> String {
         let folder = parts.count > 2 ? parts[1] : ""
         switch (folder, ext) {
-        case ("events", "yml"): return "event files end in `.yaml`; rename it to `.yaml`"
-        case ("events", _): return "`content/events/` holds `.yaml` files"
+        case ("events", _): return "`content/events/` holds `.yaml` (or `.yml`) files"
         case ("articles", _), ("actors", _), ("notes", _), ("pages", _):
             return parts.count > 3 ? "`content/\(folder)/` has no subfolders" : "`content/\(folder)/` holds `.md` files"
         case ("sources", _): return "source texts are `.txt` or `.html` files"

@@ -135,7 +135,7 @@ public enum NewContent {
             }
         case .event:
             // `- id: x` or `id: x`, maybe quoted, maybe followed by a comment.
-            for name in names where name.hasSuffix(".yaml") {
+            for name in names where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
                 guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { continue }
                 let text = String(decoding: data, as: UTF8.self)
                 for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
