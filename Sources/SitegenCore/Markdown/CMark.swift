@@ -116,7 +116,9 @@ enum CMark {
             } else if type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK,
                       isUncitedMarker(string(cmark_node_get_literal(node)) ?? "") {
                 markers.append(node)
-            } else if type == CMARK_NODE_TEXT, !isTextLike(cmark_node_previous(node)) {
+            } else if type == CMARK_NODE_TEXT || type == CMARK_NODE_SOFTBREAK, !isTextLike(cmark_node_previous(node)) {
+                // A run starts at its first text or soft break: after a link, a line may start
+                // with a soft break, and the citation on that line is in the run it starts.
                 if let run = textRun(startingAt: node) { runs.append(run) }
             } else if type == CMARK_NODE_LINK, let url = string(cmark_node_get_url(node)) {
                 let bare = stripFragment(url)
@@ -163,7 +165,8 @@ enum CMark {
             cmark_node_set_heading_level(node, min(max(cmark_node_get_heading_level(node) - topLevel + target, target), 6))
         }
         for node in rawHTML { showAsText(node) }
-        for (run, matches) in runMatches { replace(run, matches: matches) }
+        var lastMarkAfter: [OpaquePointer: OpaquePointer] = [:]
+        for (run, matches) in runMatches { replace(run, matches: matches, lastMarkAfter: &lastMarkAfter) }
         parsed.html = render(document, parser: parser, options: options)
         return parsed
     }
@@ -309,17 +312,24 @@ enum CMark {
 
 
     /// Replaces a run by text nodes and raw HTML nodes for its citations.
-    private static func replace(_ run: TextRun, matches: [CitationScanner.Match]) {
+    ///
+    /// - Parameter lastMarkAfter: for each link or image whose text held citations, the last mark
+    ///   placed after it, so that the marks of its later runs follow those of its earlier ones.
+    private static func replace(_ run: TextRun, matches: [CitationScanner.Match],
+                                lastMarkAfter: inout [OpaquePointer: OpaquePointer]) {
         let bytes = Array(run.text.utf8)
         let anchor = run.pieces[0].node
-        // Inside a link's text, marks go right after the link: a link inside a link is invalid HTML.
+        // Inside a link's text, marks go right after the link: a link inside a link is invalid
+        // HTML. An image's description becomes its alt text, which has no room for a mark.
         var enclosingLink: OpaquePointer?
         var ancestor = cmark_node_parent(anchor)
-        while let node = ancestor, enclosingLink == nil {
-            if cmark_node_get_type(node) == CMARK_NODE_LINK { enclosingLink = node }
+        while let node = ancestor {
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { enclosingLink = node }
             ancestor = cmark_node_parent(node)
         }
-        var lastMark = enclosingLink
+        var lastMark = enclosingLink.map { lastMarkAfter[$0] ?? $0 }
+        defer { if let enclosingLink, let lastMark { lastMarkAfter[enclosingLink] = lastMark } }
         var position = 0
         func insertText(_ range: Range<Int>) {
             guard !range.isEmpty, let node = cmark_node_new(CMARK_NODE_TEXT) else { return }
