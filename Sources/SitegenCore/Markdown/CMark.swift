@@ -45,24 +45,12 @@ enum CMark {
             parseAndRender(document, parser: parser, options: options)
         }
         // Line starts (byte offsets) are found only when a reference needs its column converted.
-        var utf8: [UInt8] = []
-        var lineStarts: [Int]?
+        var columns: ColumnCounter?
         func location(_ position: Position) -> SourceLocation {
-            if lineStarts == nil {
-                utf8 = Array(text.source.utf8)
-                var starts = [0]
-                for (offset, byte) in utf8.enumerated() where byte == 0x0A { starts.append(offset + 1) }
-                lineStarts = starts
-            }
-            let starts = lineStarts!
+            if columns == nil { columns = ColumnCounter(text.source) }
             let lineIndex = max(Int(position.line), 1) - 1
-            var column = max(Int(position.byteColumn), 1) + position.extraBytes
-            if lineIndex < starts.count {
-                // Bytes before the column, counted as characters.
-                let lineEnd = lineIndex + 1 < starts.count ? starts[lineIndex + 1] : utf8.count
-                let end = min(starts[lineIndex] + max(0, column - 1), lineEnd)
-                column = utf8[starts[lineIndex]..<end].unicodeScalarCount + 1
-            }
+            let byteColumn = max(Int(position.byteColumn), 1) + position.extraBytes
+            var column = columns!.characterColumn(line: lineIndex, byteColumn: byteColumn)
             column += lineIndex == 0 ? text.firstLineColumnOffset : text.otherLinesColumnOffset
             return SourceLocation(path: text.path, line: lineIndex + 1 + text.lineOffset, column: column)
         }
@@ -70,6 +58,35 @@ enum CMark {
         let problems = parsed.problems.map { Diagnostic.error(location($0.position), $0.message, suggestion: $0.suggestion) }
         let html = inline ? MarkdownHTML.unwrapSingleParagraph(parsed.html) : parsed.html
         return (references.sorted { $0.location < $1.location }, html, problems, parsed.uncitedParagraphs.map(location))
+    }
+
+    /// Turns cmark's byte columns into character columns. Counting resumes from the previous
+    /// answer when it is on the same line and not after the new column, so references asked
+    /// for in order cost one pass over each line, however many there are on it.
+    private struct ColumnCounter {
+        private let utf8: [UInt8]
+        private var lineStarts = [0]
+        /// The last answer: a line, a byte offset in the text, the characters before it on its line.
+        private var last = (line: -1, offset: 0, characters: 0)
+
+        init(_ source: String) {
+            utf8 = Array(source.utf8)
+            for (offset, byte) in utf8.enumerated() where byte == 0x0A { lineStarts.append(offset + 1) }
+        }
+
+        /// The 1-based character column of the 1-based `byteColumn` on line `line` (0-based);
+        /// `byteColumn` itself when the line is not in the text.
+        mutating func characterColumn(line: Int, byteColumn: Int) -> Int {
+            guard line < lineStarts.count else { return byteColumn }
+            let lineEnd = line + 1 < lineStarts.count ? lineStarts[line + 1] : utf8.count
+            let end = min(lineStarts[line] + max(0, byteColumn - 1), lineEnd)
+            var start = lineStarts[line]
+            var characters = 0
+            if last.line == line, last.offset <= end { (start, characters) = (last.offset, last.characters) }
+            characters += utf8[start..<end].unicodeScalarCount
+            last = (line, end, characters)
+            return characters + 1
+        }
     }
 
     /// A place in a Markdown text as cmark gives it: a line, a byte column, and bytes after it.
@@ -116,7 +133,9 @@ enum CMark {
             } else if type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK,
                       isUncitedMarker(string(cmark_node_get_literal(node)) ?? "") {
                 markers.append(node)
-            } else if type == CMARK_NODE_TEXT, !isTextLike(cmark_node_previous(node)) {
+            } else if type == CMARK_NODE_TEXT || type == CMARK_NODE_SOFTBREAK, !isTextLike(cmark_node_previous(node)) {
+                // A run starts at its first text or soft break: after a link, a line may start
+                // with a soft break, and the citation on that line is in the run it starts.
                 if let run = textRun(startingAt: node) { runs.append(run) }
             } else if type == CMARK_NODE_LINK, let url = string(cmark_node_get_url(node)) {
                 let bare = stripFragment(url)
@@ -138,9 +157,10 @@ enum CMark {
             let matches = CitationScanner.matches(in: run.text)
             guard !matches.isEmpty else { continue }
             runMatches.append((run, matches))
+            var pieces = run.makePieceCursor()
             for match in matches {
                 for (id, offset) in match.ids {
-                    let piece = run.piece(containing: offset)
+                    let piece = pieces.piece(containing: offset)
                     parsed.references.append((.citation, Ref(.article, id),
                         Position(line: piece.line, byteColumn: piece.column, extraBytes: offset - piece.offset)))
                 }
@@ -163,7 +183,8 @@ enum CMark {
             cmark_node_set_heading_level(node, min(max(cmark_node_get_heading_level(node) - topLevel + target, target), 6))
         }
         for node in rawHTML { showAsText(node) }
-        for (run, matches) in runMatches { replace(run, matches: matches) }
+        var lastMarkAfter: [OpaquePointer: OpaquePointer] = [:]
+        for (run, matches) in runMatches { replace(run, matches: matches, lastMarkAfter: &lastMarkAfter) }
         parsed.html = render(document, parser: parser, options: options)
         return parsed
     }
@@ -272,9 +293,27 @@ enum CMark {
         var pieces: [Piece] = []
         var text = ""
 
-        func piece(containing offset: Int) -> Piece {
-            var best = pieces[0]
-            for piece in pieces where piece.offset <= offset && piece.line > 0 { best = piece }
+        func makePieceCursor() -> PieceCursor { PieceCursor(pieces: pieces) }
+    }
+
+    /// Finds the piece holding each of a run's citations, asked for in increasing offsets, in
+    /// one pass over the pieces: the last piece starting at or before the offset that has a
+    /// place in the source (cmark gives soft breaks none).
+    private struct PieceCursor {
+        let pieces: [TextRun.Piece]
+        private var next = 0
+        private var best: TextRun.Piece
+
+        init(pieces: [TextRun.Piece]) {
+            self.pieces = pieces
+            best = pieces[0]
+        }
+
+        mutating func piece(containing offset: Int) -> TextRun.Piece {
+            while next < pieces.count, pieces[next].offset <= offset {
+                if pieces[next].line > 0 { best = pieces[next] }
+                next += 1
+            }
             return best
         }
     }
@@ -309,17 +348,24 @@ enum CMark {
 
 
     /// Replaces a run by text nodes and raw HTML nodes for its citations.
-    private static func replace(_ run: TextRun, matches: [CitationScanner.Match]) {
+    ///
+    /// - Parameter lastMarkAfter: for each link or image whose text held citations, the last mark
+    ///   placed after it, so that the marks of its later runs follow those of its earlier ones.
+    private static func replace(_ run: TextRun, matches: [CitationScanner.Match],
+                                lastMarkAfter: inout [OpaquePointer: OpaquePointer]) {
         let bytes = Array(run.text.utf8)
         let anchor = run.pieces[0].node
-        // Inside a link's text, marks go right after the link: a link inside a link is invalid HTML.
+        // Inside a link's text, marks go right after the link: a link inside a link is invalid
+        // HTML. An image's description becomes its alt text, which has no room for a mark.
         var enclosingLink: OpaquePointer?
         var ancestor = cmark_node_parent(anchor)
-        while let node = ancestor, enclosingLink == nil {
-            if cmark_node_get_type(node) == CMARK_NODE_LINK { enclosingLink = node }
+        while let node = ancestor {
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { enclosingLink = node }
             ancestor = cmark_node_parent(node)
         }
-        var lastMark = enclosingLink
+        var lastMark = enclosingLink.map { lastMarkAfter[$0] ?? $0 }
+        defer { if let enclosingLink, let lastMark { lastMarkAfter[enclosingLink] = lastMark } }
         var position = 0
         func insertText(_ range: Range<Int>) {
             guard !range.isEmpty, let node = cmark_node_new(CMARK_NODE_TEXT) else { return }

@@ -87,7 +87,7 @@ public struct QuoteVerifier: Sendable {
 
     /// Checks quotes against the renditions of one article; a quote may occur in any of them.
     static func check(_ checks: [Check], against texts: [(name: String, text: String)]) -> [Diagnostic] {
-        let sources = texts.map { (name: $0.name, searcher: PassageSearcher(TextNormalizer.normalize($0.text), expectedQueries: checks.count)) }
+        var sources = texts.map { (name: $0.name, searcher: PassageSearcher(TextNormalizer.normalize($0.text), expectedQueries: checks.count)) }
         var diagnostics: [Diagnostic] = []
         for check in checks {
             let needle = TextNormalizer.normalize(check.quote).bytes
@@ -98,7 +98,8 @@ public struct QuoteVerifier: Sendable {
             if sources.contains(where: { $0.searcher.contains(needle) }) { continue }
             var message = "quote not found in `content/sources/\(sources[0].name)`"
             if sources.count > 1 { message += " or its `same_as` copies" }
-            if let closest = sources.compactMap({ $0.searcher.closestPassage(to: needle) }).max(by: { $0.score < $1.score }) {
+            let passages = sources.indices.compactMap { sources[$0].searcher.closestPassage(to: needle) }
+            if let closest = passages.max(by: { $0.score < $1.score }) {
                 message += "; closest passage: \"\(closest.text)\""
             }
             diagnostics.append(.error(check.location, message))
@@ -116,6 +117,9 @@ struct PassageSearcher {
     let text: NormalizedText
     private let gramIndex: [(gram: UInt64, position: Int32)]?
     private static let gramLength = 8
+    /// The places of every 4-byte gram, made on the first miss and kept for the next ones, so
+    /// that many misquotes of one text cost one pass over it, not one each.
+    private var fourGramPlaces: [UInt32: [Int]]?
 
     init(_ text: NormalizedText, expectedQueries: Int) {
         self.text = text
@@ -139,24 +143,45 @@ struct PassageSearcher {
         return value
     }
 
+    /// The entries of the sorted index that hold `gram`.
+    private static func places(of gram: UInt64, in index: [(gram: UInt64, position: Int32)]) -> Range<Int> {
+        func firstEntry(notBelow value: UInt64) -> Int {
+            var low = 0
+            var high = index.count
+            while low < high {
+                let middle = (low + high) / 2
+                if index[middle].gram < value { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        let start = firstEntry(notBelow: gram)
+        guard start < index.count, index[start].gram == gram else { return start..<start }
+        return start..<(gram == UInt64.max ? index.count : firstEntry(notBelow: gram + 1))
+    }
+
     /// Whether the normalised quote occurs in the text.
     func contains(_ needle: [UInt8]) -> Bool {
         let haystack = text.bytes
         guard needle.count <= haystack.count else { return false }
         if let gramIndex, needle.count >= Self.gramLength {
-            let first = Self.gram(needle, at: 0)
-            var low = 0
-            var high = gramIndex.count
-            while low < high {
-                let middle = (low + high) / 2
-                if gramIndex[middle].gram < first { low = middle + 1 } else { high = middle }
+            // Candidates come from the quote's rarest gram (of those at every 8th byte, and the
+            // last), not its first: quotes of a text that all open alike ("The council said")
+            // would otherwise each check every place where that opening occurs.
+            var best: (offset: Int, places: Range<Int>)?
+            var offsets = Array(stride(from: 0, through: needle.count - Self.gramLength, by: Self.gramLength))
+            if offsets.last != needle.count - Self.gramLength { offsets.append(needle.count - Self.gramLength) }
+            for offset in offsets {
+                let places = Self.places(of: Self.gram(needle, at: offset), in: gramIndex)
+                if places.isEmpty { return false }
+                if best == nil || places.count < best!.places.count { best = (offset, places) }
+                if places.count <= 4 { break }
             }
-            while low < gramIndex.count, gramIndex[low].gram == first {
-                let begin = Int(gramIndex[low].position)
-                if begin + needle.count <= haystack.count, haystack[begin..<(begin + needle.count)].elementsEqual(needle) {
+            guard let best else { return false }
+            for place in best.places {
+                let begin = Int(gramIndex[place].position) - best.offset
+                if begin >= 0, begin + needle.count <= haystack.count, haystack[begin..<(begin + needle.count)].elementsEqual(needle) {
                     return true
                 }
-                low += 1
             }
             return false
         }
@@ -166,16 +191,20 @@ struct PassageSearcher {
     }
 
     /// The passage of the text that shares the most 4-byte grams with the quote at one alignment.
-    func closestPassage(to needle: [UInt8]) -> (text: String, score: Int)? {
+    mutating func closestPassage(to needle: [UInt8]) -> (text: String, score: Int)? {
         let haystack = text.bytes
         let k = 4
         guard haystack.count >= k, needle.count >= k else { return nil }
-        var positions: [UInt32: [Int]] = [:]
-        for start in 0...(haystack.count - k) {
-            var value: UInt32 = 0
-            for offset in 0..<k { value = value << 8 | UInt32(haystack[start + offset]) }
-            positions[value, default: []].append(start)
+        if fourGramPlaces == nil {
+            var places: [UInt32: [Int]] = [:]
+            for start in 0...(haystack.count - k) {
+                var value: UInt32 = 0
+                for offset in 0..<k { value = value << 8 | UInt32(haystack[start + offset]) }
+                places[value, default: []].append(start)
+            }
+            fourGramPlaces = places
         }
+        let positions = fourGramPlaces!
         var votes: [Int: Int] = [:]
         for offsetInNeedle in 0...(needle.count - k) {
             var value: UInt32 = 0
