@@ -6,7 +6,6 @@ let package = Package(
     platforms: [.macOS(.v15)],  // Synchronization.Mutex needs macOS 15; Linux ignores this.
     products: [
         .executable(name: "sitegen", targets: ["sitegen"]),
-        .library(name: "SitegenCore", targets: ["SitegenCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
@@ -25,7 +24,8 @@ let package = Package(
             ],
             // Exclusivity is still checked at compile time; the run-time checks (a thread-local
             // access set on every inout and class property access) were about a tenth of a
-            // release build's CPU time.
+            // release build's CPU time. Unsafe flags are refused in packages that others depend
+            // on, so SitegenCore is no library product: it is the sitegen program's own module.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .target(
             name: "SitegenServer",

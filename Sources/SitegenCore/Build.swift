@@ -97,7 +97,7 @@ private func runStages(_ options: BuildOptions, fileSystem: FileSystem?) -> Buil
     // Load: files into typed values, each Markdown text parsed once.
     var (raw, theme) = timed("load") { () -> (RawSite, Theme) in
         let (raw, loadDiagnostics) = SiteLoader(fileSystem: fileSystem, parallel: options.parallel).load()
-        var (theme, themeDiagnostics) = Theme.load(fileSystem: fileSystem)
+        var (theme, themeDiagnostics) = Theme.load(fileSystem: fileSystem, pageTemplates: PageKind.all.map(\.template))
         diagnostics += loadDiagnostics + themeDiagnostics
         // The theme's words in the site's language, with the site's own (`content/strings.yaml`).
         diagnostics += theme.useLanguage(raw.config.language, overrides: raw.strings, languageLocation: raw.config.languageLocation)

@@ -7,7 +7,7 @@ private func date(_ text: String) -> PartialDate {
 
 /// The built-in theme's words in `language`, as a site with that `language:` gets them.
 func builtinStrings(_ language: String) -> StringTable {
-    var (theme, _) = Theme.load(fileSystem: .inMemory([:]))
+    var (theme, _) = Theme.load(fileSystem: .inMemory([:]), pageTemplates: PageKind.all.map(\.template))
     _ = theme.useLanguage(language, overrides: nil, languageLocation: SourceLocation(path: "content/site.yaml"))
     return theme.strings
 }

@@ -25,7 +25,7 @@ private func mustache(_ template: String, _ data: [String: Any?] = [:], partials
     var library = TemplateLibrary()
     try library.add(template, named: "(test)")
     for (name, text) in partials { try library.add(text, named: name) }
-    return try #require(library.renderText(value(data), template: "(test)"))
+    return String(decoding: try #require(library.render(value(data), template: "(test)")), as: UTF8.self)
 }
 
 @Suite("Mustache conformance: interpolation")

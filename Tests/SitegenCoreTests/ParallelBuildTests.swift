@@ -34,15 +34,14 @@ struct ParallelBuildTests {
         for index in 0..<7 {
             archive += "-- content/actors/actor-\(index).md --\n---\nname: Actor \(index)\nkind: organization\n---\nProfile \(index) [@article-\(index)].\n"
         }
-        let site = try TestSite(archive)
-        let fileSystem = FileSystem.disk(root: site.root)
-        let (raw, _) = SiteLoader(fileSystem: fileSystem).load()
-        let (resolved, diagnostics) = Resolver(includeDrafts: false).resolve(raw)
-        #expect(!diagnostics.containsErrors)
-        let (theme, _) = Theme.load(fileSystem: fileSystem)
-        let parallel = SiteRenderer(site: resolved, theme: theme, parallel: true).render()
-        let single = SiteRenderer(site: resolved, theme: theme, parallel: false).render()
-        #expect(parallel == single)
-        #expect(parallel.filter(\.isPage).count == 120 + 7 + 6)
+        let parallelSite = try TestSite(archive)
+        let singleSite = try TestSite(archive)
+        var single = BuildOptions(root: singleSite.root)
+        single.parallel = false
+        #expect(!parallelSite.build().failed)
+        #expect(!SitegenCore.build(single).failed)
+        let parallel = try parallelSite.outputSnapshot()
+        #expect(parallel == (try singleSite.outputSnapshot()))
+        #expect(parallel.keys.filter { $0.hasSuffix(".html") }.count == 120 + 7 + 6)
     }
 }

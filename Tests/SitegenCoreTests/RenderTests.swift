@@ -468,7 +468,7 @@ struct RenderTests {
 struct ThemeTests {
     @Test("the built-in theme loads without problems")
     func builtinTheme() {
-        let (_, found) = Theme.load(fileSystem: .inMemory([:]))
+        let (_, found) = Theme.load(fileSystem: .inMemory([:]), pageTemplates: PageKind.all.map(\.template))
         #expect(found.isEmpty)
     }
 

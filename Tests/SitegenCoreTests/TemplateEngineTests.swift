@@ -6,7 +6,7 @@ private func render(_ template: String, _ context: [String: TemplateValue] = [:]
     var library = TemplateLibrary()
     try library.add(template, named: "page")
     for (name, text) in partials { try library.add(text, named: name) }
-    return library.renderText(.object(context), template: "page") ?? "(no template)"
+    return library.render(.object(context), template: "page").map { String(decoding: $0, as: UTF8.self) } ?? "(no template)"
 }
 
 /// The syntax error of `template`, if any.

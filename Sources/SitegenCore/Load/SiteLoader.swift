@@ -31,7 +31,6 @@ public struct SiteLoader: Sendable {
             let parts = path.split(separator: "/").map(String.init)
             let name = parts.last ?? ""
             if name.hasPrefix(".") { continue }  // editor and system files (.DS_Store, .swp)
-            let stem = name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
             let ext = name.contains(".") ? String(name[name.index(after: name.lastIndex(of: ".")!)...]).lowercased() : ""
             switch (parts.count, parts.count > 1 ? parts[1] : "", ext) {
             case (2, "site.yaml", _): work.append((path, .config))
@@ -45,7 +44,6 @@ public struct SiteLoader: Sendable {
             case (3, "sources", "txt"), (3, "sources", "html"), (3, "sources", "htm"):
                 work.append((path, .source(name)))
             default:
-                _ = stem
                 diagnostics.append(.warning(SourceLocation(path: path), "ignored: \(Self.whyIgnored(parts: parts, ext: ext))"))
             }
         }

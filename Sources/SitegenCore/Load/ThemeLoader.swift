@@ -10,9 +10,10 @@ extension Theme {
         return diagnostics
     }
 
-    /// Loads the theme of the site at `fileSystem`'s root, reporting template syntax errors and
-    /// references to partials or layouts that do not exist.
-    public static func load(fileSystem: FileSystem) -> (Theme, [Diagnostic]) {
+    /// Loads the theme of the site at `fileSystem`'s root, reporting template syntax errors,
+    /// references to partials or layouts that do not exist, and missing `pageTemplates` (the
+    /// templates of the site's page kinds).
+    static func load(fileSystem: FileSystem, pageTemplates: [String]) -> (Theme, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var sources: [String: (text: String, path: String)] = [:]
         for (name, text) in BuiltinTheme.templates { sources[name] = (text, "(built-in theme) templates/\(name).mustache") }

@@ -19,7 +19,7 @@ final class CitationList {
         return order.count
     }
 
-    /// The superscript HTML for a citation group: `<sup class="cite">[<a href="#source-1">1</a>, …]</sup>`.
+    /// The superscript HTML for a citation group: `<sup class="cite">[<a href="#source_1">1</a>, …]</sup>`.
     func html(for articleIDs: [String]) -> String {
         let numbers = Set(articleIDs.map { self.number(for: $0) }).sorted()
         let links = numbers.map { number -> String in

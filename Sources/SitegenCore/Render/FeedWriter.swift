@@ -57,15 +57,13 @@ struct FeedWriter {
 
     /// Every page but 404, once each, with absolute URLs.
     func sitemap(base: String) -> String {
-        var entries: [(folder: String, lastmod: String?)] = [("", nil), ("timeline/", nil), ("actors/", nil), ("articles/", nil), ("notes/", nil)]
-        entries += site.articleOrder.map { id in
-            let article = site.articles[id]!
-            return (Ref(.article, id).outputFolder, (article.updated ?? article.published).date.description)
+        var entries: [(folder: String, lastmod: String?)] = []
+        for kind in PageKind.all where kind.inSitemap {
+            let isArticle = kind.output == .entity(.article)
+            entries += kind.pageIDs(in: site).map { id in
+                (kind.folder(of: id), isArticle ? site.articles[id].map { ($0.updated ?? $0.published).date.description } : nil)
+            }
         }
-        entries += site.actorOrder.map { (Ref(.actor, $0).outputFolder, nil) }
-        entries += site.timeline.map { (Ref(.event, $0).outputFolder, nil) }
-        entries += site.noteOrder.map { (Ref(.note, $0).outputFolder, nil) }
-        entries += site.pageOrder.map { (Ref(.page, $0).outputFolder, nil) }
         var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
                      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"]
         for entry in entries.sorted(by: { $0.folder < $1.folder }) {

@@ -32,57 +32,27 @@ struct PageBuilder {
         var root: String
     }
 
-    func render(_ job: SiteRenderer.PageJob) -> OutputFile {
-        let citations = CitationList(label: strings.text("sources.source"))
-        let (place, template, view): (Place, String, any TemplateRepresentable)
-        switch job {
-        case .home:
-            place = Place(file: "index.html", folder: "", root: "")
-            (template, view) = ("home", homePage(place, citations))
-        case .timeline:
-            place = Place(file: "timeline/index.html", folder: "timeline/", root: "../")
-            (template, view) = ("timeline", timelinePage(place, citations))
-        case .actorsIndex:
-            place = Place(file: "actors/index.html", folder: "actors/", root: "../")
-            (template, view) = ("actors", actorsIndexPage(place))
-        case .articlesIndex:
-            place = Place(file: "articles/index.html", folder: "articles/", root: "../")
-            (template, view) = ("articles", articlesIndexPage(place))
-        case .notesIndex:
-            place = Place(file: "notes/index.html", folder: "notes/", root: "../")
-            (template, view) = ("notes", notesIndexPage(place))
-        case .notFound:
-            // A 404 page is served at any depth: absolute links when the address is known.
-            place = Place(file: "404.html", folder: "404.html", root: site.config.baseURL ?? "")
-            let heading = strings.text("not_found.title")
-            (template, view) = ("404", NotFoundPage(page: pageView(place, heading: heading,
-                description: strings.text("not_found.description"), ogType: "website", canonical: false,
-                jsonLD: ["@type": "WebPage", "name": heading])))
-        case .article(let id):
-            place = entityPlace(Ref(.article, id))
-            (template, view) = ("article", articlePage(site.articles[id]!, place, citations))
-        case .actor(let id):
-            place = entityPlace(Ref(.actor, id))
-            (template, view) = ("actor", actorPage(site.actors[id]!, place, citations))
-        case .event(let id):
-            place = entityPlace(Ref(.event, id))
-            (template, view) = ("event", eventPage(site.events[id]!, place, citations))
-        case .page(let id):
-            place = entityPlace(Ref(.page, id))
-            (template, view) = ("page", standalonePage(site.pages[id]!, place, citations))
-        case .note(let id):
-            place = entityPlace(Ref(.note, id))
-            (template, view) = ("note", notePage(site.notes[id]!, place, citations))
-        case .feeds:
-            preconditionFailure("feeds are written by FeedWriter, not rendered as a page")
-        }
+    /// Renders the page `id` of `kind` (`id` is empty for kinds with one page).
+    func render(_ kind: PageKind, _ id: String) -> OutputFile {
+        let place = self.place(kind, id)
+        let view = kind.view(self, id, place, CitationList(label: strings.text("sources.source")))
         let context = PageContext(view: view.templateValue, strings: stringsValue)
-        let html = theme.library.render(context.templateValue, template: template) ?? []
+        guard let html = theme.library.render(context.templateValue, template: kind.template) else {
+            preconditionFailure("the theme has no template `\(kind.template)`: ThemeLoader reports a missing page template")
+        }
         return OutputFile(path: place.file, contents: Data(html))
     }
 
-    private func entityPlace(_ ref: Ref) -> Place {
-        Place(file: ref.outputFolder + "index.html", folder: ref.outputFolder, root: ref.kind == .page ? "../" : "../../")
+    private func place(_ kind: PageKind, _ id: String) -> Place {
+        let folder = kind.folder(of: id)
+        switch kind.output {
+        case .file(let name):
+            // Served at any depth: absolute links when the address is known.
+            return Place(file: name, folder: folder, root: site.config.baseURL ?? "")
+        case .folder, .entity:
+            let depth = folder.utf8.filter { $0 == UInt8(ascii: "/") }.count
+            return Place(file: folder + "index.html", folder: folder, root: String(repeating: "../", count: depth))
+        }
     }
 
     // MARK: - Shared pieces
@@ -117,15 +87,13 @@ struct PageBuilder {
 
     private func pageView(_ place: Place, heading: String, description: String, ogType: String,
                           canonical: Bool = true, jsonLD: [String: Any]) -> PageView {
-        let sections: [(String, String)] = [(strings.text("nav.home"), ""), (strings.text("nav.timeline"), "timeline/"),
-                                            (strings.text("nav.actors"), "actors/"), (strings.text("nav.articles"), "articles/"),
-                                            (strings.text("nav.notes"), "notes/")]
-        // The menu: the built-in sections, then the standalone pages that have a `menu` position.
+        // The menu: the page kinds that are in it, then the standalone pages that have a `menu` position.
+        let sections = PageKind.all.compactMap { kind in kind.menu.map { (strings.text($0), kind.folder(of: "")) } }
         let menuPages = site.pageOrder.compactMap { site.pages[$0] }.filter { $0.menu != nil }
             .map { ($0.title, Ref(.page, $0.id).outputFolder) }
         let nav = (sections + menuPages).map { label, folder in
             NavItem(label: label, url: link(section: folder, from: place),
-                    current: place.folder == folder && place.file != "404.html")
+                    current: place.folder == folder && place.file != PageKind.notFound.folder(of: ""))
         }
         var links: [String: String] = [:]
         for (_, folder) in sections { links[folder.isEmpty ? "home" : String(folder.dropLast())] = link(section: folder, from: place) }
@@ -251,7 +219,7 @@ struct PageBuilder {
 
     // MARK: - Pages
 
-    private func homePage(_ place: Place, _ citations: CitationList) -> HomePage {
+    func homePage(_ place: Place, _ citations: CitationList) -> HomePage {
         let intro = site.introduction.map { finish($0.html, place, citations) } ?? ""
         let notes = site.noteOrder.compactMap { linkItem(Ref(.note, $0), place) }
         let latest = site.timeline.suffix(8).reversed().map { eventItem($0, place, citations, withSummary: false) }
@@ -262,7 +230,7 @@ struct PageBuilder {
         let sources = sourceEntries(citations, place)
         return HomePage(page: page, introHTML: intro, hasIntro: !intro.isEmpty, notes: notes, hasNotes: !notes.isEmpty,
                         events: latest, hasEvents: !latest.isEmpty, actorGroups: groups, hasActors: !groups.isEmpty,
-                        timelineURL: link(section: "timeline/", from: place),
+                        timelineURL: link(section: PageKind.timeline.folder(of: ""), from: place),
                         timelineLink: strings.plural("home.timeline_link", count: site.timeline.count), eventCount: site.timeline.count,
                         sources: sources, hasSources: !sources.isEmpty)
     }
@@ -277,7 +245,7 @@ struct PageBuilder {
         }
     }
 
-    private func timelinePage(_ place: Place, _ citations: CitationList) -> TimelinePage {
+    func timelinePage(_ place: Place, _ citations: CitationList) -> TimelinePage {
         var years: [YearGroup] = []
         for id in site.timeline {
             let item = eventItem(id, place, citations)
@@ -295,7 +263,13 @@ struct PageBuilder {
         return TimelinePage(page: page, years: years, hasEvents: !years.isEmpty, sources: sources, hasSources: !sources.isEmpty)
     }
 
-    private func actorsIndexPage(_ place: Place) -> ActorsIndexPage {
+    func notFoundPage(_ place: Place) -> NotFoundPage {
+        let heading = strings.text("not_found.title")
+        return NotFoundPage(page: pageView(place, heading: heading, description: strings.text("not_found.description"),
+                                           ogType: "website", canonical: false, jsonLD: ["@type": "WebPage", "name": heading]))
+    }
+
+    func actorsIndexPage(_ place: Place) -> ActorsIndexPage {
         let groups = actorGroups(place)
         let heading = strings.text("actors.title")
         let page = pageView(place, heading: heading, description: strings.text("actors.description", ["site": site.config.title]),
@@ -303,7 +277,7 @@ struct PageBuilder {
         return ActorsIndexPage(page: page, groups: groups, hasActors: !groups.isEmpty)
     }
 
-    private func articlesIndexPage(_ place: Place) -> ArticlesIndexPage {
+    func articlesIndexPage(_ place: Place) -> ArticlesIndexPage {
         let items = site.articleOrder.compactMap { linkItem(Ref(.article, $0), place) }
         let heading = strings.text("articles.title")
         let page = pageView(place, heading: heading, description: strings.text("articles.description", ["site": site.config.title]),
@@ -311,7 +285,7 @@ struct PageBuilder {
         return ArticlesIndexPage(page: page, articles: items, hasArticles: !items.isEmpty)
     }
 
-    private func notesIndexPage(_ place: Place) -> NotesIndexPage {
+    func notesIndexPage(_ place: Place) -> NotesIndexPage {
         let items = site.noteOrder.compactMap { linkItem(Ref(.note, $0), place) }
         let heading = strings.text("notes.title")
         let page = pageView(place, heading: heading, description: strings.text("notes.description", ["site": site.config.title]),
@@ -319,7 +293,7 @@ struct PageBuilder {
         return NotesIndexPage(page: page, notes: items, hasNotes: !items.isEmpty)
     }
 
-    private func articlePage(_ article: Article, _ place: Place, _ citations: CitationList) -> ArticlePage {
+    func articlePage(_ article: Article, _ place: Place, _ citations: CitationList) -> ArticlePage {
         let ref = Ref(.article, article.id)
         let body = finish(article.body.html, place, citations)
         let events = site.inTimelineOrder(site.backlinks(to: ref, ofKind: .event))
@@ -344,7 +318,7 @@ struct PageBuilder {
                            backlinks: backlinks, hasBacklinks: !backlinks.isEmpty, sources: sources, hasSources: !sources.isEmpty)
     }
 
-    private func actorPage(_ actor: Actor, _ place: Place, _ citations: CitationList) -> ActorPage {
+    func actorPage(_ actor: Actor, _ place: Place, _ citations: CitationList) -> ActorPage {
         let ref = Ref(.actor, actor.id)
         let profile = finish(actor.body.html, place, citations)
         var groups: [RelationGroup] = []
@@ -394,7 +368,7 @@ struct PageBuilder {
                             period: period, citations: marks, hasCitations: !marks.isEmpty)
     }
 
-    private func eventPage(_ event: Event, _ place: Place, _ citations: CitationList) -> EventPage {
+    func eventPage(_ event: Event, _ place: Place, _ citations: CitationList) -> EventPage {
         let ref = Ref(.event, event.id)
         let item = eventItem(event.id, place, citations)
         let quotes = quoteItems(event.sources, place, citations)
@@ -416,12 +390,12 @@ struct PageBuilder {
         ])
         let page = pageView(place, heading: event.title, description: description, ogType: "article", jsonLD: jsonLD)
         let sources = sourceEntries(citations, place)
-        return EventPage(page: page, event: item, timelineURL: link(section: "timeline/", from: place, fragment: event.id), quotes: quotes,
+        return EventPage(page: page, event: item, timelineURL: link(section: PageKind.timeline.folder(of: ""), from: place, fragment: event.id), quotes: quotes,
                          facts: facts, hasFacts: !facts.isEmpty, notes: notes, hasNotes: !notes.isEmpty,
                          backlinks: backlinks, hasBacklinks: !backlinks.isEmpty, sources: sources, hasSources: !sources.isEmpty)
     }
 
-    private func standalonePage(_ standalone: StandalonePage, _ place: Place, _ citations: CitationList) -> StandalonePageView {
+    func standalonePage(_ standalone: StandalonePage, _ place: Place, _ citations: CitationList) -> StandalonePageView {
         let ref = Ref(.page, standalone.id)
         let body = finish(standalone.body.html, place, citations)
         let notes = self.notes(about: ref, place)
@@ -437,7 +411,7 @@ struct PageBuilder {
                                   sources: sources, hasSources: !sources.isEmpty)
     }
 
-    private func notePage(_ note: Note, _ place: Place, _ citations: CitationList) -> NotePage {
+    func notePage(_ note: Note, _ place: Place, _ citations: CitationList) -> NotePage {
         let ref = Ref(.note, note.id)
         let body = finish(note.body.html, place, citations)
         let about = note.about.compactMap { linkItem($0.ref, place) }

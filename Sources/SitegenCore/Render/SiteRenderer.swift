@@ -17,17 +17,12 @@ public struct SiteRenderer: Sendable {
         self.parallel = parallel
     }
 
-    /// One page to render.
-    enum PageJob: Sendable {
-        case home, timeline, actorsIndex, articlesIndex, notesIndex, notFound
+    /// One piece of work for a render thread.
+    enum Job: Sendable {
+        /// The page `id` of a kind (`id` empty for kinds with one page).
+        case page(PageKind, String)
         /// `feed.xml`, `sitemap.xml` and `robots.txt`, made while pages render.
         case feeds
-        case article(String), actor(String), event(String), note(String), page(String)
-    }
-
-    /// Renders everything, sorted by path.
-    public func render() -> [OutputFile] {
-        render { $0 }.sorted { $0.path < $1.path }
     }
 
     /// Renders everything and hands each file to `deliver` as soon as it is made (on the
@@ -38,23 +33,26 @@ public struct SiteRenderer: Sendable {
         // Templates name assets by their path with `.` and `/` as `_`: `{{page.assets.style_css}}`.
         let assetURLs = Dictionary(assetFiles.map { (String($0.name.map { $0 == "." || $0 == "/" ? "_" : $0 }), $0.file.path) },
                                    uniquingKeysWith: { first, _ in first })
-        // The largest pages first (the timeline, then actors with the most events), so that no
-        // long page starts last and leaves the other cores idle.
-        var jobs: [PageJob] = [.timeline, .feeds, .articlesIndex, .home, .actorsIndex, .notesIndex, .notFound]
-        jobs += site.actorOrder.map { ($0, site.eventsByActor[$0]?.count ?? 0) }
-            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map { .actor($0.0) }
-        jobs += site.articleOrder.map { .article($0) }
-        jobs += site.timeline.map { .event($0) }
-        jobs += site.noteOrder.map { .note($0) }
-        jobs += site.pageOrder.map { .page($0) }
+        // The largest pages first (the kinds with one page, which list many things, then actors with
+        // the most events), so that no long page starts last and leaves the other cores idle.
+        var jobs: [Job] = [.feeds]
+        for kind in PageKind.all {
+            var ids = kind.pageIDs(in: site)
+            if case .entity(.actor) = kind.output {
+                ids = ids.map { ($0, site.eventsByActor[$0]?.count ?? 0) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
+            }
+            jobs += ids.map { .page(kind, $0) }
+        }
         let renderer = self
         var files = jobs.parallelMap(parallel: parallel, makingContext: {
             var theme = renderer.theme
             theme.library = theme.library.copy()
             return PageBuilder(site: renderer.site, theme: theme, assetPaths: assetURLs)
         }) { builder, job -> [Delivered] in
-            if case .feeds = job { return FeedWriter(site: builder.site).files().map(deliver) }
-            return [deliver(builder.render(job))]
+            switch job {
+            case .feeds: return FeedWriter(site: builder.site).files().map(deliver)
+            case .page(let kind, let id): return [deliver(builder.render(kind, id))]
+            }
         }.flatMap { $0 }
         files += assetFiles.map { deliver($0.file) }
         return files

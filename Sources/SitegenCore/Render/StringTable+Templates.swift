@@ -2,7 +2,7 @@
 extension StringTable: TemplateRepresentable {
     /// Groups as objects, texts as text, lists as lists of text, plurals as objects of their forms
     /// (`t.home.timeline_link.other`, with its `{count}` not filled in).
-    public var templateValue: TemplateValue {
+    var templateValue: TemplateValue {
         var tree: [String: [(path: [Substring], value: TemplateValue)]] = [:]
         for (key, entry) in entries {
             let parts = key.split(separator: ".")

@@ -50,15 +50,4 @@ public struct Site: Sendable {
     public func backlinks(to ref: Ref, ofKind kind: EntityKind) -> [String] {
         (backlinks[ref] ?? []).filter { $0.kind == kind }.map(\.id)
     }
-
-    /// Whether a page exists in this build.
-    public func contains(_ ref: Ref) -> Bool {
-        switch ref.kind {
-        case .article: return articles[ref.id] != nil
-        case .actor: return actors[ref.id] != nil
-        case .event: return events[ref.id] != nil
-        case .note: return notes[ref.id] != nil
-        case .page: return pages[ref.id] != nil
-        }
-    }
 }

@@ -38,9 +38,4 @@ public enum HTMLEscaping {
     private static func needsEscaping(_ byte: UInt8) -> Bool {
         byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
     }
-
-    /// Escapes a URL for an `href`: characters that break attributes are percent-encoded or escaped.
-    static func attributeURL(_ url: String) -> String {
-        escape(url.replacingOccurrences(of: " ", with: "%20"))
-    }
 }

@@ -2,17 +2,17 @@
 ///
 /// Parsing happens once per template (``TemplateParser``); rendering walks the tree with typed
 /// values (``TemplateValue``), with no reflection and no dynamic casts.
-public struct Template: Sendable {
+struct Template: Sendable {
     /// The template's contents.
     var nodes: [TemplateNode]
 }
 
 /// Where a tag is written in its template: 1-based line and column (in characters).
-public struct TemplatePosition: Sendable, Hashable {
+struct TemplatePosition: Sendable, Hashable {
     /// The line, from 1.
-    public var line: Int
+    var line: Int
     /// The column, from 1, counted in Unicode scalars.
-    public var column: Int
+    var column: Int
 }
 
 /// A name as a tag writes it: `title`, `page.site.title`, `.detail`, `.`, or with functions

@@ -2,24 +2,24 @@
 ///
 /// A library is a value: each render thread can hold its own copy (see ``copy()``), so that
 /// threads share no reference-counted template storage.
-public struct TemplateLibrary: Sendable {
+struct TemplateLibrary: Sendable {
     private var templates: [String: Template] = [:]
     private var texts: [String: String] = [:]
 
     /// An empty library.
-    public init() {}
+    init() {}
 
     /// Parses `text` and adds it as `name`, or throws its first syntax error.
-    public mutating func add(_ text: String, named name: String) throws(TemplateSyntaxError) {
+    mutating func add(_ text: String, named name: String) throws(TemplateSyntaxError) {
         templates[name] = try TemplateParser.parse(text)
         texts[name] = text
     }
 
     /// The names of the templates.
-    public var names: [String] { templates.keys.sorted() }
+    var names: [String] { templates.keys.sorted() }
 
     /// Whether there is a template called `name`.
-    public func contains(_ name: String) -> Bool { templates[name] != nil }
+    func contains(_ name: String) -> Bool { templates[name] != nil }
 
     /// Every partial and parent template `name` refers to, with where.
     func references(of name: String) -> [(name: String, position: TemplatePosition)] {
@@ -36,7 +36,7 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// The same templates parsed anew, sharing no storage with this library.
-    public func copy() -> TemplateLibrary {
+    func copy() -> TemplateLibrary {
         var fresh = TemplateLibrary()
         for (name, text) in texts { try? fresh.add(text, named: name) }
         return fresh
@@ -44,16 +44,11 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders the template `name` with `value` as its context, as UTF-8 bytes; nil when there
     /// is no such template.
-    public func render(_ value: TemplateValue, template name: String) -> [UInt8]? {
+    func render(_ value: TemplateValue, template name: String) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
         var renderer = TemplateRenderer(templates: templates, root: value)
         renderer.render(template.nodes, blocks: [:], depth: 0)
         return renderer.output
-    }
-
-    /// Renders the template `name` with `value` as its context, as text.
-    public func renderText(_ value: TemplateValue, template name: String) -> String? {
-        render(value, template: name).map { String(decoding: $0, as: UTF8.self) }
     }
 }
 

@@ -1,9 +1,9 @@
 /// A mistake in a template's syntax, with where it is.
-public struct TemplateSyntaxError: Error, Sendable, Equatable {
+struct TemplateSyntaxError: Error, Sendable, Equatable {
     /// Where the offending tag starts.
-    public var position: TemplatePosition
+    var position: TemplatePosition
     /// What is wrong, in words a template editor can act on.
-    public var message: String
+    var message: String
 }
 
 /// Parses Mustache text into a ``Template``.

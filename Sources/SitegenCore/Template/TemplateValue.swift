@@ -1,6 +1,6 @@
 /// A value a template can show, test or iterate: what `{{name}}`, `{{#name}}` and `{{^name}}`
 /// find when they look `name` up.
-public enum TemplateValue {
+enum TemplateValue {
     /// Nothing: the name is not there, so the look-up goes on in the enclosing sections.
     case null
     /// A yes/no value: a section shows its content once when true.
@@ -16,51 +16,51 @@ public enum TemplateValue {
 }
 
 /// A value with named fields, which templates read by name.
-public protocol TemplateObject {
+protocol TemplateObject {
     /// The field called `key`, or `.null` when there is none (the look-up then goes on in the
     /// sections around).
     func value(forKey key: String) -> TemplateValue
 }
 
 /// A Swift value that templates can use.
-public protocol TemplateRepresentable {
+protocol TemplateRepresentable {
     /// The value as templates see it.
     var templateValue: TemplateValue { get }
 }
 
 extension String: TemplateRepresentable {
-    public var templateValue: TemplateValue { .text(self) }
+    var templateValue: TemplateValue { .text(self) }
 }
 
 extension Bool: TemplateRepresentable {
-    public var templateValue: TemplateValue { .bool(self) }
+    var templateValue: TemplateValue { .bool(self) }
 }
 
 extension Int: TemplateRepresentable {
-    public var templateValue: TemplateValue { .int(self) }
+    var templateValue: TemplateValue { .int(self) }
 }
 
 extension Optional: TemplateRepresentable where Wrapped: TemplateRepresentable {
-    public var templateValue: TemplateValue { self?.templateValue ?? .null }
+    var templateValue: TemplateValue { self?.templateValue ?? .null }
 }
 
 extension Array: TemplateRepresentable where Element: TemplateRepresentable {
-    public var templateValue: TemplateValue { .list(map(\.templateValue)) }
+    var templateValue: TemplateValue { .list(map(\.templateValue)) }
 }
 
 /// Text fields by name (`{{page.assets.style_css}}`).
 extension Dictionary: TemplateObject where Key == String, Value: TemplateRepresentable {
-    public func value(forKey key: String) -> TemplateValue { self[key]?.templateValue ?? .null }
+    func value(forKey key: String) -> TemplateValue { self[key]?.templateValue ?? .null }
 }
 
 extension Dictionary: TemplateRepresentable where Key == String, Value: TemplateRepresentable {
-    public var templateValue: TemplateValue { .object(self) }
+    var templateValue: TemplateValue { .object(self) }
 }
 
 extension TemplateObject where Self: TemplateRepresentable {
-    public var templateValue: TemplateValue { .object(self) }
+    var templateValue: TemplateValue { .object(self) }
 }
 
 extension TemplateValue: TemplateRepresentable {
-    public var templateValue: TemplateValue { self }
+    var templateValue: TemplateValue { self }
 }

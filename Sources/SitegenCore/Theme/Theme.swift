@@ -5,7 +5,7 @@ import Foundation
 /// strings, `templates/strings/LANG.yaml`, replaces the built-in texts it gives).
 public struct Theme: Sendable {
     /// The page templates, partials and layout.
-    public var library: TemplateLibrary
+    var library: TemplateLibrary
     /// Asset files by their path under `assets/` (`style.css`).
     public var assets: [String: Data]
     /// The theme's tables of strings by lowercased language tag, built-in first.
@@ -15,6 +15,4 @@ public struct Theme: Sendable {
     /// The words pages are rendered with: English until `useLanguage` (Load) chooses the site's language.
     public var strings: StringTable
 
-    /// The page kinds, each rendered with the template of this name.
-    static let pageTemplates = ["home", "timeline", "event", "actors", "actor", "articles", "article", "notes", "note", "page", "404"]
 }

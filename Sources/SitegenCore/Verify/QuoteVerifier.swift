@@ -18,15 +18,9 @@ public struct QuoteVerifier: Sendable {
         var location: SourceLocation
     }
 
-    /// Checks the quotes of `site`: errors for quotes not found and for missing source files,
-    /// warnings for quotes of articles without a source text.
-    public func verifyQuotes(in site: Site) -> [Diagnostic] {
-        verifyQuotes(articles: site.articles, sources: site.sources, events: site.events.values, actors: site.actors.values)
-    }
-
-    /// Checks the quotes of a loaded site before it is resolved, so that checking can run while
-    /// the site is resolved: the same diagnostics as ``verifyQuotes(in:)`` on the resolved site
-    /// (draft articles count only with `includeDrafts`).
+    /// Checks the quotes of a loaded site: errors for quotes not found and for missing source
+    /// files, warnings for quotes of articles without a source text. It needs no resolved site,
+    /// so it runs while the site is resolved (draft articles count only with `includeDrafts`).
     public func verifyQuotes(in raw: RawSite, includeDrafts: Bool) -> [Diagnostic] {
         var articles: [String: Article] = [:]
         for article in raw.articles where (includeDrafts || !article.draft) && articles[article.id] == nil {

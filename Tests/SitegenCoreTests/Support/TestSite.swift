@@ -166,20 +166,20 @@ func resolveSite(_ archive: String, drafts: Bool = false) -> (Site, [Diagnostic]
     return (site, loadDiagnostics + resolveDiagnostics)
 }
 
-/// Renders an inline site held in memory: output path → text. Records an issue if the site has errors.
+/// Builds an inline site with the real ``build(_:fileSystem:)`` (content read from memory, the
+/// output written to a temporary folder) and reads the output back: output path → text.
+/// Records an issue if the site has errors.
 func renderSite(_ archive: String, drafts: Bool = false, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> [String: String] {
-    let files = siteFiles(archive)
-    let fileSystem = FileSystem.inMemory(files)
-    let (raw, loadDiagnostics) = SiteLoader(fileSystem: fileSystem).load()
-    var (theme, themeDiagnostics) = Theme.load(fileSystem: fileSystem)
-    themeDiagnostics += theme.useLanguage(raw.config.language, overrides: raw.strings, languageLocation: raw.config.languageLocation)
-    let (site, resolveDiagnostics) = Resolver(includeDrafts: drafts).resolve(raw)
-    let all = loadDiagnostics + themeDiagnostics + resolveDiagnostics + QuoteVerifier().verifyQuotes(in: site)
-    let problems = errors(all)
-    #expect(problems.isEmpty, "the inline site has errors: \(problems)", sourceLocation: sourceLocation)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-render-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let options = BuildOptions(root: folder.appendingPathComponent("site"), output: folder.appendingPathComponent("public"),
+                               includeDrafts: drafts)
+    let report = build(options, fileSystem: .inMemory(siteFiles(archive)))
+    let problems = errors(report.diagnostics)
+    #expect(problems.isEmpty && !report.failed, "the inline site has errors: \(problems)", sourceLocation: sourceLocation)
     var output: [String: String] = [:]
-    for file in SiteRenderer(site: site, theme: theme).render() {
-        output[file.path] = String(decoding: file.contents, as: UTF8.self)
+    for path in listFiles(below: options.output) {
+        output[path] = (try? String(contentsOf: options.output.appendingPathComponent(path), encoding: .utf8)) ?? ""
     }
     return output
 }

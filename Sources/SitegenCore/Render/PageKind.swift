@@ -1,0 +1,65 @@
+/// One kind of page of the site: where its pages are written, the template that shows them, the
+/// view builder that fills the template, and what it lists.
+///
+/// Every page of a site comes from one row of ``all``: the renderer makes one page per row (or
+/// one per entity, for `.entity` rows), the menu is the rows with a `menu` label, the sitemap is
+/// the rows that are `inSitemap`, and the theme must have each row's template. Adding a page kind
+/// is one row here, one view builder in `PageBuilder` and one template (docs/architecture.md).
+struct PageKind: Sendable {
+    /// Where the pages of a kind are written.
+    enum Output: Sendable, Equatable {
+        /// One page, `folder/index.html`; the home page has the empty folder.
+        case folder(String)
+        /// One file at the root, served at any address (`404.html`): its links are absolute.
+        case file(String)
+        /// One page per entity of a kind, `actors/ID/index.html`.
+        case entity(EntityKind)
+    }
+
+    /// The template that renders the pages (`templates/NAME.mustache`).
+    var template: String
+    /// Where the pages go.
+    var output: Output
+    /// The key of its label in the main menu (in the theme's strings), for the kinds in it, in the order of ``all``.
+    var menu: String?
+    /// Whether the pages are listed in sitemap.xml.
+    var inSitemap: Bool = true
+    /// Builds the template's value for the page of `id` (empty for kinds with one page).
+    var view: @Sendable (PageBuilder, _ id: String, _ place: PageBuilder.Place, _ citations: CitationList) -> any TemplateRepresentable
+
+    static let home = PageKind(template: "home", output: .folder(""), menu: "nav.home") { builder, _, place, citations in builder.homePage(place, citations) }
+    static let timeline = PageKind(template: "timeline", output: .folder("timeline/"), menu: "nav.timeline") { builder, _, place, citations in builder.timelinePage(place, citations) }
+    static let actors = PageKind(template: "actors", output: .folder("actors/"), menu: "nav.actors") { builder, _, place, _ in builder.actorsIndexPage(place) }
+    static let articles = PageKind(template: "articles", output: .folder("articles/"), menu: "nav.articles") { builder, _, place, _ in builder.articlesIndexPage(place) }
+    static let notes = PageKind(template: "notes", output: .folder("notes/"), menu: "nav.notes") { builder, _, place, _ in builder.notesIndexPage(place) }
+    static let notFound = PageKind(template: "404", output: .file("404.html"), inSitemap: false) { builder, _, place, _ in builder.notFoundPage(place) }
+    static let article = PageKind(template: "article", output: .entity(.article)) { $0.articlePage($0.site.articles[$1]!, $2, $3) }
+    static let actor = PageKind(template: "actor", output: .entity(.actor)) { $0.actorPage($0.site.actors[$1]!, $2, $3) }
+    static let event = PageKind(template: "event", output: .entity(.event)) { $0.eventPage($0.site.events[$1]!, $2, $3) }
+    static let note = PageKind(template: "note", output: .entity(.note)) { $0.notePage($0.site.notes[$1]!, $2, $3) }
+    static let page = PageKind(template: "page", output: .entity(.page)) { $0.standalonePage($0.site.pages[$1]!, $2, $3) }
+
+    /// Every kind of page, menu entries in menu order.
+    static let all: [PageKind] = [home, timeline, actors, articles, notes, notFound, article, actor, event, note, page]
+
+    /// The IDs of the pages of this kind in `site`: one empty ID for a kind with one page.
+    func pageIDs(in site: Site) -> [String] {
+        guard case .entity(let kind) = output else { return [""] }
+        switch kind {
+        case .article: return site.articleOrder
+        case .actor: return site.actorOrder
+        case .event: return site.timeline
+        case .note: return site.noteOrder
+        case .page: return site.pageOrder
+        }
+    }
+
+    /// The folder URL of a page from the site root (`actors/mali/`, `timeline/`, `404.html`).
+    func folder(of id: String) -> String {
+        switch output {
+        case .folder(let folder): return folder
+        case .file(let name): return name
+        case .entity(let kind): return Ref(kind, id).outputFolder
+        }
+    }
+}
