@@ -25,17 +25,15 @@ struct PreviewResponder: HTTPResponder {
         }
         if path == LiveReload.waitPath {
             let after = Self.queryValue("after", in: query).flatMap(Int.init) ?? -1
-            let state = server.state
-            let status = await withGracefulShutdownHandler {
-                await state.waitForChange(after: after, timeout: server.options.longPollTimeout)
-            } onGracefulShutdown: {
-                // Ctrl-C: answer open long-polls at once instead of waiting for their timeout.
-                Task { await state.shutDown() }
-            }
+            let timeout = server.options.longPollTimeout
+            let status = await answeringAtShutdown { await $0.waitForChange(after: after, timeout: timeout) }
             return plain(.ok, "\(status.version)")
         }
 
-        let status = await server.state.firstBuild()
+        let status = await answeringAtShutdown { await $0.firstBuild() }
+        guard status.version > 0 else {
+            return plain(.serviceUnavailable, "The preview server is stopping.\n")
+        }
         let withBody = request.method != .head
         guard let folder = status.servedFolder else {
             // No good build yet: every page is the error overlay, and there are no assets.
@@ -58,6 +56,17 @@ struct PreviewResponder: HTTPResponder {
                 return serve(file: notFound, status: status, code: .notFound, withBody: withBody)
             }
             return plain(.notFound, "Not found.\n")
+        }
+    }
+
+    /// Waits on the server's state, and stops waiting as soon as the server is asked to stop
+    /// (Ctrl-C, SIGTERM): an open request must not hold the server up.
+    private func answeringAtShutdown(_ wait: @Sendable (PreviewState) async -> BuildStatus) async -> BuildStatus {
+        let state = server.state
+        return await withGracefulShutdownHandler {
+            await wait(state)
+        } onGracefulShutdown: {
+            Task { await state.shutDown() }
         }
     }
 

@@ -1,8 +1,10 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import ServiceLifecycle
 import SitegenCore
+import Synchronization
 
 /// What `sitegen serve` is asked to do.
 public struct ServeOptions: Sendable {
@@ -98,6 +100,26 @@ public final class PreviewServer: Sendable {
         await state.waitForChange(after: version, timeout: timeout)
     }
 
+    /// Runs the server until SIGINT (Ctrl-C) or SIGTERM, which stop it within a second in every
+    /// state: during the first build, while serving, while live-reload requests are held open and
+    /// while errors are shown.
+    ///
+    /// - Throws: ``ServeError`` when the server cannot listen (the port is in use); the error's
+    ///   description is the line to print.
+    public func run() async throws {
+        var configuration = ServiceGroupConfiguration(
+            services: [makeApplication()], gracefulShutdownSignals: [.sigterm, .sigint], logger: Self.quietLogger)
+        // A graceful stop answers open long-polls and abandons a running build at once; should
+        // anything still wait, cancellation ends it.
+        configuration.maximumGracefulShutdownDuration = .milliseconds(500)
+        do {
+            try await ServiceGroup(configuration: configuration).run()
+        } catch {
+            if let problem = ServeError(listening: error, host: options.host, port: options.port) { throw problem }
+            throw error
+        }
+    }
+
     /// The Hummingbird application: the HTTP server plus the watcher that rebuilds.
     public func makeApplication() -> some ApplicationProtocol {
         Application(
@@ -107,21 +129,24 @@ public final class PreviewServer: Sendable {
             onServerRunning: { [state] channel in
                 await state.setPort(channel.localAddress?.port ?? 0)
             },
-            logger: {
-                var logger = Logger(label: "sitegen.serve")
-                // Shutting down with a live-reload request open logs "errors" that are not; editors
-                // get build results from `log` instead.
-                logger.logLevel = .critical
-                return logger
-            }()
+            logger: Self.quietLogger
         )
     }
 
+    /// Shutting down with a live-reload request open logs "errors" that are not, and a port in use
+    /// is reported by ``run()``; editors get build results from `log` instead.
+    static let quietLogger: Logger = {
+        var logger = Logger(label: "sitegen.serve")
+        logger.logLevel = .critical
+        return logger
+    }()
+
     /// Builds the site once into the folder not being served, and publishes the result.
     ///
-    /// Only the watcher calls this once the server runs, so builds never overlap.
+    /// Only the watcher calls this once the server runs, so builds never overlap. When the calling
+    /// task is cancelled (the server stops) it returns nil at once and the build's result is dropped.
     @discardableResult
-    func rebuild(baseURL: String?) async -> BuildStatus {
+    func rebuild(baseURL: String?) async -> BuildStatus? {
         let current = await state.status.servedFolder
         let a = workFolder.appendingPathComponent("a")
         let b = workFolder.appendingPathComponent("b")
@@ -131,21 +156,18 @@ public final class PreviewServer: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         // The build is synchronous and uses every core: keep it off the cooperative thread pool.
-        let report = await withCheckedContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(returning: build(buildOptions))
-            }
-        }
+        guard let report = await BackgroundBuild.run({ build(buildOptions) }) else { return nil }
         let elapsed = clock.now - start
         let folder = RequestPath.realPath(target.path) ?? target.path
         let status = await state.publish(report: report, builtFolder: folder)
-        report.logSummary(to: log, root: options.root, elapsed: elapsed)
+        report.logSummary(to: log, root: options.root, elapsed: elapsed, hasGoodBuild: status.servedFolder != nil)
         return status
     }
 
     /// Polls for changes and rebuilds until cancelled. The first build happens at once.
     func watch() async {
-        let port = await state.listeningPort()
+        // Nil when the server could not listen or is stopping: then there is nothing to watch for.
+        guard let port = await state.listeningPort() else { return }
         let host = options.host.contains(":") ? "[\(options.host)]" : options.host
         let address = "http://\(host):\(port)/"
         // Absolute links (feed, canonical, 404.html) point at the preview unless a base URL is given.
@@ -175,25 +197,99 @@ struct Watcher: Service {
         await cancelWhenGracefulShutdown {
             await server.watch()
         }
+        // Requests still waiting for a build are answered now.
+        await server.state.shutDown()
+    }
+}
+
+/// Runs a synchronous build on a thread of its own, away from the cooperative thread pool.
+enum BackgroundBuild {
+    /// The build's report; nil at once when the calling task is cancelled (the build then runs on
+    /// unobserved and its result is dropped).
+    static func run(_ work: @escaping @Sendable () -> BuildReport) async -> BuildReport? {
+        let once = ResumeOnce()
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                once.store(continuation)
+                DispatchQueue.global(qos: .userInitiated).async { once.resume(with: work()) }
+            }
+        } onCancel: {
+            once.resume(with: nil)
+        }
+    }
+
+    /// A continuation resumed by whichever comes first, the result or the cancellation, even when
+    /// the cancellation comes before the continuation is stored.
+    final class ResumeOnce: Sendable {
+        private enum State {
+            case waiting(CheckedContinuation<BuildReport?, Never>?)
+            case finished(BuildReport?)
+        }
+        private let state = Mutex(State.waiting(nil))
+
+        func store(_ continuation: CheckedContinuation<BuildReport?, Never>) {
+            let early: BuildReport?? = state.withLock { state in
+                switch state {
+                case .waiting:
+                    state = .waiting(continuation)
+                    return nil
+                case .finished(let result):
+                    return .some(result)
+                }
+            }
+            if let early { continuation.resume(returning: early) }
+        }
+
+        func resume(with result: BuildReport?) {
+            let continuation: CheckedContinuation<BuildReport?, Never>? = state.withLock { state in
+                guard case .waiting(let continuation) = state else { return nil }
+                state = .finished(result)
+                return continuation
+            }
+            continuation?.resume(returning: result)
+        }
+    }
+}
+
+/// Why `sitegen serve` could not start.
+public struct ServeError: Error, CustomStringConvertible {
+    /// The line to print: `error: 127.0.0.1:8080 is already in use; try --port 8081`.
+    public var description: String
+
+    /// The error for a failure to listen on `host:port`, or nil when `error` is something else.
+    init?(listening error: any Error, host: String, port: Int) {
+        guard let ioError = error as? IOError else { return nil }
+        let address = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+        switch ioError.errnoCode {
+        case EADDRINUSE:
+            if let free = PortProbe.firstFree(host: host, after: port) {
+                description = "error: \(address) is already in use; try --port \(free)"
+            } else {
+                description = "error: \(address) is already in use; try --port 0 (any free port)"
+            }
+        case EACCES:
+            description = "error: cannot listen on \(address): permission denied (ports below 1024 need root); try --port 8080"
+        default:
+            description = "error: cannot listen on \(address): \(String(cString: strerror(ioError.errnoCode)))"
+        }
     }
 }
 
 extension BuildReport {
     /// One line per build, after its diagnostics.
-    func logSummary(to log: @Sendable (String) -> Void, root: URL, elapsed: Duration) {
+    func logSummary(to log: @Sendable (String) -> Void, root: URL, elapsed: Duration, hasGoodBuild: Bool) {
         let formatter = DiagnosticFormatter(root: root)
         for diagnostic in diagnostics { log(formatter.format(diagnostic)) }
         if let writeError { log("error: \(writeError)") }
         let milliseconds = Int((Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15).rounded())
-        let errors = diagnostics.filter { $0.severity == .error }.count + (writeError == nil ? 0 : 1)
-        let warnings = diagnostics.count - diagnostics.filter { $0.severity == .error }.count
-        var counts: [String] = []
-        if errors > 0 { counts.append("\(errors) error\(errors == 1 ? "" : "s")") }
-        if warnings > 0 { counts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
+        let problems = ProblemCount(diagnostics, writeError: writeError)
         if failed {
-            log("Build failed (\(counts.joined(separator: ", "))) in \(milliseconds) ms; serving the last good build with the errors on every page.")
+            let serving = hasGoodBuild
+                ? "serving the last good build with the errors on every page"
+                : "every page shows the errors until they are fixed"
+            log("Build failed (\(problems)) in \(milliseconds) ms; \(serving).")
         } else {
-            log("Built \(pageCount) pages in \(milliseconds) ms\(counts.isEmpty ? "" : " with " + counts.joined(separator: ", ")).")
+            log("Built \(ProblemCount.counted(pageCount, "page")) in \(milliseconds) ms\(problems.isEmpty ? "" : ", \(problems)").")
         }
     }
 }

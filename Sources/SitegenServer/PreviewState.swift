@@ -13,14 +13,21 @@ public struct BuildStatus: Sendable {
     public var writeError: String?
     /// Whether the latest build failed; HTML requests then get the error overlay.
     public var failed: Bool
+
+    /// How many errors and warnings the latest build had.
+    public var problems: ProblemCount { ProblemCount(diagnostics, writeError: writeError) }
 }
 
 /// The latest build status, and the requests waiting for the next one (live reload long-polls).
+///
+/// Every wait ends at once when the waiting task is cancelled or the server stops, so a stopping
+/// server never waits for a long-poll's timeout or for a build nobody will see.
 actor PreviewState {
     private(set) var status = BuildStatus(version: 0, servedFolder: nil, diagnostics: [], writeError: nil, failed: false)
     private var waiters: [UUID: CheckedContinuation<BuildStatus, Never>] = [:]
     private var port: Int?
-    private var portWaiters: [CheckedContinuation<Int, Never>] = []
+    private var portWaiters: [UUID: CheckedContinuation<Int?, Never>] = [:]
+    private(set) var shuttingDown = false
 
     /// Records a finished build and wakes everyone waiting for it.
     func publish(report: BuildReport, builtFolder: String) -> BuildStatus {
@@ -35,8 +42,6 @@ actor PreviewState {
         return status
     }
 
-    private var shuttingDown = false
-
     /// Answers every waiting request now, and every later one at once: the server is stopping,
     /// and must not wait for long-polls to time out.
     func shutDown() {
@@ -44,43 +49,67 @@ actor PreviewState {
         let waiting = waiters
         waiters = [:]
         for continuation in waiting.values { continuation.resume(returning: status) }
+        let waitingForPort = portWaiters
+        portWaiters = [:]
+        for continuation in waitingForPort.values { continuation.resume(returning: port) }
     }
 
-    /// The status once a build newer than `version` exists, or the current one after `timeout`.
+    /// The status once a build newer than `version` exists, or the current one after `timeout`,
+    /// when the server stops or when the calling task is cancelled.
     func waitForChange(after version: Int, timeout: Duration) async -> BuildStatus {
-        if status.version != version || shuttingDown { return status }
+        if status.version != version || shuttingDown || Task.isCancelled { return status }
         let id = UUID()
-        return await withCheckedContinuation { continuation in
-            waiters[id] = continuation
-            Task { [weak self] in
-                try? await Task.sleep(for: timeout)
-                await self?.timeOut(id)
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                waiters[id] = continuation
+                Task { [weak self] in
+                    try? await Task.sleep(for: timeout)
+                    await self?.answer(id)
+                }
             }
+        } onCancel: {
+            // Runs after the continuation is stored: this actor finishes storing it first.
+            Task { await self.answer(id) }
         }
     }
 
-    /// The status of the first build, waiting for it if needed.
+    /// The status of the first build, waiting for it if needed; its version is still 0 when the
+    /// server stopped (or the calling task was cancelled) before the first build finished.
     func firstBuild() async -> BuildStatus {
-        while status.version == 0 {
+        while status.version == 0 && !shuttingDown && !Task.isCancelled {
             _ = await waitForChange(after: 0, timeout: .seconds(60))
         }
         return status
     }
 
-    private func timeOut(_ id: UUID) {
+    private func answer(_ id: UUID) {
         waiters.removeValue(forKey: id)?.resume(returning: status)
     }
 
     /// Records the port the server listens on.
     func setPort(_ port: Int) {
         self.port = port
-        for waiter in portWaiters { waiter.resume(returning: port) }
-        portWaiters = []
+        let waiting = portWaiters
+        portWaiters = [:]
+        for continuation in waiting.values { continuation.resume(returning: port) }
     }
 
-    /// The port the server listens on, once it does.
-    func listeningPort() async -> Int {
+    /// The port the server listens on, once it does; nil when the calling task is cancelled first
+    /// (the server could not listen, or is stopping).
+    func listeningPort() async -> Int? {
         if let port { return port }
-        return await withCheckedContinuation { portWaiters.append($0) }
+        if shuttingDown || Task.isCancelled { return nil }
+        let id = UUID()
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                portWaiters[id] = continuation
+            }
+        } onCancel: {
+            Task { await self.answerPortWaiter(id) }
+        }
+    }
+
+    private func answerPortWaiter(_ id: UUID) {
+        portWaiters.removeValue(forKey: id)?.resume(returning: port)
     }
 }

@@ -12,6 +12,9 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
+    @Option(name: .long, help: ArgumentHelp("Where the site is written (default: ROOT/public).", valueName: "dir"))
+    var output: String?
+
     @Flag(name: .long, help: "Print the time of each stage (load, resolve, verify, render, write).")
     var timings = false
 
@@ -22,7 +25,7 @@ struct BuildCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        var options = site.buildOptions(writesOutput: true)
+        var options = site.buildOptions(writesOutput: true, output: output)
         options.parallel = !singleThread
         options.strict = strict
         // Whether there was an output before: "left as it was" means nothing when there was none.

@@ -15,12 +15,9 @@ struct ReportPrinter {
         if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
     }
 
-    /// "2 errors, 1 warning", or empty when there is no problem.
+    /// "2 errors, 1 warning" (a failed write counts as an error); "" when there are no problems.
     func counts(_ report: BuildReport) -> String {
-        var parts: [String] = []
-        if report.errorCount > 0 { parts.append(plural(report.errorCount, "error")) }
-        if report.warningCount > 0 { parts.append(plural(report.warningCount, "warning")) }
-        return parts.joined(separator: ", ")
+        ProblemCount(report.diagnostics, writeError: report.writeError).description
     }
 
     /// Why a strict run failed on warnings alone, or empty.
@@ -30,7 +27,7 @@ struct ReportPrinter {
 
     /// "1 page", "2 pages".
     func plural(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
+        ProblemCount.counted(count, noun)
     }
 
     func printTimings(_ report: BuildReport) {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Hummingbird
 import SitegenCore
 import SitegenServer
 
@@ -13,7 +12,8 @@ struct ServeCommand: AsyncParsableCommand {
             Builds the site into a private temporary folder (never public/), serves it on \
             http://127.0.0.1:PORT/, watches content/ and templates/, rebuilds on every change and \
             reloads open pages by themselves. While the site has errors, every page shows them \
-            over the last good build; fix the file and the page recovers. Stop with Ctrl-C.
+            over the last good build; fix the file and the page recovers. Stop with Ctrl-C. \
+            When the port is taken, serve says so and exits with status 1.
             """
     )
 
@@ -26,9 +26,6 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         if site.links != nil {
             throw ValidationError("serve follows `links` of site.yaml (both styles work over HTTP); --links is for `sitegen build`")
-        }
-        if site.output != nil {
-            throw ValidationError("serve writes into a private temporary folder; --output is for `sitegen build`")
         }
     }
 
@@ -46,6 +43,11 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data((text + "\n").utf8))
         }
         defer { server.cleanUp() }
-        try await server.makeApplication().runService()
+        do {
+            try await server.run()
+        } catch let error as ServeError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(1)
+        }
     }
 }

@@ -9,9 +9,6 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The site's root folder, holding content/ and templates/.", valueName: "dir"))
     var root: String = "."
 
-    @Option(name: .long, help: ArgumentHelp("Where the site is written (default: ROOT/public).", valueName: "dir"))
-    var output: String?
-
     @Flag(name: .long, help: "Include draft articles and notes.")
     var drafts = false
 
@@ -31,8 +28,8 @@ struct SiteOptions: ParsableArguments {
         }
     }
 
-    /// Build options for these command-line options.
-    func buildOptions(writesOutput: Bool) -> BuildOptions {
+    /// Build options for these command-line options; `output` is `build`'s `--output`.
+    func buildOptions(writesOutput: Bool, output: String? = nil) -> BuildOptions {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let rootURL = URL(fileURLWithPath: root, relativeTo: cwd).standardizedFileURL
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }

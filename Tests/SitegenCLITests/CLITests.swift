@@ -9,7 +9,7 @@ private let demoSite = repositoryRoot.appendingPathComponent("Tests/Fixtures/dem
 
 /// The built `sitegen` binary: `SITEGEN_BINARY` if set, else the `sitegen` beside the test
 /// bundle (SwiftPM puts products and test bundles in the same folder), else `.build/debug/sitegen`.
-private let sitegenBinary: URL? = {
+let sitegenBinary: URL? = {
     let fileManager = FileManager.default
     func isExecutable(_ url: URL) -> Bool {
         var isDirectory: ObjCBool = false
@@ -76,7 +76,7 @@ private func sitegen(_ arguments: [String], in directory: URL? = nil) throws -> 
 }
 
 /// A copy of the demo site in its own temporary folder, removed afterwards.
-private final class SiteCopy: @unchecked Sendable {
+final class SiteCopy: @unchecked Sendable {
     let root: URL
     var publicFolder: URL { root.appendingPathComponent("public") }
 
