@@ -41,36 +41,77 @@ enum LiveReload {
         return result
     }
 
-    /// The error overlay for a failed build: every diagnostic with file, line, column, message and the caret lines.
+    /// The error overlay for a failed build: every diagnostic with file, line, column, message,
+    /// and the source line with a caret under the column.
+    ///
+    /// The overlay lives in a shadow root (declarative shadow DOM, with a one-line script for
+    /// browsers that lack it), so no style of the site's theme reaches its content, and its host
+    /// element's `:host` rules are `!important`, which outrank every rule of the page, even
+    /// `!important` and inline ones. It follows the reader's colour scheme, light or dark.
     static func overlay(for status: BuildStatus, root: URL) -> String {
         let formatter = DiagnosticFormatter(root: root)
-        let errors = status.diagnostics.filter { $0.severity == .error }.count + (status.writeError == nil ? 0 : 1)
-        let warnings = status.diagnostics.count - status.diagnostics.filter { $0.severity == .error }.count
-        var counts = "\(errors) error\(errors == 1 ? "" : "s")"
-        if warnings > 0 { counts += ", \(warnings) warning\(warnings == 1 ? "" : "s")" }
         var items = ""
         for diagnostic in status.diagnostics {
-            let color = diagnostic.severity == .error ? "#ff8a80" : "#ffd180"
             // The formatter gives "path:line:col: error: message", then the source line and a caret line.
             let formatted = formatter.format(diagnostic)
-            let quoted = formatted.hasPrefix(diagnostic.description) ? String(formatted.dropFirst(diagnostic.description.count)) : ""
-            items += "<li style=\"margin:0 0 1.25em\"><pre style=\"margin:0;white-space:pre-wrap;font:inherit\">"
-                + "<b style=\"color:\(color)\">\(escape(diagnostic.location.description)): \(diagnostic.severity.rawValue):</b> "
-                + escape(diagnostic.fullMessage + quoted) + "</pre></li>\n"
+            let excerpt = formatted.hasPrefix(diagnostic.description + "\n") ? String(formatted.dropFirst(diagnostic.description.count + 1)) : ""
+            items += "<li class=\"\(diagnostic.severity.rawValue)\"><p><b>\(escape(diagnostic.location.description)): \(diagnostic.severity.rawValue):</b> "
+                + escape(diagnostic.fullMessage) + "</p>"
+                + (excerpt.isEmpty ? "" : "<pre tabindex=\"0\">\(escape(excerpt))</pre>") + "</li>\n"
         }
         if let writeError = status.writeError {
-            items += "<li><pre style=\"margin:0;white-space:pre-wrap;font:inherit\"><b style=\"color:#ff8a80\">error:</b> \(escape(writeError))</pre></li>\n"
+            items += "<li class=\"error\"><p><b>error:</b> \(escape(writeError))</p></li>\n"
         }
+        let rest = status.servedFolder == nil
+            ? "There is no good build to show yet."
+            : "The rest of the site shows the last good build."
         return """
-        <div id="sitegen-errors" role="alertdialog" aria-modal="true" aria-labelledby="sitegen-errors-title" style="position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:2rem;box-sizing:border-box;background:rgba(24,24,27,.97);color:#f4f4f5;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;text-align:left">
-        <h1 id="sitegen-errors-title" style="margin:0 0 .5rem;font:bold 1.25rem/1.3 system-ui,sans-serif;color:#ff8a80">The site did not build: \(counts)</h1>
-        <p style="margin:0 0 1.5rem;font:1rem/1.4 system-ui,sans-serif">Fix the file and save it: this page reloads by itself. The rest of the site shows the last good build.</p>
-        <ol style="margin:0;padding-left:1.5rem">
+        <sitegen-errors id="sitegen-errors"><template shadowrootmode="open"><style>\(overlayStyle)</style>
+        <div role="alertdialog" aria-modal="true" aria-labelledby="title" aria-describedby="hint">
+        <h1 id="title">The site did not build: \(status.problems)</h1>
+        <p id="hint">Fix the file and save it: this page reloads by itself. \(rest)</p>
+        <ol>
         \(items)</ol>
         </div>
+        </template></sitegen-errors>
+        <script>(function () { var host = document.getElementById("sitegen-errors"), template = host && host.querySelector("template");
+          if (template && !host.shadowRoot) { host.attachShadow({ mode: "open" }).appendChild(template.content); template.remove(); } })();</script>
 
         """
     }
+
+    /// The overlay's own style sheet, inside its shadow root. `:host` sets every property of the
+    /// host back to its initial value first, so nothing is inherited from the page either.
+    static let overlayStyle = """
+        :host{all:initial!important;display:block!important;position:fixed!important;inset:0!important;\
+        z-index:2147483647!important;overflow:auto!important;box-sizing:border-box!important;margin:0!important;\
+        padding:0!important;visibility:visible!important;opacity:1!important;transform:none!important;\
+        filter:none!important;pointer-events:auto!important;color-scheme:dark!important;\
+        background:#18181b!important;color:#f4f4f5!important}
+        :host::before,:host::after{content:none!important;display:none!important}
+        div{box-sizing:border-box;max-width:72rem;margin:0 auto;padding:2rem;color:#f4f4f5;text-align:left;\
+        font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace}
+        h1{margin:0 0 .5rem;color:#ff8a80;font:bold 1.25rem/1.3 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+        #hint{margin:0 0 1.5rem;color:#e4e4e7;font:1rem/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+        ol{margin:0;padding:0 0 0 1.5rem}
+        li{margin:0 0 1.25rem}
+        p{margin:0;overflow-wrap:anywhere}
+        .error b,.error::marker{color:#ff8a80}
+        .warning b,.warning::marker{color:#ffd180}
+        pre{margin:.5rem 0 0;padding:.5rem .75rem;overflow-x:auto;border-radius:4px;background:#27272a;color:#f4f4f5;\
+        font:inherit;white-space:pre;tab-size:4}
+        pre:focus-visible{outline:2px solid #93c5fd;outline-offset:1px}
+        @media (max-width:40rem){div{padding:1rem}}
+        @media (prefers-color-scheme:light){
+        :host{color-scheme:light!important;background:#fff!important;color:#18181b!important}
+        div,pre{color:#18181b}
+        h1,.error b,.error::marker{color:#b91c1c}
+        .warning b,.warning::marker{color:#8a4600}
+        #hint{color:#3f3f46}
+        pre{background:#f4f4f5}
+        pre:focus-visible{outline-color:#1d4ed8}
+        }
+        """
 
     /// A whole page holding only the overlay, for when there is no good page to lay it over.
     static func errorPage(for status: BuildStatus, root: URL) -> String {
@@ -78,7 +119,7 @@ enum LiveReload {
         <!DOCTYPE html>
         <html lang="en">
         <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Build failed: sitegen</title></head>
-        <body style="margin:0;background:#18181b">
+        <body style="margin:0">
         \(overlay(for: status, root: root))\(script(version: status.version))</body>
         </html>
 

@@ -167,6 +167,11 @@ struct ServerTests {
             #expect(page.text.contains("&lt;b&gt;"), "the quoted line is HTML-escaped")
             #expect(page.text.contains("^"), "the caret line is shown")
             #expect(page.text.contains("sitegen-live-reload"))
+            #expect(page.text.contains("The site did not build: 1 error"))
+            #expect(page.text.contains("The rest of the site shows the last good build."))
+            // The overlay's content sits in a shadow root, out of the theme's reach, and its host's
+            // rules are !important, which outrank even !important rules of the page.
+            #expect(page.text.contains("<sitegen-errors id=\"sitegen-errors\"><template shadowrootmode=\"open\"><style>:host{all:initial!important;"))
             // Assets still come from the last good build; the server keeps running.
             let style = try await client.execute(uri: "/assets/\(css)", method: .get)
             #expect(style.status == .ok)
@@ -191,6 +196,7 @@ struct ServerTests {
             #expect(page.status == .internalServerError)
             #expect(page.text.contains("content/actors/minusma.md:3:7"))
             #expect(page.text.contains("did you mean `organization`?"))
+            #expect(page.text.contains("There is no good build to show yet."), "no claim of a last good build when there is none")
             let css = try await client.execute(uri: "/assets/style.css", method: .get)
             #expect(css.status == .notFound)
 

@@ -13,10 +13,10 @@ import sys
 import tempfile
 import time
 
-from . import browser, feeds, html, links, structured
+from . import browser, feeds, html, links, overlay, structured
 from .site import Result, Site
 
-CHECKS = ["html", "links", "feed", "sitemap", "jsonld", "opengraph", "a11y", "browser"]
+CHECKS = ["html", "links", "feed", "sitemap", "jsonld", "opengraph", "a11y", "browser", "overlay"]
 
 
 def main(argv=None) -> int:
@@ -31,6 +31,12 @@ def main(argv=None) -> int:
                     help="pages of each kind the browser checks load (default 2)")
     ap.add_argument("--screenshots", metavar="DIR",
                     help="where the 390px screenshots go (default: a folder under $TMPDIR)")
+    ap.add_argument("--sitegen", metavar="PATH",
+                    help="the sitegen binary for the overlay check (default: $SITEGEN, else the repository's "
+                    ".build/release or .build/debug, else PATH's)")
+    ap.add_argument("--site-root", metavar="DIR",
+                    help="the site's root (holding content/) for the overlay check (default: the folder "
+                    "holding PUBLIC_DIR, when it has content/site.yaml)")
     ap.add_argument("--selftest", action="store_true",
                     help="check the checks on small hand-made good and bad sites, then exit")
     ap.add_argument("-v", "--verbose", action="store_true",
@@ -47,7 +53,7 @@ def main(argv=None) -> int:
     run = [c for c in CHECKS if (not only or c in only) and c not in skip]
     if args.selftest:
         from . import selftest
-        return selftest.run(skip=[c for c in CHECKS if c not in run])
+        return selftest.run(skip=[c for c in CHECKS if c not in run], sitegen=args.sitegen)
     if not args.public_dir:
         ap.error("PUBLIC_DIR is required")
 
@@ -96,6 +102,9 @@ def main(argv=None) -> int:
                 results = [Result(n, False, msg) for n, on in (("a11y", do_a11y), ("browser", do_browser)) if on]
             for r in results:
                 report(r)
+        elif name == "overlay":
+            report(overlay.check(overlay.find_sitegen(args.sitegen),
+                                 overlay.find_site_root(args.site_root, args.public_dir), shots))
 
     took = time.monotonic() - started
     if failed:

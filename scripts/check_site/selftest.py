@@ -14,7 +14,7 @@ import os
 import shutil
 import tempfile
 
-from . import browser, feeds, html, links, structured
+from . import browser, feeds, html, links, overlay, structured
 from .site import Site
 
 
@@ -109,7 +109,70 @@ def _nobase(src, out):
                 open(p, "w").write(t)
 
 
-def run(skip=()) -> int:
+# A theme doing its worst to an overlay: white text on the light-grey `pre` (the bug the
+# overlay once had), everything hidden, tiny, or recoloured, with `!important`.
+HOSTILE_CSS = """:root{color-scheme:light}
+body{background:#fff;color:#1a1a1a;font-family:serif}
+pre{background:#f3f4f6!important;color:#fff!important;font-size:6px!important}
+*{color:#f4f4f5!important;background-color:transparent}
+div,ol,li,p,h1,b{display:none!important;color:#fff!important}
+sitegen-errors,#sitegen-errors{display:none!important;opacity:0!important}
+sitegen-errors::before{content:"covered";position:fixed;inset:0;background:#fff}
+"""
+
+# The overlay as `sitegen serve` wrote it before it had its own styles: its `pre` took the
+# theme's light-grey background under near-white text (issue 11, point 5).
+OLD_OVERLAY_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Home - Sample</title>
+<style>:root{--soft:#f3f4f6} body{background:#fff;color:#1a1a1a} pre{background:var(--soft);padding:1rem}
+@media (prefers-color-scheme: dark){:root{--soft:#1f2937} body{background:#111;color:#eee}}</style></head>
+<body><main><h1>Home</h1><p>Text.</p></main>
+<div id="sitegen-errors" role="alertdialog" aria-modal="true" aria-labelledby="sitegen-errors-title" style="position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:2rem;box-sizing:border-box;background:rgba(24,24,27,.97);color:#f4f4f5;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;text-align:left">
+<h1 id="sitegen-errors-title" style="margin:0 0 .5rem;font:bold 1.25rem/1.3 system-ui,sans-serif;color:#ff8a80">The site did not build: 1 error</h1>
+<p style="margin:0 0 1.5rem;font:1rem/1.4 system-ui,sans-serif">Fix the file and save it: this page reloads by itself. The rest of the site shows the last good build.</p>
+<ol style="margin:0;padding-left:1.5rem">
+<li style="margin:0 0 1.25em"><pre style="margin:0;white-space:pre-wrap;font:inherit"><b style="color:#ff8a80">content/notes/overlay-check-broken-note.md:5:1: error:</b> unknown actor `no-such-actor-for-the-overlay-check`
+A &lt;b&gt;tag&lt;/b&gt; beside [a link to nobody](actor:no-such-actor-for-the-overlay-check), to show an error.
+                   ^</pre></li>
+</ol>
+</div>
+</body></html>
+"""
+
+
+def _overlay_selftest(tmp, sitegen, expect):
+    """The overlay check on the real `sitegen serve` with a hostile theme (must pass), and on
+    the old overlay (must fail on contrast in light mode)."""
+    good = os.path.join(tmp, "overlay-site")
+    os.makedirs(os.path.join(good, "content"))
+    os.makedirs(os.path.join(good, "templates", "assets"))
+    with open(os.path.join(good, "content", "site.yaml"), "w") as f:
+        f.write("title: Overlay selftest\ndescription: A site whose theme fights the error overlay\n")
+    with open(os.path.join(good, "templates", "assets", "style.css"), "w") as f:
+        f.write(HOSTILE_CSS)
+    binary = overlay.find_sitegen(sitegen)
+    if not binary:
+        expect("sitegen+hostile-theme", overlay.Result("overlay", False, "no sitegen binary: build it or pass --sitegen"), True)
+    else:
+        expect("sitegen+hostile-theme", overlay.check(binary, good, os.path.join(tmp, "shots")), True,
+               "0 problems of the error overlay on 2 pages")
+    old = os.path.join(tmp, "old-overlay")
+    os.makedirs(old)
+    with open(os.path.join(old, "index.html"), "w") as f:
+        f.write(OLD_OVERLAY_PAGE)
+    axe_path, _ = browser.axe_script()
+    with browser.LocalServer(old) as server:
+        drv = browser._driver()
+        try:
+            details, failures = overlay.overlay_findings(drv, server.url("index.html"), open(axe_path).read(), "/", None)
+        finally:
+            drv.quit()
+    expect("old-overlay", overlay.Result("overlay", failures == 0, f"{failures} problems", details), False,
+           "/ (light): [serious] color-contrast")
+
+
+def run(skip=(), sitegen=None) -> int:
     tmp = tempfile.mkdtemp(prefix="check-site-selftest-")
     passed = failed = 0
 
@@ -169,6 +232,8 @@ def run(skip=()) -> int:
             if do_browser:
                 expect("good", rg["browser"], True, "0 pages scroll")
                 expect("bad", rb["browser"], False, "undefinedFunction", "scrolls horizontally at 390px")
+        if "overlay" not in skip:
+            _overlay_selftest(tmp, sitegen, expect)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"{passed} passed, {failed} failed")
