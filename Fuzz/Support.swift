@@ -1,0 +1,40 @@
+// Shared by the fuzz targets (each is compiled with this file; see scripts/fuzz).
+import Foundation
+@testable import SitegenCore
+
+/// Reads a fuzzer's bytes as a sequence of choices.
+struct Choices {
+    var bytes: ArraySlice<UInt8>
+
+    init(_ bytes: ArraySlice<UInt8>) { self.bytes = bytes }
+
+    var isEmpty: Bool { bytes.isEmpty }
+
+    /// The next byte, taken modulo `count`.
+    mutating func next(_ count: Int) -> Int {
+        guard let byte = bytes.popFirst() else { return 0 }
+        return Int(byte) % count
+    }
+}
+
+/// Stops the process so that libFuzzer records the input as a finding.
+func finding(_ message: String, _ input: String) -> Never {
+    FileHandle.standardError.write(Data("FINDING: \(message)\n--- input ---\n\(input)\n---\n".utf8))
+    abort()
+}
+
+/// Checks that every diagnostic points at a place inside `text` (a line that exists, or the one
+/// after the last), so that every problem is reported where the editor can find it.
+func checkLocations(_ diagnostics: [Diagnostic], in text: String, path: String) {
+    // Line breaks as YAML and Markdown count them: LF, CR LF, and a CR alone.
+    let bytes = Array(text.utf8)
+    var lines = 1
+    for (index, byte) in bytes.enumerated() where byte == 0x0A || (byte == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A)) {
+        lines += 1
+    }
+    for diagnostic in diagnostics where diagnostic.location.path == path {
+        if diagnostic.location.line > lines + 1 {
+            finding("\(diagnostic) is past the end of the file (\(lines) lines)", text)
+        }
+    }
+}
