@@ -207,6 +207,10 @@ public struct Note: Sendable, Hashable {
     public var draft: Bool
     public var body: MarkdownText
     public var location: SourceLocation
+    /// When the note was written or last revised (`date:`), when given.
+    public var date: PartialDate? = nil
+    /// Who wrote the note (`author:`), when given.
+    public var author: String? = nil
 
     public static func == (lhs: Note, rhs: Note) -> Bool { lhs.id == rhs.id && lhs.location == rhs.location }
     public func hash(into hasher: inout Hasher) { hasher.combine(id); hasher.combine(location) }

@@ -13,6 +13,11 @@ struct PageBuilder {
     let dates: DateText
     /// `aria-label="…"` for footnotes' links back to the text, when the site's words differ from cmark-gfm's.
     let footnoteBack: String?
+    /// Each event's, note's and article's place in its reading order, for the previous and next links.
+    let readingPositions: [EntityKind: [String: Int]]
+
+    /// Notes with at least this many top headings get a table of contents.
+    static let tocMinimumSections = 4
 
     init(site: Site, theme: Theme, assetPaths: [String: String]) {
         self.site = site
@@ -23,6 +28,11 @@ struct PageBuilder {
         dates = DateText(strings: theme.strings)
         let back = "aria-label=\"" + HTMLEscaping.escape(theme.strings.text("footnotes.back")) + "\""
         footnoteBack = back == Self.cmarkFootnoteBack ? nil : back
+        var positions: [EntityKind: [String: Int]] = [:]
+        for (kind, order) in [(EntityKind.event, site.timeline), (.note, site.noteOrder), (.article, site.articleOrder)] {
+            positions[kind] = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        readingPositions = positions
     }
 
     /// Where a page is written and its path back to the site root.
@@ -217,6 +227,22 @@ struct PageBuilder {
         return site.inNoteOrder(Array(ids)).compactMap { linkItem(Ref(.note, $0), place) }
     }
 
+    /// The previous and next page of the same kind in reading order, or nil when there is neither.
+    private func pager(_ ref: Ref, _ place: Place) -> PagerView? {
+        let order: [String]
+        switch ref.kind {
+        case .event: order = site.timeline
+        case .note: order = site.noteOrder
+        case .article: order = site.articleOrder
+        case .actor, .page: return nil
+        }
+        guard let index = readingPositions[ref.kind]?[ref.id] else { return nil }
+        let previous = index > 0 ? linkItem(Ref(ref.kind, order[index - 1]), place) : nil
+        let next = index + 1 < order.count ? linkItem(Ref(ref.kind, order[index + 1]), place) : nil
+        guard previous != nil || next != nil else { return nil }
+        return PagerView(label: strings.text("pager.\(ref.kind.rawValue)"), previous: previous, next: next)
+    }
+
     // MARK: - Pages
 
     func homePage(_ place: Place, _ citations: CitationList) -> HomePage {
@@ -315,7 +341,8 @@ struct PageBuilder {
         return ArticlePage(page: page, lang: language, dir: language.map { Language($0).direction }, title: article.title, outlet: article.outlet, published: date(article.published),
                            updated: article.updated.map(date), author: article.author, originalURL: article.url,
                            bodyHTML: body, events: events, hasEvents: !events.isEmpty, notes: notes, hasNotes: !notes.isEmpty,
-                           backlinks: backlinks, hasBacklinks: !backlinks.isEmpty, sources: sources, hasSources: !sources.isEmpty)
+                           backlinks: backlinks, hasBacklinks: !backlinks.isEmpty, sources: sources, hasSources: !sources.isEmpty,
+                           pager: pager(ref, place))
     }
 
     func actorPage(_ actor: Actor, _ place: Place, _ citations: CitationList) -> ActorPage {
@@ -390,7 +417,8 @@ struct PageBuilder {
         ])
         let page = pageView(place, heading: event.title, description: description, ogType: "article", jsonLD: jsonLD)
         let sources = sourceEntries(citations, place)
-        return EventPage(page: page, event: item, timelineURL: link(section: PageKind.timeline.folder(of: ""), from: place, fragment: event.id), quotes: quotes,
+        return EventPage(page: page, event: item, timelineURL: link(section: PageKind.timeline.folder(of: ""), from: place, fragment: event.id),
+                         pager: pager(ref, place), quotes: quotes,
                          facts: facts, hasFacts: !facts.isEmpty, notes: notes, hasNotes: !notes.isEmpty,
                          backlinks: backlinks, hasBacklinks: !backlinks.isEmpty, sources: sources, hasSources: !sources.isEmpty)
     }
@@ -413,17 +441,26 @@ struct PageBuilder {
 
     func notePage(_ note: Note, _ place: Place, _ citations: CitationList) -> NotePage {
         let ref = Ref(.note, note.id)
-        let body = finish(note.body.html, place, citations)
+        var body = finish(note.body.html, place, citations)
+        var toc: [LinkItem] = []
+        let anchored = HeadingAnchors.anchor(body)
+        if anchored.headings.count >= Self.tocMinimumSections {
+            body = anchored.html
+            toc = anchored.headings.map { LinkItem(title: $0.text, url: "#" + $0.id, detail: nil) }
+        }
         let about = note.about.compactMap { linkItem($0.ref, place) }
         let backlinks = backlinkSections(ref, place, excluding: [])
         let description = note.summary ?? MarkdownHTML.summary(note.body.plainSummary)
         let jsonLD: [String: Any] = JSONLD.compact([
             "@type": "Article", "headline": note.title, "description": description.isEmpty ? nil : description,
+            "datePublished": note.date?.description,
+            "author": note.author.map { ["@type": "Person", "name": $0] },
             "publisher": ["@type": "Organization", "name": site.config.title],
         ])
         let page = pageView(place, heading: note.title, description: description, ogType: "article", jsonLD: jsonLD)
         let sources = sourceEntries(citations, place)
-        return NotePage(page: page, title: note.title, summary: note.summary, bodyHTML: body, about: about, hasAbout: !about.isEmpty,
+        return NotePage(page: page, title: note.title, summary: note.summary, date: note.date.map { date($0) }, author: note.author,
+                        bodyHTML: body, toc: toc, hasTOC: !toc.isEmpty, pager: pager(ref, place), about: about, hasAbout: !about.isEmpty,
                         backlinks: backlinks, hasBacklinks: !backlinks.isEmpty, sources: sources, hasSources: !sources.isEmpty)
     }
 }

@@ -214,6 +214,17 @@ extension YearGroup: TemplateObject, TemplateRepresentable {
     }
 }
 
+extension PagerView: TemplateObject, TemplateRepresentable {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
+        case "label": return self.label.templateValue
+        case "previous": return self.previous.templateValue
+        case "next": return self.next.templateValue
+        default: return .null
+        }
+    }
+}
+
 extension BacklinkSection: TemplateObject, TemplateRepresentable {
     func value(forKey key: String) -> TemplateValue {
         switch key {
@@ -265,6 +276,7 @@ extension EventPage: TemplateObject, TemplateRepresentable {
         case "page": return self.page.templateValue
         case "event": return self.event.templateValue
         case "timelineURL": return self.timelineURL.templateValue
+        case "pager": return self.pager.templateValue
         case "quotes": return self.quotes.templateValue
         case "facts": return self.facts.templateValue
         case "hasFacts": return self.hasFacts.templateValue
@@ -328,6 +340,7 @@ extension ArticlePage: TemplateObject, TemplateRepresentable {
         case "hasBacklinks": return self.hasBacklinks.templateValue
         case "sources": return self.sources.templateValue
         case "hasSources": return self.hasSources.templateValue
+        case "pager": return self.pager.templateValue
         default: return .null
         }
     }
@@ -339,7 +352,12 @@ extension NotePage: TemplateObject, TemplateRepresentable {
         case "page": return self.page.templateValue
         case "title": return self.title.templateValue
         case "summary": return self.summary.templateValue
+        case "date": return self.date.templateValue
+        case "author": return self.author.templateValue
         case "bodyHTML": return self.bodyHTML.templateValue
+        case "toc": return self.toc.templateValue
+        case "hasTOC": return self.hasTOC.templateValue
+        case "pager": return self.pager.templateValue
         case "about": return self.about.templateValue
         case "hasAbout": return self.hasAbout.templateValue
         case "backlinks": return self.backlinks.templateValue

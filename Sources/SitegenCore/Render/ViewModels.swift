@@ -178,6 +178,17 @@ struct YearGroup {
     var events: [EventItem]
 }
 
+/// Links to the previous and next page of the same kind, in reading order: events in time,
+/// notes and articles in the order of their index.
+struct PagerView {
+    /// The navigation's accessible name ("Events before and after this one").
+    var label: String
+    /// The page before, with what it is ("Previous event") as its detail.
+    var previous: LinkItem?
+    /// The page after, with what it is ("Next event") as its detail.
+    var next: LinkItem?
+}
+
 /// Who references a page, by kind.
 struct BacklinkSection {
     var title: String
@@ -215,6 +226,8 @@ struct EventPage {
     var page: PageView
     var event: EventItem
     var timelineURL: String
+    /// The events just before and after this one in time; nil when it is the only event.
+    var pager: PagerView?
     var quotes: [QuoteItem]
     var facts: [FactItem]
     var hasFacts: Bool
@@ -270,13 +283,25 @@ struct ArticlePage {
     var hasBacklinks: Bool
     var sources: [SourceEntry]
     var hasSources: Bool
+    /// The articles before and after this one on the articles index; nil when it is the only one.
+    var pager: PagerView?
 }
 
 struct NotePage {
     var page: PageView
     var title: String
     var summary: String?
+    /// The note's `date`, when given.
+    var date: DateView?
+    /// The note's `author`, when given.
+    var author: String?
+    /// The body, its top headings with an `id` each when the note has a table of contents.
     var bodyHTML: String
+    /// The table of contents: a link to each top heading, for notes of four sections or more.
+    var toc: [LinkItem]
+    var hasTOC: Bool
+    /// The notes before and after this one on the notes index; nil when it is the only one.
+    var pager: PagerView?
     var about: [LinkItem]
     var hasAbout: Bool
     var backlinks: [BacklinkSection]

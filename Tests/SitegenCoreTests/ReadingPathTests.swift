@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+@testable import SitegenCore
+
+/// Three events, two articles and three notes, one of them long enough for a table of contents.
+private let story = """
+    -- content/site.yaml --
+    title: Story
+    description: A story in parts
+    language: en
+    -- content/articles/first.md --
+    ---
+    title: The first report
+    outlet: The Wire
+    published: 2022-01-10
+    ---
+    It began [@first].
+    -- content/articles/second.md --
+    ---
+    title: The second report
+    outlet: The Daily
+    published: 2023-02-01
+    ---
+    It went on [@second].
+    -- content/events/all.yaml --
+    - id: middle
+      date: 2022-06
+      title: The middle
+      sources: [first]
+    - id: start
+      date: 2021
+      title: The start
+      sources: [first]
+    - id: end
+      date: 2023-01-05
+      title: The end
+      sources: [second]
+    -- content/notes/long.md --
+    ---
+    title: The long note
+    order: 1
+    date: 2024-03-05
+    author: Aminata Traoré
+    ---
+    # Who & why [@first]
+
+    One [@first].
+
+    # Where
+
+    Two [@first].
+
+    # When
+
+    Three [@first].
+
+    # Where
+
+    Four [@first].
+    -- content/notes/short.md --
+    ---
+    title: The short note
+    order: 2
+    author: The editors
+    ---
+    # Only
+
+    One [@first].
+
+    # Two
+
+    Two [@first].
+    -- content/notes/last.md --
+    ---
+    title: The last note
+    order: 3
+    date: 2024-04
+    ---
+    Three [@second].
+    """
+
+@Suite("A way through the story: previous and next, tables of contents, a note's date and author")
+struct ReadingPathTests {
+    let pages = renderSite(story)
+
+    func main(_ path: String) throws -> String {
+        mainContent(try #require(pages[path], "no page \(path)"))
+    }
+
+    @Test("an event links to the events just before and after it in time, not in file order")
+    func eventsLinkNeighboursInTime() throws {
+        let pager = try #require(section(of: try main("events/middle/index.html"), from: "<nav class=\"pager\"", to: "</nav>"))
+        #expect(pager.contains("aria-label=\"Events before and after this one\""))
+        let previous = try #require(section(of: pager, from: "pager-previous", to: "</li>"))
+        #expect(previous.contains("href=\"../../events/start/\" rel=\"prev\""))
+        #expect(previous.contains("Previous</span> The start"))
+        let next = try #require(section(of: pager, from: "pager-next", to: "</li>"))
+        #expect(next.contains("href=\"../../events/end/\" rel=\"next\""))
+        #expect(next.contains("The end"))
+    }
+
+    @Test("the first event has only a next link, the last only a previous one")
+    func endsOfTheTimeline() throws {
+        let first = try main("events/start/index.html")
+        #expect(!first.contains("rel=\"prev\""))
+        #expect(first.contains("href=\"../../events/middle/\" rel=\"next\""))
+        let last = try main("events/end/index.html")
+        #expect(last.contains("href=\"../../events/middle/\" rel=\"prev\""))
+        #expect(!last.contains("rel=\"next\""))
+    }
+
+    @Test("notes follow the notes index's order and articles the articles index's, newest first")
+    func notesAndArticlesFollowTheirIndex() throws {
+        let short = try main("notes/short/index.html")
+        #expect(short.contains("href=\"../../notes/long/\" rel=\"prev\""))
+        #expect(short.contains("href=\"../../notes/last/\" rel=\"next\""))
+        let newest = try main("articles/second/index.html")
+        #expect(!newest.contains("rel=\"prev\""))
+        #expect(newest.contains("href=\"../../articles/first/\" rel=\"next\""))
+    }
+
+    @Test("a site with one event shows no previous/next navigation on it")
+    func loneEventHasNoPager() throws {
+        let pages = renderSite("""
+            -- content/articles/a.md --
+            ---
+            title: A
+            outlet: O
+            published: 2023-01-01
+            ---
+            -- content/events/e.yaml --
+            - id: only
+              date: 2023
+              title: Only one
+              sources: [a]
+            """)
+        let html = mainContent(try #require(pages["events/only/index.html"]))
+        #expect(!html.contains("class=\"pager\""))
+    }
+
+    @Test("a note of four sections gets a table of contents linking to anchored headings, unique ids, no citation marks")
+    func longNoteHasTableOfContents() throws {
+        let html = try main("notes/long/index.html")
+        let toc = try #require(section(of: html, from: "<nav class=\"toc\"", to: "</nav>"))
+        #expect(toc.contains(">In this note</h2>"))
+        #expect(toc.contains("<li><a href=\"#who-why\">Who &amp; why</a></li>"))
+        #expect(toc.contains("<li><a href=\"#where\">Where</a></li>"))
+        #expect(toc.contains("<li><a href=\"#where-2\">Where</a></li>"))
+        #expect(occurrences(of: "<li>", in: toc) == 4)
+        #expect(html.contains("<h2 id=\"who-why\">Who &amp; why"))
+        #expect(html.contains("<h2 id=\"where-2\">Where</h2>"))
+        #expect(html.contains("<h2 id=\"when\">When</h2>"))
+    }
+
+    @Test("a note of two sections has no table of contents and its headings stay as they were")
+    func shortNoteHasNone() throws {
+        let html = try main("notes/short/index.html")
+        #expect(!html.contains("class=\"toc\""))
+        #expect(html.contains("<h2>Only</h2>"))
+    }
+
+    @Test("a note shows its date and author when given, each alone when only one is")
+    func noteDateAndAuthor() throws {
+        let long = try main("notes/long/index.html")
+        #expect(long.contains("<p class=\"meta\"><time datetime=\"2024-03-05\">5 March 2024</time> · By Aminata Traoré</p>"))
+        #expect(try main("notes/short/index.html").contains("<p class=\"meta\">By The editors</p>"))
+        #expect(try main("notes/last/index.html").contains("<p class=\"meta\"><time datetime=\"2024-04\">April 2024</time></p>"))
+        #expect(try #require(pages["notes/long/index.html"]).contains("\"datePublished\":\"2024-03-05\""))
+    }
+
+    @Test("a French site says Précédent, Suivant and Dans cette note")
+    func frenchWords() throws {
+        let pages = renderSite(story.replacingOccurrences(of: "language: en", with: "language: fr"))
+        let note = mainContent(try #require(pages["notes/long/index.html"]))
+        #expect(note.contains(">Dans cette note</h2>"))
+        #expect(note.contains("Suivant</span>"))
+        #expect(note.contains("Par Aminata Traoré"))
+        #expect(mainContent(try #require(pages["events/middle/index.html"])).contains("Précédent</span>"))
+    }
+
+    @Test("a note's date that is not a date is an error at the key")
+    func badNoteDate() throws {
+        let found = diagnostics(of: """
+            -- content/notes/n.md --
+            ---
+            title: N
+            date: last spring
+            ---
+            Text. <!-- uncited -->
+            """)
+        let error = try #require(errors(found).first { $0.message.contains("`date`") })
+        #expect(error.location.path == "content/notes/n.md" && error.location.line == 3)
+        #expect(error.message.contains("YYYY-MM-DD"))
+    }
+}
