@@ -92,10 +92,10 @@ struct ReadingPathTests {
         let pager = try #require(section(of: try main("events/middle/index.html"), from: "<nav class=\"pager\"", to: "</nav>"))
         #expect(pager.contains("aria-label=\"Events before and after this one\""))
         let previous = try #require(section(of: pager, from: "pager-previous", to: "</li>"))
-        #expect(previous.contains("href=\"../../events/start/\" rel=\"prev\""))
+        #expect(previous.contains("href=\"../../events/start/index.html\" rel=\"prev\""))
         #expect(previous.contains("Previous</span> The start"))
         let next = try #require(section(of: pager, from: "pager-next", to: "</li>"))
-        #expect(next.contains("href=\"../../events/end/\" rel=\"next\""))
+        #expect(next.contains("href=\"../../events/end/index.html\" rel=\"next\""))
         #expect(next.contains("The end"))
     }
 
@@ -103,20 +103,20 @@ struct ReadingPathTests {
     func endsOfTheTimeline() throws {
         let first = try main("events/start/index.html")
         #expect(!first.contains("rel=\"prev\""))
-        #expect(first.contains("href=\"../../events/middle/\" rel=\"next\""))
+        #expect(first.contains("href=\"../../events/middle/index.html\" rel=\"next\""))
         let last = try main("events/end/index.html")
-        #expect(last.contains("href=\"../../events/middle/\" rel=\"prev\""))
+        #expect(last.contains("href=\"../../events/middle/index.html\" rel=\"prev\""))
         #expect(!last.contains("rel=\"next\""))
     }
 
     @Test("notes follow the notes index's order and articles the articles index's, newest first")
     func notesAndArticlesFollowTheirIndex() throws {
         let short = try main("notes/short/index.html")
-        #expect(short.contains("href=\"../../notes/long/\" rel=\"prev\""))
-        #expect(short.contains("href=\"../../notes/last/\" rel=\"next\""))
+        #expect(short.contains("href=\"../../notes/long/index.html\" rel=\"prev\""))
+        #expect(short.contains("href=\"../../notes/last/index.html\" rel=\"next\""))
         let newest = try main("articles/second/index.html")
         #expect(!newest.contains("rel=\"prev\""))
-        #expect(newest.contains("href=\"../../articles/first/\" rel=\"next\""))
+        #expect(newest.contains("href=\"../../articles/first/index.html\" rel=\"next\""))
     }
 
     @Test("a site with one event shows no previous/next navigation on it")
