@@ -110,8 +110,13 @@ struct MappingReader {
     mutating func warnAboutUnknownKeys(_ known: [String], isPage: Bool = false) {
         for pair in pairs where !known.contains(pair.key) {
             let suggestion = Suggestions.closest(to: pair.key, in: known)
+            // A key as near to `draft` as to another key (`dratf`: `date` or `draft`) counts as
+            // `draft`: of the two typos, the one that would publish a draft is the one to stop.
+            let key = Array(pair.key.lowercased().unicodeScalars)
+            let distance = { (word: String) in Suggestions.editDistance(key, Array(word.unicodeScalars), limit: 8) }
             let looksLikeDraft = pair.key.lowercased() == "draft"
                 || Suggestions.closest(to: pair.key, in: known + ["draft"]) == "draft"
+                || (Suggestions.closest(to: pair.key, in: ["draft"]) != nil && suggestion.map { distance("draft") <= distance($0) } == true)
             if looksLikeDraft, known.contains("draft") {
                 diagnostics.append(.error(pair.keyLocation,
                     "unknown key `\(pair.key)` in \(what): it looks like `draft`, and misspelled it would publish a \(what) meant to stay a draft",
