@@ -193,3 +193,63 @@ struct ReadingPathTests {
         #expect(error.message.contains("YYYY-MM-DD"))
     }
 }
+
+@Suite("The actors' network: each actor's relations drawn at build time")
+struct ActorNetworkTests {
+    static let site = """
+        -- content/articles/a.md --
+        ---
+        title: A
+        outlet: O
+        published: 2023-01-01
+        ---
+        -- content/actors/mali.md --
+        ---
+        name: Mali
+        kind: state
+        relations:
+          - type: member-of
+            actor: alliance
+            since: 2021
+            sources: [{article: a}]
+        ---
+        -- content/actors/alliance.md --
+        ---
+        name: The Alliance & Co
+        kind: alliance
+        ---
+        -- content/actors/loner.md --
+        ---
+        name: Loner
+        kind: person
+        ---
+        """
+
+    @Test("an actor page draws its relations: titled SVG, linked nodes, the edge's type and dates, a legend; no script")
+    func actorPageHasDiagram() throws {
+        let pages = renderSite(Self.site)
+        let html = mainContent(try #require(pages["actors/mali/index.html"]))
+        let svg = try #require(section(of: html, from: "<svg class=\"net\"", to: "</svg>\n"))
+        #expect(svg.contains("<title id=\"network_title\">Relations of Mali</title>"))
+        #expect(svg.contains("<desc id=\"network_desc\">"))
+        #expect(svg.contains("href=\"../../actors/alliance/index.html\""))
+        #expect(svg.contains(">The Alliance &amp; Co</tspan>") || svg.contains(">The Alliance &amp;</tspan>"))
+        #expect(svg.contains(">Member of</tspan>"))
+        #expect(svg.contains(">since 2021</tspan>"))
+        #expect(svg.contains("marker-end="))
+        #expect(html.contains("class=\"network-legend\""))
+        #expect(!html.contains("<script src"))
+        // The text list of relations stays.
+        #expect(html.contains("<dl class=\"relations\">"))
+        // The other end of the relation draws it too, arrow towards it.
+        #expect(mainContent(try #require(pages["actors/alliance/index.html"])).contains("<svg class=\"net\""))
+        #expect(!mainContent(try #require(pages["actors/loner/index.html"])).contains("<svg class=\"net\""))
+    }
+
+    @Test("the same site gives the same diagram, byte for byte")
+    func deterministic() throws {
+        let first = try #require(renderSite(Self.site)["actors/mali/index.html"])
+        let second = try #require(renderSite(Self.site)["actors/mali/index.html"])
+        #expect(first == second)
+    }
+}

@@ -365,6 +365,7 @@ struct PageBuilder {
             let inverse = incoming.compactMap { relationItem($0.0, other: $0.1, place, citations) }
             if !inverse.isEmpty { groups.append(RelationGroup(label: strings.text("relations.\(type.rawValue).inverse"), items: inverse)) }
         }
+        let (networkSVG, legend) = egoNetwork(actor, place)
         let facts = factItems(actor.facts, citations)
         let events = (site.eventsByActor[actor.id] ?? []).map { eventItem($0, place, citations, withSummary: false) }
         let notes = self.notes(about: ref, place)
@@ -382,9 +383,43 @@ struct PageBuilder {
         return ActorPage(page: page, name: actor.name, kind: strings.text("kinds.\(actor.kind.rawValue).label"), role: actor.role,
                          fullName: actor.fullName, aliases: actor.aliases.isEmpty ? nil : strings.joined(actor.aliases),
                          profileHTML: profile, hasProfile: !profile.isEmpty, relations: groups, hasRelations: !groups.isEmpty,
+                         networkSVG: networkSVG, networkLegend: legend,
                          facts: facts, hasFacts: !facts.isEmpty, events: events, hasEvents: !events.isEmpty,
                          notes: notes, hasNotes: !notes.isEmpty, backlinks: backlinks, hasBacklinks: !backlinks.isEmpty,
                          sources: sources, hasSources: !sources.isEmpty)
+    }
+
+    /// The actor's relations as a diagram, and the legend of the kinds it shows.
+    private func egoNetwork(_ actor: Actor, _ place: Place) -> (String, [LegendItem]) {
+        var edges: [NetworkDiagram.Edge] = []
+        var around: [NetworkDiagram.Node] = []
+        var seen: Set<String> = [actor.id]
+        func add(_ other: String) {
+            guard let found = site.actors[other], seen.insert(other).inserted else { return }
+            around.append(NetworkDiagram.Node(id: other, name: found.name, kind: found.kind, url: link(Ref(.actor, other), from: place)))
+        }
+        for relation in actor.relations where site.actors[relation.actor] != nil {
+            add(relation.actor)
+            edges.append(NetworkDiagram.Edge(from: actor.id, to: relation.actor, label: strings.text("relations.\(relation.type.rawValue).forward"),
+                                             period: dates.period(since: relation.since, until: relation.until), symmetric: relation.type.isSymmetric))
+        }
+        for incoming in site.incomingRelations[actor.id] ?? [] where site.actors[incoming.from] != nil {
+            add(incoming.from)
+            let relation = incoming.relation
+            edges.append(NetworkDiagram.Edge(from: incoming.from, to: actor.id, label: strings.text("relations.\(relation.type.rawValue).forward"),
+                                             period: dates.period(since: relation.since, until: relation.until), symmetric: relation.type.isSymmetric))
+        }
+        guard !around.isEmpty else { return ("", []) }
+        let centre = NetworkDiagram.Node(id: actor.id, name: actor.name, kind: actor.kind, url: link(Ref(.actor, actor.id), from: place))
+        let caption = NetworkDiagram.Caption(title: strings.text("network.title", ["name": actor.name]),
+                                             description: strings.text("network.description", ["name": actor.name, "count": String(around.count)]),
+                                             idPrefix: "network")
+        let svg = NetworkDiagram.ego(centre: centre, around: around, edges: edges, caption: caption)
+        let kinds = Set(around.map(\.kind) + [actor.kind])
+        let legend = ActorKind.allCases.filter(kinds.contains).map {
+            LegendItem(title: strings.text("kinds.\($0.rawValue).label"), shapeSVG: NetworkDiagram.legendShape($0))
+        }
+        return (svg, legend)
     }
 
     private func relationItem(_ relation: Relation, other: String, _ place: Place, _ citations: CitationList) -> RelationItem? {

@@ -192,6 +192,16 @@ extension RelationItem: TemplateObject, TemplateRepresentable {
     }
 }
 
+extension LegendItem: TemplateObject, TemplateRepresentable {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
+        case "title": return self.title.templateValue
+        case "shapeSVG": return self.shapeSVG.templateValue
+        default: return .null
+        }
+    }
+}
+
 extension ActorGroup: TemplateObject, TemplateRepresentable {
     func value(forKey key: String) -> TemplateValue {
         switch key {
@@ -304,6 +314,8 @@ extension ActorPage: TemplateObject, TemplateRepresentable {
         case "hasProfile": return self.hasProfile.templateValue
         case "relations": return self.relations.templateValue
         case "hasRelations": return self.hasRelations.templateValue
+        case "networkSVG": return self.networkSVG.templateValue
+        case "networkLegend": return self.networkLegend.templateValue
         case "facts": return self.facts.templateValue
         case "hasFacts": return self.hasFacts.templateValue
         case "events": return self.events.templateValue

@@ -164,6 +164,12 @@ struct RelationItem {
     var hasCitations: Bool
 }
 
+/// One kind of actor in a diagram's legend.
+struct LegendItem {
+    var title: String
+    var shapeSVG: String
+}
+
 /// Actors of one kind.
 struct ActorGroup {
     var id: String
@@ -250,6 +256,10 @@ struct ActorPage {
     var hasProfile: Bool
     var relations: [RelationGroup]
     var hasRelations: Bool
+    /// The relations drawn: an inline SVG, this actor in the centre (empty without relations).
+    var networkSVG: String
+    /// The kinds drawn, each with its small shape (`shapeSVG`, **HTML**) and its label (`title`).
+    var networkLegend: [LegendItem]
     var facts: [FactItem]
     var hasFacts: Bool
     var events: [EventItem]
