@@ -4,7 +4,7 @@
 // or hang. Built mode reads the rest as choices among Markdown pieces (words, emphasis, links to
 // pages, citations, line breaks, quotes, lists, tables, footnotes, headings) that hold no code,
 // HTML or escapes; when the site builds without errors, no written page may show reference
-// syntax: `[@` or an `href` with `article:`, `actor:`, `event:` or `note:`.
+// syntax: a citation `[@ID]` or an `href` with `article:`, `actor:`, `event:` or `note:`.
 import Foundation
 @testable import SitegenCore
 
@@ -18,7 +18,7 @@ let fixedFiles: [String: String] = [
     "content/notes/other.md": "---\ntitle: Other\n---\nAnother note.\n",
 ]
 
-let theme = Theme.load(fileSystem: .inMemory([:])).0
+let theme = Theme.load(fileSystem: .inMemory([:]), pageTemplates: PageKind.all.map(\.template)).0
 
 let pieces = [
     "word", "words here", " ", " ", "\n", "\n\n", "*", "**", "_", "~~", ",", ".", "(", ")", "[", "]",
@@ -29,7 +29,7 @@ let pieces = [
     "  \n", "\\\n", "\n> ", "\n- ", "\n1. ", "\n# ", "\n## ", "\n\n- [ ] ",
     "[^1]", "[^n]", "\n\n[^1]: ", "\n\n[^n]: ",
     "\n\n| a | b |\n|---|---|\n| ", " | ", "|",
-    "<https://example.org>", "https://example.org/x", "@art-one", "[see] [@art-one]",
+    "<https://example.org>", "https://example.org/x ", "@art-one", "[see] [@art-one]",
 ]
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -42,6 +42,13 @@ public func fuzzMarkdown(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         var choices = Choices(bytes.dropFirst())
         body = ""
         while !choices.isEmpty { body += pieces[choices.next(pieces.count)] }
+        // No line starts with four spaces: that would be an indented code block, shown as written.
+        body = body.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line in String(line.drop { $0 == " " }) }.joined(separator: "\n")
+        // Nor after a quote or list marker: no more than two spaces in a row.
+        while body.contains("   ") { body = body.replacingOccurrences(of: "   ", with: "  ") }
+        // Nor can three tildes open a fenced code block.
+        while body.contains("~~~") { body = body.replacingOccurrences(of: "~~~", with: "~~ ~") }
     } else {
         body = String(decoding: bytes.dropFirst(), as: UTF8.self)
     }
@@ -52,13 +59,36 @@ public func fuzzMarkdown(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard !(loadDiagnostics + resolveDiagnostics).containsErrors else { return 0 }
     // The note's page and the feed are what the note's Markdown can reach.
     let builder = PageBuilder(site: site, theme: theme, assetPaths: [:])
-    var pages = [builder.render(.note("fuzz"))]
+    var pages = [builder.render(.note, "fuzz")]
     pages += FeedWriter(site: site).files()
     for file in pages where built {
         let text = String(decoding: file.contents, as: UTF8.self)
-        for raw in ["[@", "href=\"article:", "href=\"actor:", "href=\"event:", "href=\"note:"] where text.contains(raw) {
+        for raw in ["href=\"article:", "href=\"actor:", "href=\"event:", "href=\"note:"] where text.contains(raw) {
             finding("`\(raw)` in \(file.path)", body)
+        }
+        // A citation left as text: `[@ID]` or `[@ID; …`. (`[@ID` never closed is not one.)
+        if let citation = leftCitation(in: text) {
+            finding("`\(citation)` in \(file.path)", body)
         }
     }
     return 0
+}
+
+/// The first `[@ID]` or `[@ID;` in `text`, if any.
+func leftCitation(in text: String) -> String? {
+    let bytes = Array(text.utf8)
+    var index = 0
+    while index + 2 < bytes.count {
+        if bytes[index] == UInt8(ascii: "["), bytes[index + 1] == UInt8(ascii: "@") {
+            var end = index + 2
+            while end < bytes.count, bytes[end] == UInt8(ascii: "-") || bytes[end] == UInt8(ascii: "_")
+                    || (bytes[end] >= 0x30 && bytes[end] <= 0x39) || (bytes[end] | 0x20 >= 0x61 && bytes[end] | 0x20 <= 0x7A) { end += 1 }
+            while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x0A { end += 1 }
+            if end > index + 2, end < bytes.count, bytes[end] == UInt8(ascii: "]") || bytes[end] == UInt8(ascii: ";") {
+                return String(decoding: bytes[index...end], as: UTF8.self)
+            }
+        }
+        index += 1
+    }
+    return nil
 }

@@ -108,6 +108,15 @@ struct YAMLErrorTests {
         ("a control character", "title: N\u{7}\n", 2, 9, "the character U+0007 cannot be used in YAML"),
     ].map { YAMLMistake(kind: $0.0, path: "content/notes/n.md", text: "---\n" + $0.1 + "---\nText.", line: $0.2, column: $0.3, words: $0.4) }
 
+    @Test("a lone carriage return before a closing quote with text after it is an error, not a crash (found by fuzzing)")
+    func loneCarriageReturn() throws {
+        guard case .success(let file) = TextFile.decode(Data("y: \"\r \"a\nl".utf8), path: "content/events/cr.yaml") else {
+            Issue.record("the file did not decode")
+            return
+        }
+        #expect(errors(EventLoader.load(file).diagnostics).contains { $0.location.path == "content/events/cr.yaml" })
+    }
+
     @Test("other YAML mistakes are explained at their place too", arguments: otherMistakes)
     func otherMistake(_ mistake: YAMLMistake) throws {
         try expectReported(mistake)

@@ -151,7 +151,9 @@ enum YAMLSyntaxError {
         let indent = Lines.indent(line)
         let character = lines.character(at: problemMark)
         if problemMark.column > indent + 1 {
-            var before = problemMark.column - 2
+            // libyaml counts a lone CR as a line break and these lines do not, so its column
+            // can lie past the end of the line.
+            var before = min(problemMark.column - 2, line.count - 1)
             while before >= 0, line[before] == " " { before -= 1 }
             if before >= 0, line[before] == "\"" || line[before] == "'" {
                 return (problemMark, "unexpected text after the closing quote: put the whole value in quotes, and write a `\"` inside double quotes as `\\\"`")
