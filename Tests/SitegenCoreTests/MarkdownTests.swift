@@ -12,6 +12,13 @@ private func process(_ source: String, lineOffset: Int = 0, unsafeHTML: Bool = f
 
 @Suite("Markdown: cross-references, citations and raw HTML")
 struct MarkdownTests {
+    @Test("a control character U+0001 or U+0002 in the text is not taken for a citation placeholder (found by fuzzing)")
+    func placeholderCharactersInText() {
+        let result = process("\u{1}[d](article:one)[@one]\u{2}")
+        #expect(result.html.filter { $0 == "\u{1}" || $0 == "\u{2}" }.count == 2, "only the one citation's placeholder: \(result.html.debugDescription)")
+        #expect(result.html.contains(MarkdownHTML.citationPlaceholder(for: ["one"])))
+    }
+
     @Test("cross-reference links are found with their kind, ID and place")
     func crossReferences() {
         let result = process("See [MINUSMA](actor:minusma) and\n[the vote](event:unsc-vote#details).", lineOffset: 3)

@@ -90,6 +90,9 @@ struct TemplateEngineTests {
     func recursionStops() throws {
         let output = try render("{{> loop}}", partials: ["loop": "x{{> loop}}"])
         #expect(output.count == TemplateRenderer.maximumDepth)
+        // A block whose given content holds the same block (found by fuzzing).
+        let blocks = try render("{{<p}}{{$b}}x{{$b}}{{/b}}{{/b}}{{/p}}", partials: ["p": "{{$b}}{{/b}}"])
+        #expect(blocks == String(repeating: "x", count: TemplateRenderer.maximumDepth - 1), "the parent takes one level")
     }
 
     @Test("syntax mistakes are reported at their line and column, in words an editor can act on")

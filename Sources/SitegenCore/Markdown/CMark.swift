@@ -246,6 +246,12 @@ enum CMark {
         }
         // Block parsing (feed) works on the parser alone; inline parsing (finish) switches the
         // extensions' characters on and off in a global table, so only it runs under the lock.
+        // U+0001 and U+0002 mark citation placeholders in the HTML (MarkdownHTML): one written in
+        // the text would be taken for one, so it becomes U+001A (substitute, also one byte).
+        var source = source
+        if source.utf8.contains(where: { $0 == 0x01 || $0 == 0x02 }) {
+            source = source.replacingOccurrences(of: "\u{1}", with: "\u{1A}").replacingOccurrences(of: "\u{2}", with: "\u{1A}")
+        }
         cmark_parser_feed(parser, source, source.utf8.count)
         nonisolated(unsafe) var document: OpaquePointer?
         nonisolated(unsafe) let lockedParser = parser

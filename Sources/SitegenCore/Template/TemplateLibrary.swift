@@ -105,7 +105,9 @@ struct TemplateRenderer {
                     section(value, children, blocks: blocks, depth: depth)
                 }
             case .block(let name, let site):
-                expand(blocks[name] ?? site, at: site, blocks: blocks, depth: depth)
+                // A block given content that holds the same block would otherwise never end.
+                guard depth < Self.maximumDepth else { break }
+                expand(blocks[name] ?? site, at: site, blocks: blocks, depth: depth + 1)
             case .partial(let name, let indentation, _):
                 guard depth < Self.maximumDepth, let template = templates[name] else { break }
                 include(template.nodes, indentation: indentation, blocks: blocks, depth: depth + 1)
