@@ -113,7 +113,7 @@ enum NetworkDiagram {
 
     private static func open(width: Double, height: Double, caption: Caption) -> String {
         let prefix = caption.idPrefix
-        return "<svg class=\"net\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"group\" aria-labelledby=\"\(prefix)_title\" aria-describedby=\"\(prefix)_desc\">"
+        return "<svg class=\"net\" viewBox=\"0 0 \(n(width)) \(n(height))\" aria-labelledby=\"\(prefix)_title\" aria-describedby=\"\(prefix)_desc\">"
             + "<title id=\"\(prefix)_title\">\(HTMLEscaping.escape(caption.title))</title>"
             + "<desc id=\"\(prefix)_desc\">\(HTMLEscaping.escape(caption.description))</desc>"
             + "<defs><marker id=\"\(prefix)_arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
