@@ -59,9 +59,6 @@ enum LiveReload {
                 + escape(diagnostic.fullMessage) + "</p>"
                 + (excerpt.isEmpty ? "" : "<pre tabindex=\"0\">\(escape(excerpt))</pre>") + "</li>\n"
         }
-        if let writeError = status.writeError {
-            items += "<li class=\"error\"><p><b>error:</b> \(escape(writeError))</p></li>\n"
-        }
         let rest = status.servedFolder == nil
             ? "There is no good build to show yet."
             : "The rest of the site shows the last good build."

@@ -280,9 +280,8 @@ extension BuildReport {
     func logSummary(to log: @Sendable (String) -> Void, root: URL, elapsed: Duration, hasGoodBuild: Bool) {
         let formatter = DiagnosticFormatter(root: root)
         for diagnostic in diagnostics { log(formatter.format(diagnostic)) }
-        if let writeError { log("error: \(writeError)") }
         let milliseconds = Int((Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15).rounded())
-        let problems = ProblemCount(diagnostics, writeError: writeError)
+        let problems = ProblemCount(diagnostics)
         if failed {
             let serving = hasGoodBuild
                 ? "serving the last good build with the errors on every page"

@@ -7,15 +7,13 @@ public struct BuildStatus: Sendable {
     public var version: Int
     /// The output of the last good build (a canonical path), served for every request; nil before one.
     public var servedFolder: String?
-    /// The diagnostics of the latest build.
+    /// The diagnostics of the latest build (a failed write among them).
     public var diagnostics: [Diagnostic]
-    /// A failure of the write stage of the latest build.
-    public var writeError: String?
     /// Whether the latest build failed; HTML requests then get the error overlay.
     public var failed: Bool
 
     /// How many errors and warnings the latest build had.
-    public var problems: ProblemCount { ProblemCount(diagnostics, writeError: writeError) }
+    public var problems: ProblemCount { ProblemCount(diagnostics) }
 }
 
 /// The latest build status, and the requests waiting for the next one (live reload long-polls).
@@ -23,7 +21,7 @@ public struct BuildStatus: Sendable {
 /// Every wait ends at once when the waiting task is cancelled or the server stops, so a stopping
 /// server never waits for a long-poll's timeout or for a build nobody will see.
 actor PreviewState {
-    private(set) var status = BuildStatus(version: 0, servedFolder: nil, diagnostics: [], writeError: nil, failed: false)
+    private(set) var status = BuildStatus(version: 0, servedFolder: nil, diagnostics: [], failed: false)
     private var waiters: [UUID: CheckedContinuation<BuildStatus, Never>] = [:]
     private var port: Int?
     private var portWaiters: [UUID: CheckedContinuation<Int?, Never>] = [:]
@@ -33,7 +31,6 @@ actor PreviewState {
     func publish(report: BuildReport, builtFolder: String) -> BuildStatus {
         status.version += 1
         status.diagnostics = report.diagnostics
-        status.writeError = report.writeError
         status.failed = report.failed
         if !report.failed { status.servedFolder = builtFolder }
         let waiting = waiters

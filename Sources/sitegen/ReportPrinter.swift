@@ -11,13 +11,12 @@ struct ReportPrinter {
         var text = ""
         for diagnostic in report.diagnostics { text += formatter.format(diagnostic) + "\n" }
         for note in report.notes { text += "note: \(note)\n" }
-        if let error = report.writeError { text += "error: \(error)\n" }
         if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
     }
 
-    /// "2 errors, 1 warning" (a failed write counts as an error); "" when there are no problems.
+    /// "2 errors, 1 warning" (a failed write is an error among them); "" when there are no problems.
     func counts(_ report: BuildReport) -> String {
-        ProblemCount(report.diagnostics, writeError: report.writeError).description
+        ProblemCount(report.diagnostics).description
     }
 
     /// Why a strict run failed on warnings alone, or empty.

@@ -13,7 +13,7 @@ private let demoBaseURL = "https://example.org/meridian/"
 private func builtDemoSite(sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> (TestSite, BuildReport) {
     let site = try TestSite(copying: demoSiteFolder)
     let report = site.build()
-    #expect(!report.failed, "the demo site does not build: \(report.diagnostics) \(report.writeError ?? "")",
+    #expect(!report.failed, "the demo site does not build: \(report.diagnostics)",
             sourceLocation: sourceLocation)
     return (site, report)
 }

@@ -44,7 +44,7 @@ public struct DiagnosticFormatter: Sendable {
     }
 
     private func sourceLine(_ location: SourceLocation) -> String? {
-        guard !location.path.hasPrefix("("),
+        guard !location.isWhole, !location.path.hasPrefix("("),
               let data = FileManager.default.contents(atPath: root.appendingPathComponent(location.path).path) else { return nil }
         guard let file = TextFile(utf8: data, path: location.path) else {
             // Invalid UTF-8: show the line anyway, each bad byte as U+FFFD, so the caret points at it.

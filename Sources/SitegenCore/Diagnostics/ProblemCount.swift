@@ -1,16 +1,15 @@
 /// How many errors and warnings a run found, written the one way every summary line says it:
 /// "2 errors, 1 warning".
 public struct ProblemCount: Hashable, Sendable, CustomStringConvertible {
-    /// Errors, counting a failure to write the output as one.
+    /// Errors.
     public var errors: Int
     /// Warnings.
     public var warnings: Int
 
-    /// Counts `diagnostics`, plus one error for a write failure.
-    public init(_ diagnostics: [Diagnostic], writeError: String? = nil) {
-        let errors = diagnostics.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) }
-        self.errors = errors + (writeError == nil ? 0 : 1)
-        self.warnings = diagnostics.count - errors
+    /// Counts `diagnostics`.
+    public init(_ diagnostics: [Diagnostic]) {
+        errors = diagnostics.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) }
+        warnings = diagnostics.count - errors
     }
 
     /// Whether there is nothing to report.

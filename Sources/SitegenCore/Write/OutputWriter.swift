@@ -25,30 +25,67 @@ public struct OutputWriter: Sendable {
         }
 
         /// Counts staging results; the first failure is thrown.
-        public init(_ results: [Result<Bool, WriteError>]) throws {
-            written = 0
-            unchanged = 0
+        public init(_ results: [Result<Bool, WriteError>]) throws(WriteError) {
+            let (summary, failures) = Self.counting(results)
+            if let first = failures.first { throw first }
+            self = summary
+        }
+
+        /// Counts staging results, and returns every failure among them.
+        static func counting(_ results: [Result<Bool, WriteError>]) -> (Summary, failures: [WriteError]) {
+            var summary = Summary(written: 0, unchanged: 0)
+            var failures: [WriteError] = []
             for result in results {
                 switch result {
-                case .success(true): unchanged += 1
-                case .success(false): written += 1
-                case .failure(let error): throw error
+                case .success(true): summary.unchanged += 1
+                case .success(false): summary.written += 1
+                case .failure(let error): failures.append(error)
                 }
             }
+            return (summary, failures)
         }
     }
 
-    /// Problems that stop a write; none of them touches the existing output.
-    public enum WriteError: Error, CustomStringConvertible {
-        case unsafeOutputFolder(String)
-        case unsafePath(String)
-        case io(String)
+    /// A problem that stops a write; none of them touches the existing output.
+    public struct WriteError: Error, Equatable, CustomStringConvertible {
+        /// What a write problem is about.
+        public enum Subject: Sendable, Equatable {
+            /// The output folder itself (or the staging folder beside it).
+            case output
+            /// One file of the output, relative to the output folder.
+            case outputFile(String)
+            /// A file of the site, relative to the site root (a static file that could not be read).
+            case siteFile(String)
+        }
 
-        public var description: String {
-            switch self {
-            case .unsafeOutputFolder(let message): return message
-            case .unsafePath(let path): return "refusing to write `\(path)`: it would land outside the output folder"
-            case .io(let message): return message
+        /// The file or folder the problem is about.
+        public var subject: Subject
+        /// What went wrong, in one sentence.
+        public var message: String
+
+        public var description: String { message }
+
+        /// The output folder may not be replaced.
+        static func unsafeOutputFolder(_ message: String) -> WriteError { WriteError(subject: .output, message: message) }
+
+        /// A generated path that would land outside the output folder.
+        static func unsafePath(_ path: String) -> WriteError {
+            WriteError(subject: .outputFile(path), message: "refusing to write `\(path)`: it would land outside the output folder")
+        }
+
+        /// A failed file operation.
+        static func io(_ subject: Subject, _ message: String) -> WriteError { WriteError(subject: subject, message: message) }
+
+        /// The problem as an error at the file or folder it is about (``SourceLocation/whole(_:)``):
+        /// a path relative to the site root when the output is inside it, absolute otherwise.
+        public func diagnostic(output: URL, siteRoot: URL) -> Diagnostic {
+            let outputPath = output.standardizedFileURL.path
+            let rootPath = siteRoot.standardizedFileURL.path
+            let shownOutput = outputPath.hasPrefix(rootPath + "/") ? String(outputPath.dropFirst(rootPath.count + 1)) : outputPath
+            switch subject {
+            case .output: return .error(.whole(shownOutput), message)
+            case .outputFile(let path): return .error(.whole(shownOutput + "/" + path), message)
+            case .siteFile(let path): return .error(.whole(path), message)
             }
         }
     }
@@ -78,7 +115,7 @@ public struct OutputWriter: Sendable {
         }
 
         /// Puts the staged files in place of the output folder.
-        public func commit() throws {
+        public func commit() throws(WriteError) {
             try OutputWriter.swap(staging: staging, into: output, old: old)
         }
 
@@ -89,7 +126,7 @@ public struct OutputWriter: Sendable {
     }
 
     /// Checks that `output` may be replaced and makes an empty staging folder beside it.
-    public func beginStaging(_ output: URL, siteRoot: URL) throws -> StagingArea {
+    public func beginStaging(_ output: URL, siteRoot: URL) throws(WriteError) -> StagingArea {
         let output = output.standardizedFileURL
         try checkOutputFolder(output, siteRoot: siteRoot.standardizedFileURL)
         let parent = output.deletingLastPathComponent()
@@ -103,7 +140,7 @@ public struct OutputWriter: Sendable {
         do {
             try FileManager.default.createDirectory(at: area.staging, withIntermediateDirectories: true)
         } catch {
-            throw WriteError.io("could not create the staging folder beside \(output.path): \(error.localizedDescription)")
+            throw WriteError.io(.output, "could not create the staging folder beside \(output.path): \(error.localizedDescription)")
         }
         return area
     }
@@ -114,7 +151,7 @@ public struct OutputWriter: Sendable {
     ///   - output: the output folder (`public/`); created if missing.
     ///   - files: every file of the new site.
     ///   - siteRoot: the site's root folder, which the output must not contain or be.
-    public func replace(_ output: URL, with files: [OutputFile], siteRoot: URL) throws -> Summary {
+    public func replace(_ output: URL, with files: [OutputFile], siteRoot: URL) throws(WriteError) -> Summary {
         for file in files where !Self.isSafe(file.path) { throw WriteError.unsafePath(file.path) }
         let area = try beginStaging(output, siteRoot: siteRoot)
         let results = files.parallelMap(minimumCount: 64, parallel: parallel) { area.stage($0) }
@@ -156,7 +193,7 @@ public struct OutputWriter: Sendable {
             }
         }
         let descriptor = retryingWithFolders { open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o644) }
-        guard descriptor >= 0 else { return .failure(.io("could not write \(file.path): \(String(cString: strerror(errno)))")) }
+        guard descriptor >= 0 else { return .failure(.io(.outputFile(file.path), "could not write \(file.path): \(String(cString: strerror(errno)))")) }
         defer { close(descriptor) }
         let complete = file.contents.withUnsafeBytes { buffer -> Bool in
             guard let base = buffer.baseAddress, buffer.count > 0 else { return true }
@@ -168,7 +205,7 @@ public struct OutputWriter: Sendable {
             }
             return true
         }
-        return complete ? .success(false) : .failure(.io("could not write \(file.path): \(String(cString: strerror(errno)))"))
+        return complete ? .success(false) : .failure(.io(.outputFile(file.path), "could not write \(file.path): \(String(cString: strerror(errno)))"))
     }
 
     /// Creates the folders above `path` inside `root` (each mkdir tolerates an existing folder,
@@ -182,21 +219,21 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    static func swap(staging: URL, into output: URL, old: URL) throws {
+    static func swap(staging: URL, into output: URL, old: URL) throws(WriteError) {
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: output.path) {
             guard rename(output.path, old.path) == 0 else {
-                throw WriteError.io("could not move the old output aside: \(String(cString: strerror(errno)))")
+                throw WriteError.io(.output, "could not move the old output aside: \(String(cString: strerror(errno)))")
             }
             guard rename(staging.path, output.path) == 0 else {
                 let reason = String(cString: strerror(errno))
                 _ = rename(old.path, output.path)
-                throw WriteError.io("could not put the new output in place: \(reason)")
+                throw WriteError.io(.output, "could not put the new output in place: \(reason)")
             }
             try? fileManager.removeItem(at: old)
         } else {
             guard rename(staging.path, output.path) == 0 else {
-                throw WriteError.io("could not put the new output in place: \(String(cString: strerror(errno)))")
+                throw WriteError.io(.output, "could not put the new output in place: \(String(cString: strerror(errno)))")
             }
         }
     }
@@ -216,7 +253,7 @@ public struct OutputWriter: Sendable {
 
     /// The output must be empty or an earlier build, must not be the site root or contain it, and
     /// must not hold a Git repository or a site's content.
-    private func checkOutputFolder(_ output: URL, siteRoot: URL) throws {
+    private func checkOutputFolder(_ output: URL, siteRoot: URL) throws(WriteError) {
         let outputPath = output.path
         // Only an earlier build (which always has index.html) or an empty folder is replaced:
         // pointing --output at a folder of other files must not delete them.

@@ -83,7 +83,7 @@ public enum StaticFiles {
         -> [Result<Bool, OutputWriter.WriteError>] {
         files.parallelMap(minimumCount: 16, parallel: parallel) { file in
             guard let data = fileSystem.readFile(file.source) else {
-                return .failure(.io("could not read \(file.source)"))
+                return .failure(.io(.siteFile(file.source), "could not read \(file.source)"))
             }
             return area.stage(OutputFile(path: file.output, contents: data))
         }

@@ -1,0 +1,218 @@
+import Foundation
+
+/// The stages of ``build(_:fileSystem:)``, each one call that returns what it made and what it
+/// found. Set up once from the build's options: every stage reads the same file system, and
+/// this is where the `parallel` setting is handed to the stages, the one place.
+struct BuildStages: Sendable {
+    let options: BuildOptions
+    let fileSystem: FileSystem
+
+    init(_ options: BuildOptions, fileSystem: FileSystem) {
+        self.options = options
+        self.fileSystem = fileSystem
+    }
+
+    /// Whether stages use all cores; a single-threaded build gives byte-identical output.
+    private var parallel: Bool { options.parallel }
+
+    /// What the load stage made: the site's content, its theme in the site's language, and its static files.
+    struct Loaded: Sendable {
+        var raw: RawSite
+        var theme: Theme
+        var staticFiles: [StaticFile]
+    }
+
+    /// Where rendered files go.
+    enum Output: Sendable {
+        /// Nowhere: `sitegen check` counts the files and drops them (or the output could not be begun).
+        case discarded
+        /// Into a staging folder beside the output folder, swapped in by the write stage.
+        case staged(OutputWriter.StagingArea)
+
+        /// Stages `file`, or does nothing when the output is discarded.
+        func stage(_ file: OutputFile) -> Result<Bool, OutputWriter.WriteError>? {
+            guard case .staged(let area) = self else { return nil }
+            return area.stage(file)
+        }
+
+        /// Removes the staging folder, if any; the output folder is untouched.
+        func abandon() {
+            if case .staged(let area) = self { area.abandon() }
+        }
+    }
+
+    /// What the render stage made: every generated file that was kept (a static file may replace
+    /// one), how staging it went, and the counts of the report.
+    struct Rendered: Sendable {
+        struct File: Sendable {
+            var path: String
+            var isPage: Bool
+            /// How staging the file went; nil when the output is discarded.
+            var staged: Result<Bool, OutputWriter.WriteError>?
+        }
+        var files: [File]
+        /// The number of static files, which are copied beside the generated ones.
+        var staticFileCount: Int
+
+        var pageCount: Int { files.count(where: \.isPage) }
+        var fileCount: Int { files.count + staticFileCount }
+    }
+
+    // MARK: - The stages
+
+    /// Load: content, sources, theme and static files; the command line's `--base-url` and
+    /// `--links` replace the ones of `site.yaml`.
+    func load() -> StageResult<Loaded> {
+        var (raw, diagnostics) = SiteLoader(fileSystem: fileSystem, parallel: parallel).load()
+        var (theme, themeDiagnostics) = Theme.load(fileSystem: fileSystem, pageTemplates: PageKind.all.map(\.template))
+        diagnostics += themeDiagnostics
+        // The theme's words in the site's language, with the site's own (`content/strings.yaml`).
+        diagnostics += theme.useLanguage(raw.config.language, overrides: raw.strings, languageLocation: raw.config.languageLocation)
+        if let baseURL = options.baseURL {
+            raw.config.baseURL = ConfigLoader.normalizeBaseURL(baseURL) ?? raw.config.baseURL
+        }
+        if let links = options.links { raw.config.links = links }
+        return StageResult(Loaded(raw: raw, theme: theme, staticFiles: StaticLoader.load(fileSystem: fileSystem)), diagnostics)
+    }
+
+    /// Resolve: IDs, references, citations, backlinks and orders into one immutable ``Site``.
+    func resolve(_ raw: RawSite) -> StageResult<Site> {
+        let (site, diagnostics) = Resolver(includeDrafts: options.includeDrafts, parallel: parallel).resolve(raw)
+        return StageResult(site, diagnostics)
+    }
+
+    /// Verify: quotes against their sources, placeholder text left in, paragraphs that cite nothing.
+    func verify(_ raw: RawSite) -> StageResult<Void> {
+        let drafts = options.includeDrafts
+        return StageResult((), QuoteVerifier(parallel: parallel).verifyQuotes(in: raw, includeDrafts: drafts)
+            + PlaceholderCheck.check(raw, includeDrafts: drafts, fileSystem: fileSystem)
+            + UncitedParagraphs.warnings(in: raw, includeDrafts: drafts))
+    }
+
+    /// Runs two stages at the same time on two threads (one after the other when not `parallel`),
+    /// each timed on its own.
+    func concurrently<First: Sendable, Second: Sendable>(
+        _ first: () -> StageResult<First>, _ second: @escaping @Sendable () -> StageResult<Second>
+    ) -> (StageResult<First>, StageResult<Second>) {
+        SitegenCore.concurrently(parallel: parallel, { StageResult.timed(first) }, { StageResult.timed(second) })
+    }
+
+    /// The beginning of the write stage: an empty staging folder beside the output folder, once
+    /// the output folder is known to be safe to replace; nothing for `sitegen check`.
+    func beginOutput(_ site: Site) -> StageResult<Output> {
+        guard options.writesOutput else { return StageResult(.discarded) }
+        // Said only when the site is written, where it explains what is missing from the output.
+        let notes = site.config.baseURL != nil ? [] :
+            ["feed.xml and sitemap.xml are not written: set `base_url` in content/site.yaml (or pass --base-url) to get them"]
+        do {
+            return StageResult(.staged(try OutputWriter().beginStaging(options.output, siteRoot: options.root)), notes: notes)
+        } catch {
+            return StageResult(.discarded, [error.diagnostic(output: options.output, siteRoot: options.root)], notes: notes)
+        }
+    }
+
+    /// Render: every page, the feed, the sitemap and the assets, each handed to `output` on the
+    /// rendering thread as soon as it is made. A generated file that a static file replaces
+    /// (`robots.txt`) is dropped; a static file that would land on any other is an error naming both.
+    func render(_ site: Site, _ loaded: Loaded, into output: Output) -> StageResult<Rendered> {
+        let replaced = StaticFiles.replaced(loaded.staticFiles)
+        let files = SiteRenderer(site: site, theme: loaded.theme, parallel: parallel).render { file in
+            replaced.contains(file.path) ? nil : Rendered.File(path: file.path, isPage: file.isPage, staged: output.stage(file))
+        }.compactMap { $0 }
+        let collisions = StaticFiles.collisions(loaded.staticFiles, generated: files.map(\.path)) { StaticFiles.describe($0, in: site) }
+        return StageResult(Rendered(files: files, staticFileCount: loaded.staticFiles.count), collisions)
+    }
+
+    /// Write: the static files join the staged files, and the staging folder replaces the output
+    /// folder. Every file that could not be written is an error at its path; on any error the
+    /// staging folder is removed and the output folder stays as it was.
+    func write(_ rendered: Rendered, _ staticFiles: [StaticFile], into area: OutputWriter.StagingArea) -> StageResult<OutputWriter.Summary?> {
+        let copied = StaticFiles.stage(staticFiles, fileSystem: fileSystem, into: area, parallel: parallel)
+        var (summary, failures) = OutputWriter.Summary.counting(rendered.files.compactMap(\.staged) + copied)
+        if failures.isEmpty {
+            do { try area.commit() } catch { failures.append(error) }
+        }
+        guard failures.isEmpty else {
+            area.abandon()
+            return StageResult(nil, failures.map { $0.diagnostic(output: options.output, siteRoot: options.root) })
+        }
+        return StageResult(summary)
+    }
+}
+
+/// What one stage made, with the problems and remarks it found on the way.
+struct StageResult<Value> {
+    var value: Value
+    var diagnostics: [Diagnostic] = []
+    var notes: [String] = []
+    /// The stage's own time, when it ran beside another stage (resolve and verify).
+    var duration: Duration?
+
+    init(_ value: Value, _ diagnostics: [Diagnostic] = [], notes: [String] = []) {
+        self.value = value
+        self.diagnostics = diagnostics
+        self.notes = notes
+    }
+
+    /// The result of `work`, with the time it took.
+    static func timed(_ work: () -> StageResult) -> StageResult {
+        let start = ContinuousClock.now
+        var result = work()
+        result.duration = ContinuousClock.now - start
+        return result
+    }
+}
+
+extension StageResult: Sendable where Value: Sendable {}
+
+/// What a build has found so far, stage by stage: its problems, remarks and stage times.
+/// ``report(_:_:)`` is the one way a build ends.
+struct BuildRun {
+    /// Whether a warning stops the build as an error does.
+    let strict: Bool
+    private let start = ContinuousClock.now
+    private var diagnostics: [Diagnostic] = []
+    private var notes: [String] = []
+    private var timings: [(stage: String, duration: Duration)] = []
+
+    init(strict: Bool) {
+        self.strict = strict
+    }
+
+    /// Whether the build goes on: no error so far, and no warning when strict.
+    var goesOn: Bool { !diagnostics.containsErrors && !(strict && !diagnostics.isEmpty) }
+
+    /// Runs the stage `name`, times it, keeps what it found and returns what it made.
+    mutating func stage<Value>(_ name: String, _ work: () -> StageResult<Value>) -> Value {
+        let result = StageResult.timed(work)
+        timings.append((name, result.duration ?? .zero))
+        return keep(result)
+    }
+
+    /// Keeps what two stages that ran together found, each with its own time, and returns what they made.
+    mutating func stages<First, Second>(_ first: String, _ second: String,
+                                        _ results: (StageResult<First>, StageResult<Second>)) -> (First, Second) {
+        timings.append((first, results.0.duration ?? .zero))
+        timings.append((second, results.1.duration ?? .zero))
+        return (keep(results.0), keep(results.1))
+    }
+
+    /// Runs a step that is not a stage of its own (it is not timed), keeps what it found and returns what it made.
+    mutating func step<Value>(_ work: () -> StageResult<Value>) -> Value {
+        keep(work())
+    }
+
+    private mutating func keep<Value>(_ result: StageResult<Value>) -> Value {
+        diagnostics += result.diagnostics
+        notes += result.notes
+        return result.value
+    }
+
+    /// The report of the build: every problem in reading order, the counts of what was rendered
+    /// and what writing it did.
+    func report(_ rendered: BuildStages.Rendered? = nil, _ summary: OutputWriter.Summary? = nil) -> BuildReport {
+        BuildReport(diagnostics: diagnostics.sortedForDisplay(), notes: notes,
+                    pageCount: rendered?.pageCount ?? 0, fileCount: rendered?.fileCount ?? 0,
+                    writeSummary: summary, timings: timings, strict: strict, elapsed: ContinuousClock.now - start)
+    }
+}
