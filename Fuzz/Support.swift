@@ -26,11 +26,16 @@ func finding(_ message: String, _ input: String) -> Never {
 /// Checks that every diagnostic points at a place inside `text` (a line that exists, or the one
 /// after the last), so that every problem is reported where the editor can find it.
 func checkLocations(_ diagnostics: [Diagnostic], in text: String, path: String) {
-    // Line breaks as YAML and Markdown count them: LF, CR LF, and a CR alone.
-    let bytes = Array(text.utf8)
+    // Line breaks as libyaml counts them: LF, CR LF, a CR alone, and NEL, LS and PS (U+0085,
+    // U+2028, U+2029).
+    let scalars = Array(text.unicodeScalars)
     var lines = 1
-    for (index, byte) in bytes.enumerated() where byte == 0x0A || (byte == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A)) {
-        lines += 1
+    for (index, scalar) in scalars.enumerated() {
+        switch scalar {
+        case "\n", "\u{85}", "\u{2028}", "\u{2029}": lines += 1
+        case "\r" where index + 1 == scalars.count || scalars[index + 1] != "\n": lines += 1
+        default: break
+        }
     }
     for diagnostic in diagnostics where diagnostic.location.path == path {
         if diagnostic.location.line > lines + 1 {

@@ -93,6 +93,12 @@ struct TemplateEngineTests {
         // A block whose given content holds the same block (found by fuzzing).
         let blocks = try render("{{<p}}{{$b}}x{{$b}}{{/b}}{{/b}}{{/p}}", partials: ["p": "{{$b}}{{/b}}"])
         #expect(blocks == String(repeating: "x", count: TemplateRenderer.maximumDepth - 1), "the parent takes one level")
+        // A template that includes itself twice at each level stops too (found by fuzzing).
+        let doubled = try render("{{> twice}}", partials: ["twice": "x{{> twice}}{{> twice}}"])
+        #expect(doubled.count == TemplateRenderer.maximumExpansions)
+        // And a block whose content holds two parents that fill the same block (found by fuzzing).
+        let fanned = try render("{{<p}}{{$b}}x{{<p}}{{/p}}{{<p}}{{/p}}{{/b}}{{/p}}", partials: ["p": "{{$b}}{{/b}}"])
+        #expect(fanned.count <= TemplateRenderer.maximumExpansions)
     }
 
     @Test("syntax mistakes are reported at their line and column, in words an editor can act on")

@@ -64,6 +64,14 @@ struct TemplateRenderer {
     /// Partials and parents nested deeper than this stop: a template that includes itself
     /// would otherwise never end.
     static let maximumDepth = 64
+    /// Partials, parents and blocks rendered for one page stop after this many: a template that
+    /// includes itself twice or more at each level would otherwise take 2^64 steps. A page of the
+    /// built-in theme renders a few dozen; a theme that includes a partial for each item of a
+    /// list can show 100,000 items with one partial each (a million made one page take seconds
+    /// and hundreds of megabytes).
+    static let maximumExpansions = 100_000
+    /// Partials, parents and blocks rendered so far.
+    var expansions = 0
 
     init(templates: [String: Template], root: TemplateValue) {
         self.templates = templates
@@ -106,13 +114,16 @@ struct TemplateRenderer {
                 }
             case .block(let name, let site):
                 // A block given content that holds the same block would otherwise never end.
-                guard depth < Self.maximumDepth else { break }
+                guard depth < Self.maximumDepth, expansions < Self.maximumExpansions else { break }
+                expansions += 1
                 expand(blocks[name] ?? site, at: site, blocks: blocks, depth: depth + 1)
             case .partial(let name, let indentation, _):
-                guard depth < Self.maximumDepth, let template = templates[name] else { break }
+                guard depth < Self.maximumDepth, expansions < Self.maximumExpansions, let template = templates[name] else { break }
+                expansions += 1
                 include(template.nodes, indentation: indentation, blocks: blocks, depth: depth + 1)
             case .parent(let name, let indentation, let ownBlocks, _):
-                guard depth < Self.maximumDepth, let template = templates[name] else { break }
+                guard depth < Self.maximumDepth, expansions < Self.maximumExpansions, let template = templates[name] else { break }
+                expansions += 1
                 // Blocks given further out win over the ones given here.
                 let merged = ownBlocks.merging(blocks) { _, outer in outer }
                 include(template.nodes, indentation: indentation, blocks: merged, depth: depth + 1)
