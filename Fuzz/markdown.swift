@@ -4,7 +4,9 @@
 // or hang. Built mode reads the rest as choices among Markdown pieces (words, emphasis, links to
 // pages, citations, line breaks, quotes, lists, tables, footnotes, headings) that hold no code,
 // HTML or escapes; when the site builds without errors, no written page may show reference
-// syntax: a citation `[@ID]` or an `href` with `article:`, `actor:`, `event:` or `note:`.
+// syntax: a citation `[@ID]`, an `href` with `article:`, `actor:`, `event:` or `note:`, or the
+// root placeholder `sitegen-root:`. In both modes no page may hold a placeholder of unfinished
+// Markdown HTML: U+0001/U+0002 (a citation) or `href="sitegen-root:` (a link).
 import Foundation
 @testable import SitegenCore
 
@@ -61,8 +63,22 @@ public func fuzzMarkdown(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let builder = PageBuilder(site: site, theme: theme, assetPaths: [:])
     var pages = [builder.render(.note, "fuzz")]
     pages += FeedWriter(site: site).files()
-    for file in pages where built {
+    for file in pages {
         let text = String(decoding: file.contents, as: UTF8.self)
+        // The placeholders Markdown's HTML carries until a page is finished (MarkdownHTML): a
+        // citation between U+0001 and U+0002, a link's path to the site root. Whatever the note
+        // holds, none may reach a written page (U+0001 and U+0002 written in the note are not
+        // kept either).
+        if file.contents.contains(0x01) || file.contents.contains(0x02) {
+            finding("a citation placeholder (U+0001 or U+0002) in \(file.path)", body)
+        }
+        if text.contains(MarkdownHTML.hrefPlaceholder) {
+            finding("`\(MarkdownHTML.hrefPlaceholder)` in \(file.path)", body)
+        }
+        guard built else { continue }
+        if text.contains(MarkdownHTML.rootPlaceholder) {
+            finding("`\(MarkdownHTML.rootPlaceholder)` in \(file.path)", body)
+        }
         for raw in ["href=\"article:", "href=\"actor:", "href=\"event:", "href=\"note:"] where text.contains(raw) {
             finding("`\(raw)` in \(file.path)", body)
         }
