@@ -63,7 +63,9 @@ struct BuildStages: Sendable {
     /// Load: content, sources, theme and static files; the command line's `--base-url` and
     /// `--links` replace the ones of `site.yaml`.
     func load() -> StageResult<Loaded> {
-        var (raw, diagnostics) = SiteLoader(fileSystem: fileSystem, parallel: parallel).load()
+        // Static files first: images in the content are checked against them.
+        let staticFiles = StaticLoader.load(fileSystem: fileSystem)
+        var (raw, diagnostics) = SiteLoader(fileSystem: fileSystem, parallel: parallel, staticFiles: staticFiles).load()
         var (theme, themeDiagnostics) = Theme.load(fileSystem: fileSystem, pageTemplates: PageKind.all.map(\.template))
         diagnostics += themeDiagnostics
         // The theme's words in the site's language, with the site's own (`content/strings.yaml`).
@@ -72,7 +74,7 @@ struct BuildStages: Sendable {
             raw.config.baseURL = ConfigLoader.normalizeBaseURL(baseURL) ?? raw.config.baseURL
         }
         if let links = options.links { raw.config.links = links }
-        return StageResult(Loaded(raw: raw, theme: theme, staticFiles: StaticLoader.load(fileSystem: fileSystem)), diagnostics)
+        return StageResult(Loaded(raw: raw, theme: theme, staticFiles: staticFiles), diagnostics)
     }
 
     /// Resolve: IDs, references, citations, backlinks and orders into one immutable ``Site``.

@@ -1,6 +1,6 @@
 /// Reads one `content/actors/ID.md`.
 enum ActorLoader {
-    static let keys = ["name", "kind", "full_name", "aliases", "role", "relations", "facts"]
+    static let keys = ["name", "kind", "full_name", "aliases", "role", "relations", "facts"] + EntryReaders.imageKeys
     static let relationKeys = ["type", "actor", "since", "until", "sources"]
 
     static func load(_ file: TextFile, id: String) -> (Actor?, [Diagnostic]) {
@@ -54,11 +54,14 @@ enum ActorLoader {
             }
         }
         let facts = EntryReaders.facts(reader.list("facts"), into: &diagnostics)
+        let image = EntryReaders.image(from: &reader)
         reader.warnAboutUnknownKeys(keys, isPage: true)
         diagnostics += reader.diagnostics
         guard let name, let kind else { return (nil, diagnostics) }
         let body = MarkdownText(source: document.body, path: file.path, lineOffset: document.bodyLineOffset)
-        return (Actor(id: id, name: name, kind: kind, fullName: fullName, aliases: aliases, role: role,
-                      relations: relations, facts: facts, body: body, location: node.location), diagnostics)
+        var actor = Actor(id: id, name: name, kind: kind, fullName: fullName, aliases: aliases, role: role,
+                          relations: relations, facts: facts, body: body, location: node.location)
+        actor.image = image
+        return (actor, diagnostics)
     }
 }

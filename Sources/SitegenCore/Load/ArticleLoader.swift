@@ -1,6 +1,6 @@
 /// Reads one `content/articles/ID.md`.
 enum ArticleLoader {
-    static let keys = ["title", "outlet", "published", "updated", "author", "url", "source", "same_as", "language", "draft"]
+    static let keys = ["title", "outlet", "published", "updated", "author", "url", "source", "same_as", "language", "draft"] + EntryReaders.imageKeys
 
     static func load(_ file: TextFile, id: String) -> (Article?, [Diagnostic]) {
         let document: FrontMatterDocument
@@ -27,6 +27,7 @@ enum ArticleLoader {
         let sameAs = reader.strings("same_as")
         let language = reader.string("language")
         let draft = reader.bool("draft") ?? false
+        let image = EntryReaders.image(from: &reader)
         reader.warnAboutUnknownKeys(keys)
         diagnostics += reader.diagnostics
         guard let title, let outlet, let published else { return (nil, diagnostics) }
@@ -34,9 +35,10 @@ enum ArticleLoader {
         if let source { sourceLocations[source] = reader.location(of: "source") }
         for (name, location) in sameAs where sourceLocations[name] == nil { sourceLocations[name] = location }
         let body = MarkdownText(source: document.body, path: file.path, lineOffset: document.bodyLineOffset)
-        let article = Article(id: id, title: title, outlet: outlet, published: published, updated: updated,
+        var article = Article(id: id, title: title, outlet: outlet, published: published, updated: updated,
                               author: author, url: url, source: source, sameAs: sameAs.map(\.0), language: language,
                               draft: draft, body: body, location: node.location, sourceLocations: sourceLocations)
+        article.image = image
         return (article, diagnostics)
     }
 }

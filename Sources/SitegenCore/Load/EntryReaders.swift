@@ -58,6 +58,24 @@ enum EntryReaders {
     }
 
     /// Reads a partial date (`2023`, `2023-06`, `2023-06-16`).
+    /// The keys of a front-matter image.
+    static let imageKeys = ["image", "image_alt", "image_credit"]
+
+    /// `image:`, `image_alt:` and `image_credit:`, not yet checked against `static/` (the site
+    /// loader does that); alt text or credit without an image is a warning.
+    static func image(from reader: inout MappingReader) -> PageImage? {
+        let written = reader.string("image")
+        let alt = reader.string("image_alt")
+        let credit = reader.string("image_credit")
+        guard let written else {
+            for key in ["image_alt", "image_credit"] where reader.node(key) != nil {
+                reader.report(.warning(reader.location(of: key), "`\(key)` is ignored without `image:`, the path of the image from `static/`"))
+            }
+            return nil
+        }
+        return PageImage(written: written, location: reader.location(of: "image"), alt: alt ?? "", credit: credit)
+    }
+
     static func date(_ key: String, from reader: inout MappingReader, required: Bool = false) -> PartialDate? {
         guard let text = reader.string(key, required: required) else { return nil }
         guard let date = PartialDate(parsing: text) else {

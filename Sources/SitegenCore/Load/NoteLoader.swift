@@ -1,6 +1,6 @@
 /// Reads one `content/notes/ID.md`.
 enum NoteLoader {
-    static let keys = ["title", "summary", "order", "about", "draft", "date", "author"]
+    static let keys = ["title", "summary", "order", "about", "draft", "date", "author"] + EntryReaders.imageKeys
 
     static func load(_ file: TextFile, id: String) -> (Note?, [Diagnostic]) {
         let document: FrontMatterDocument
@@ -34,10 +34,13 @@ enum NoteLoader {
         let draft = reader.bool("draft") ?? false
         let date = EntryReaders.date("date", from: &reader)
         let author = reader.string("author")
+        let image = EntryReaders.image(from: &reader)
         reader.warnAboutUnknownKeys(keys)
         guard let title else { return (nil, reader.diagnostics) }
         let body = MarkdownText(source: document.body, path: file.path, lineOffset: document.bodyLineOffset)
-        return (Note(id: id, title: title, summary: summary, order: order, about: about, draft: draft,
-                     body: body, location: node.location, date: date, author: author), reader.diagnostics)
+        var note = Note(id: id, title: title, summary: summary, order: order, about: about, draft: draft,
+                        body: body, location: node.location, date: date, author: author)
+        note.image = image
+        return (note, reader.diagnostics)
     }
 }

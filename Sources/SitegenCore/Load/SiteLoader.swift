@@ -10,10 +10,14 @@ public struct SiteLoader: Sendable {
     /// Whether files are read and parsed on all cores.
     public var parallel: Bool
 
-    /// Creates a loader reading from `fileSystem`.
-    public init(fileSystem: FileSystem, parallel: Bool = true) {
+    /// The files of `static/`, against which images are checked.
+    public var staticFiles: [StaticFile]
+
+    /// Creates a loader reading from `fileSystem`; `staticFiles` are listed there when not given.
+    public init(fileSystem: FileSystem, parallel: Bool = true, staticFiles: [StaticFile]? = nil) {
         self.fileSystem = fileSystem
         self.parallel = parallel
+        self.staticFiles = staticFiles ?? StaticLoader.load(fileSystem: fileSystem)
     }
 
     private enum Place: Sendable {
@@ -57,6 +61,7 @@ public struct SiteLoader: Sendable {
                   case .success(let file) = TextFile.decode(data, path: "content/site.yaml") else { return false }
             return ConfigLoader.load(file, path: file.path).0.unsafeHTML
         }()
+        let images = ImageChecker(fileSystem: fileSystem, staticFiles: staticFiles)
         let results = work.parallelMap(parallel: parallel) { item -> LoadedFile in
             guard let data = fileSystem.readFile(item.path) else {
                 return LoadedFile(diagnostics: [.error(SourceLocation(path: item.path), "cannot read this file")])
@@ -66,7 +71,7 @@ public struct SiteLoader: Sendable {
             case .failure(let diagnostic): return LoadedFile(brokenRefs: Self.idOf(item.place).map { [$0] } ?? [], diagnostics: [diagnostic])
             case .success(let decoded): file = decoded
             }
-            return Self.load(file, as: item.place, unsafeHTML: unsafeHTML)
+            return Self.load(file, as: item.place, unsafeHTML: unsafeHTML, images: images)
         }
         var site = RawSite(config: SiteConfig(title: "Untitled site"), introduction: nil, articles: [], actors: [],
                            events: [], notes: [], sources: [:])
@@ -106,7 +111,7 @@ public struct SiteLoader: Sendable {
         var diagnostics: [Diagnostic] = []
     }
 
-    private static func load(_ file: TextFile, as place: Place, unsafeHTML: Bool) -> LoadedFile {
+    private static func load(_ file: TextFile, as place: Place, unsafeHTML: Bool, images: ImageChecker) -> LoadedFile {
         var loaded = LoadedFile()
         func checkID(_ id: String) -> Bool {
             if IDSyntax.isValid(id) { return true }
@@ -163,20 +168,27 @@ public struct SiteLoader: Sendable {
         // Each Markdown text is parsed once, here: its references are found and its HTML rendered.
         let options = CMark.RenderOptions(unsafeHTML: unsafeHTML, footnotes: true)
         var problems: [Diagnostic] = []
-        func process(_ text: inout MarkdownText, inline: Bool = false, underSectionHeading: Bool = false) {
+        // The first image of a page loads at once: the front-matter image when there is one,
+        // else the first image of the page's text; every later one loads as the reader nears it.
+        func process(_ text: inout MarkdownText, inline: Bool = false, underSectionHeading: Bool = false, hasPageImage: Bool = false) {
             var textOptions = options
             textOptions.footnotes = !inline
             textOptions.topHeadingLevel = underSectionHeading ? 3 : 2
+            textOptions.eagerFirstImage = !inline && !hasPageImage
             let found: [Diagnostic]
-            (text.references, text.html, found, text.uncitedParagraphs) = CMark.process(text, options: textOptions, inline: inline)
+            (text.references, text.html, found, text.uncitedParagraphs) = CMark.process(text, options: textOptions, inline: inline,
+                                                                                        images: { images.check($0, alt: $1, at: $2) })
             text.plainSummary = MarkdownHTML.summary(MarkdownHTML.plainText(text.html), limit: 300)
             problems += found
         }
+        if loaded.article?.image != nil { problems += images.check(&loaded.article!.image!) }
+        if loaded.actor?.image != nil { problems += images.check(&loaded.actor!.image!) }
+        if loaded.note?.image != nil { problems += images.check(&loaded.note!.image!) }
         if loaded.introduction != nil { process(&loaded.introduction!) }
         // Article bodies and actor profiles are shown under a section heading of their page.
-        if loaded.article != nil { process(&loaded.article!.body, underSectionHeading: true) }
-        if loaded.actor != nil { process(&loaded.actor!.body, underSectionHeading: true) }
-        if loaded.note != nil { process(&loaded.note!.body) }
+        if loaded.article != nil { process(&loaded.article!.body, underSectionHeading: true, hasPageImage: loaded.article!.image != nil) }
+        if loaded.actor != nil { process(&loaded.actor!.body, underSectionHeading: true, hasPageImage: loaded.actor!.image != nil) }
+        if loaded.note != nil { process(&loaded.note!.body, hasPageImage: loaded.note!.image != nil) }
         if loaded.page != nil { process(&loaded.page!.body) }
         for index in loaded.events.indices where loaded.events[index].summary != nil {
             process(&loaded.events[index].summary!, inline: true)

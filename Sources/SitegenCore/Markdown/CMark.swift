@@ -25,7 +25,16 @@ enum CMark {
         var topHeadingLevel: Int32 = 2
         /// Whether `[^1]` footnotes are parsed (off for inline fragments, whose ids would collide).
         var footnotes = true
+        /// Whether the text's first image loads at once (it may be on the first screen of its
+        /// page); every other image gets `loading="lazy"`.
+        var eagerFirstImage = false
     }
+
+    /// What the loader knows of an image written in Markdown (`![alt](images/bridge.jpg)`):
+    /// given its address as written, its alt text and where it is, the checked source (nil when
+    /// there is a problem), its size when the file's header gives it, and the problems found.
+    typealias ImageResolver = (_ url: String, _ alt: String, _ location: SourceLocation)
+        -> (source: ImageSource?, size: ImageSize?, problems: [Diagnostic])
 
     /// Parses a Markdown text once: finds its cross-references and citations (with their places
     /// in the file) and renders it to HTML with page-independent placeholders, which
@@ -37,13 +46,10 @@ enum CMark {
     ///   - inline: render a one-paragraph text without its `<p>` (event summaries).
     /// - Returns: the references, the HTML, the problems found, and where each paragraph that
     ///   cites nothing (and is not marked ``uncitedMarker``) starts.
-    static func process(_ text: MarkdownText, options: RenderOptions, inline: Bool = false)
+    ///   - images: checks each image and gives its source and size; without it images are
+    ///     rendered as cmark-gfm writes them.
+    static func process(_ text: MarkdownText, options: RenderOptions, inline: Bool = false, images: ImageResolver? = nil)
         -> (references: [MarkdownReference], html: String, problems: [Diagnostic], uncitedParagraphs: [SourceLocation]) {
-        // Under the lock only cmark's work and the copying out of what it found; positions are
-        // turned into source locations afterwards, so other threads wait as little as possible.
-        let parsed = withDocument(text.source, options: options) { document, parser in
-            parseAndRender(document, parser: parser, options: options)
-        }
         // Line starts (byte offsets) are found only when a reference needs its column converted.
         var columns: ColumnCounter?
         func location(_ position: Position) -> SourceLocation {
@@ -54,8 +60,21 @@ enum CMark {
             column += lineIndex == 0 ? text.firstLineColumnOffset : text.otherLinesColumnOffset
             return SourceLocation(path: text.path, line: lineIndex + 1 + text.lineOffset, column: column)
         }
+        var imageProblems: [Diagnostic] = []
+        let resolveImage: ((String, String, Position) -> (ImageSource?, ImageSize?))? = images.map { images in
+            { url, alt, position in
+                let answer = images(url, alt, location(position))
+                imageProblems += answer.problems
+                return (answer.source, answer.size)
+            }
+        }
+        // Under the lock only cmark's work and the copying out of what it found; positions are
+        // turned into source locations afterwards, so other threads wait as little as possible.
+        let parsed = withDocument(text.source, options: options) { document, parser in
+            parseAndRender(document, parser: parser, options: options, resolveImage: resolveImage)
+        }
         let references = parsed.references.map { MarkdownReference(form: $0.form, target: $0.target, location: location($0.position)) }
-        let problems = parsed.problems.map { Diagnostic.error(location($0.position), $0.message, suggestion: $0.suggestion) }
+        let problems = parsed.problems.map { Diagnostic.error(location($0.position), $0.message, suggestion: $0.suggestion) } + imageProblems
         let html = inline ? MarkdownHTML.unwrapSingleParagraph(parsed.html) : parsed.html
         return (references.sorted { $0.location < $1.location }, html, problems, parsed.uncitedParagraphs.map(location))
     }
@@ -117,8 +136,10 @@ enum CMark {
     }
 
     /// Finds references and citations, rewrites links, headings, raw HTML and citation marks,
-    /// and renders the HTML. Runs under the cmark lock.
-    private static func parseAndRender(_ document: OpaquePointer, parser: OpaquePointer, options: RenderOptions) -> Parsed {
+    /// and renders the HTML. Runs after the cmark lock is released (cmark's inline parse is
+    /// done), so `resolveImage` may read image files without holding other threads back.
+    private static func parseAndRender(_ document: OpaquePointer, parser: OpaquePointer, options: RenderOptions,
+                                       resolveImage: ((String, String, Position) -> (ImageSource?, ImageSize?))?) -> Parsed {
         var parsed = Parsed()
         var links: [(node: OpaquePointer, ref: Ref, fragment: String)] = []
         var rawHTML: [OpaquePointer] = []
@@ -126,9 +147,12 @@ enum CMark {
         var runs: [TextRun] = []
         var paragraphs: [OpaquePointer] = []
         var markers: [OpaquePointer] = []
+        var images: [OpaquePointer] = []
         walk(document) { node in
             let type = cmark_node_get_type(node)
-            if type == CMARK_NODE_PARAGRAPH {
+            if type == CMARK_NODE_IMAGE {
+                images.append(node)
+            } else if type == CMARK_NODE_PARAGRAPH {
                 paragraphs.append(node)
             } else if type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK,
                       isUncitedMarker(string(cmark_node_get_literal(node)) ?? "") {
@@ -185,8 +209,58 @@ enum CMark {
         for node in rawHTML { showAsText(node) }
         var lastMarkAfter: [OpaquePointer: OpaquePointer] = [:]
         for (run, matches) in runMatches { replace(run, matches: matches, lastMarkAfter: &lastMarkAfter) }
+        if let resolveImage {
+            for (index, node) in images.enumerated() {
+                finishImage(node, lazy: index > 0 || !options.eagerFirstImage, resolve: resolveImage)
+            }
+        }
         parsed.html = render(document, parser: parser, options: options)
         return parsed
+    }
+
+    // MARK: - Images
+
+    /// Checks an image and replaces its node by the finished `<img>`: the checked source (a file
+    /// of `static/` gets the root placeholder, like cross-reference links), width and height
+    /// when known, lazy loading below the first screen. An image with a problem stays as it is
+    /// (the build fails on it).
+    private static func finishImage(_ node: OpaquePointer, lazy: Bool,
+                                    resolve: (String, String, Position) -> (ImageSource?, ImageSize?)) {
+        let url = string(cmark_node_get_url(node)) ?? ""
+        let alt = plainText(of: node)
+        let position = Position(line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node))
+        let (source, size) = resolve(url, alt, position)
+        guard let source else { return }
+        let title = string(cmark_node_get_title(node)) ?? ""
+        let html = MarkdownHTML.imageTag(source: source, alt: alt, title: title.isEmpty ? nil : title, size: size, lazy: lazy)
+        // A table cell refuses custom inlines: there the image keeps cmark-gfm's markup, with
+        // its checked address but no size.
+        if let replacement = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) {
+            cmark_node_set_on_enter(replacement, html)
+            cmark_node_set_on_exit(replacement, "")
+            if cmark_node_insert_before(node, replacement) != 0 {
+                cmark_node_unlink(node)
+                cmark_node_free(node)
+                return
+            }
+            cmark_node_free(replacement)
+        }
+        cmark_node_set_url(node, MarkdownHTML.imageURL(source))
+    }
+
+    /// The text of a node's inlines, as cmark-gfm writes an image's description into `alt`.
+    private static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        walk(node) { inner in
+            guard inner != node else { return }
+            let type = cmark_node_get_type(inner)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                text += string(cmark_node_get_literal(inner)) ?? ""
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                text += " "
+            }
+        }
+        return text
     }
 
     /// The paragraphs that hold none of the citing text nodes and are not marked: a marker inside
@@ -200,7 +274,7 @@ enum CMark {
         let cited = Set(citing.compactMap(enclosingParagraph))
         let marked = Set(markers.compactMap { cmark_node_get_type($0) == CMARK_NODE_HTML_BLOCK ? cmark_node_next($0) : enclosingParagraph($0) })
         return paragraphs.filter { paragraph in
-            guard !cited.contains(paragraph) else { return false }
+            guard !cited.contains(paragraph), !holdsOnlyImages(paragraph) else { return false }
             var current: OpaquePointer? = paragraph
             while let node = current {
                 if marked.contains(node) { return false }
@@ -208,6 +282,24 @@ enum CMark {
             }
             return true
         }.map { Position(line: cmark_node_get_start_line($0), byteColumn: cmark_node_get_start_column($0)) }
+    }
+
+    /// Whether a paragraph shows images and nothing else (white space aside): it states no fact
+    /// that would need a source.
+    private static func holdsOnlyImages(_ paragraph: OpaquePointer) -> Bool {
+        var child = cmark_node_first_child(paragraph)
+        var sawImage = false
+        while let node = child {
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_IMAGE: sawImage = true
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: break
+            case CMARK_NODE_TEXT:
+                guard (string(cmark_node_get_literal(node)) ?? "").allSatisfy(\.isWhitespace) else { return false }
+            default: return false
+            }
+            child = cmark_node_next(node)
+        }
+        return sawImage
     }
 
     /// A link like `actors:mali` or `Actor:mali`: a cross-reference whose kind is misspelled.

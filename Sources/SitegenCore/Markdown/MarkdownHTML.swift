@@ -6,10 +6,28 @@ enum MarkdownHTML {
     /// Stands for the page's path to the site root in rewritten cross-reference links.
     static let rootPlaceholder = "sitegen-root:"
     static let hrefPlaceholder = "href=\"" + rootPlaceholder
+    /// The same in an image's `src`.
+    static let srcPlaceholder = "src=\"" + rootPlaceholder
 
     /// A citation group, filled in with numbered links by ``finish(_:root:links:citations:)``.
     static func citationPlaceholder(for ids: [String]) -> String {
         "\u{1}" + ids.joined(separator: ";") + "\u{2}"
+    }
+
+    /// The `src` of an image in Markdown's HTML: a file of `static/` behind the root placeholder
+    /// (filled in for each page like a cross-reference link), an external address as written.
+    static func imageURL(_ source: ImageSource) -> String {
+        source.url(root: rootPlaceholder)
+    }
+
+    /// `<img>` for an image of a Markdown text: its address, alt text, title, width and height
+    /// when known (so the page does not jump while it loads), and lazy loading below the first screen.
+    static func imageTag(source: ImageSource, alt: String, title: String?, size: ImageSize?, lazy: Bool) -> String {
+        var html = "<img src=\"" + HTMLEscaping.escape(imageURL(source)) + "\" alt=\"" + HTMLEscaping.escape(alt) + "\""
+        if let title { html += " title=\"" + HTMLEscaping.escape(title) + "\"" }
+        if let size { html += " width=\"\(size.width)\" height=\"\(size.height)\"" }
+        if lazy { html += " loading=\"lazy\"" }
+        return html + " decoding=\"async\">"
     }
 
     /// `<p>text</p>\n` → `text`, when the HTML is exactly one paragraph.

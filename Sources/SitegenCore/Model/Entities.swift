@@ -125,6 +125,8 @@ public struct Article: Sendable, Hashable {
     public var location: SourceLocation
     /// Where `source:` and each `same_as` entry are written.
     public var sourceLocations: [String: SourceLocation]
+    /// The image shown at the top of the page and in link previews (`image:`), when given.
+    public var image: PageImage? = nil
 }
 
 /// The kinds of actor.
@@ -176,6 +178,8 @@ public struct Actor: Sendable, Hashable {
     public var facts: [Fact]
     public var body: MarkdownText
     public var location: SourceLocation
+    /// The image shown at the top of the page and in link previews (`image:`), when given.
+    public var image: PageImage? = nil
 }
 
 /// A dated happening, from `content/events/*.yaml`.
@@ -211,6 +215,8 @@ public struct Note: Sendable, Hashable {
     public var date: PartialDate? = nil
     /// Who wrote the note (`author:`), when given.
     public var author: String? = nil
+    /// The image shown at the top of the page and in link previews (`image:`), when given.
+    public var image: PageImage? = nil
 
     public static func == (lhs: Note, rhs: Note) -> Bool { lhs.id == rhs.id && lhs.location == rhs.location }
     public func hash(into hasher: inout Hasher) { hasher.combine(id); hasher.combine(location) }

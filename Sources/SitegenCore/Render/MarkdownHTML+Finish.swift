@@ -3,7 +3,8 @@ import Foundation
 extension MarkdownHTML {
     /// Fills in the placeholders for one page, in one pass over the UTF-8 bytes: the byte
     /// search jumps from one placeholder to the next.
-    /// With `.files` links, `index.html` is added to each rewritten link's folder path.
+    /// With `.files` links, `index.html` is added to each rewritten link's folder path; an image's
+    /// `src` gets the root path alone.
     static func finish(_ html: String, root: String, links: LinkStyle, citations: CitationList) -> String {
         var html = html
         let finished = html.withUTF8 { bytes -> String? in
@@ -12,9 +13,18 @@ extension MarkdownHTML {
             var copied = 0
             var nextLink = firstLink(in: bytes, from: 0)
             var nextCitation = ByteSearch.firstIndex(of: 0x01, in: bytes)
-            while nextLink != nil || nextCitation != nil {
+            var nextImage = firstImage(in: bytes, from: 0)
+            while nextLink != nil || nextCitation != nil || nextImage != nil {
                 if output.isEmpty { output.reserveCapacity(bytes.count + 256) }
-                if let link = nextLink, nextCitation.map({ link < $0 }) ?? true {
+                if let image = nextImage, image < (nextLink ?? Int.max), image < (nextCitation ?? Int.max) {
+                    // `src="sitegen-root:images/bridge.jpg"` → `src="../../images/bridge.jpg"`: a
+                    // file's address, the same in both link styles.
+                    output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: image - copied))
+                    output.append(contentsOf: "src=\"".utf8)
+                    output.append(contentsOf: root.utf8)
+                    copied = image + srcPlaceholderBytes.count
+                    nextImage = firstImage(in: bytes, from: copied)
+                } else if let link = nextLink, nextCitation.map({ link < $0 }) ?? true {
                     output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: link - copied))
                     output.append(contentsOf: "href=\"".utf8)
                     output.append(contentsOf: (root.isEmpty ? "./" : root).utf8)
@@ -48,6 +58,11 @@ extension MarkdownHTML {
     }
 
     private static let hrefPlaceholderBytes = Array(hrefPlaceholder.utf8)
+    private static let srcPlaceholderBytes = Array(srcPlaceholder.utf8)
+
+    private static func firstImage(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        srcPlaceholderBytes.withUnsafeBufferPointer { ByteSearch.firstMatch(of: $0, in: bytes, from: start) }
+    }
 
     private static func firstLink(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         hrefPlaceholderBytes.withUnsafeBufferPointer { ByteSearch.firstMatch(of: $0, in: bytes, from: start) }

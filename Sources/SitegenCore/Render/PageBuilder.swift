@@ -95,8 +95,25 @@ struct PageBuilder {
         site.config.baseURL.map { $0 + folder }
     }
 
+    /// A front-matter image as the page shows it, when it was found.
+    private func imageView(_ image: PageImage?, _ place: Place) -> ImageView? {
+        guard let image, let source = image.source else { return nil }
+        return ImageView(src: source.url(root: place.root), alt: image.alt, hasSize: image.size != nil,
+                         width: image.size?.width ?? 0, height: image.size?.height ?? 0, credit: image.credit)
+    }
+
+    /// A front-matter image's absolute URL, for link previews and JSON-LD: a file of `static/`
+    /// under `base_url` (none without one), an external address as written.
+    private func absoluteImageURL(_ image: PageImage?) -> String? {
+        switch image?.source {
+        case .site?: return site.config.baseURL.map { image!.source!.url(root: $0) }
+        case .external(let address)?: return address.hasPrefix("//") ? "https:" + address : address
+        case nil: return nil
+        }
+    }
+
     private func pageView(_ place: Place, heading: String, description: String, ogType: String,
-                          canonical: Bool = true, jsonLD: [String: Any]) -> PageView {
+                          canonical: Bool = true, jsonLD: [String: Any], image: PageImage? = nil) -> PageView {
         // The menu: the page kinds that are in it, then the standalone pages that have a `menu` position.
         let sections = PageKind.all.compactMap { kind in kind.menu.map { (strings.text($0), kind.folder(of: "")) } }
         let menuPages = site.pageOrder.compactMap { site.pages[$0] }.filter { $0.menu != nil }
@@ -111,6 +128,8 @@ struct PageBuilder {
         for (key, path) in assetPaths { assets[key] = place.root + path }
         var ld = jsonLD
         if canonical, let url = absoluteURL(place.folder), ld["url"] == nil { ld["url"] = url }
+        let imageURL = absoluteImageURL(image)
+        if let imageURL, ld["image"] == nil { ld["image"] = imageURL }
         let title = place.file == "index.html" ? site.config.title : strings.text("site.page_title", ["page": heading, "site": site.config.title])
         return PageView(title: title, heading: heading, description: description.isEmpty ? site.config.description : description,
                         lang: site.config.language, dir: strings.language.direction, canonical: canonical ? absoluteURL(place.folder) : nil,
@@ -118,7 +137,8 @@ struct PageBuilder {
                         stylesheet: assets["style_css"] ?? "", assets: assets, links: links, jsonLD: JSONLD.script(ld), nav: nav,
                         feed: site.config.baseURL == nil ? nil : place.root + "feed.xml",
                         site: SiteView(title: site.config.title, description: site.config.description,
-                                       language: site.config.language, baseURL: site.config.baseURL))
+                                       language: site.config.language, baseURL: site.config.baseURL),
+                        image: imageURL, imageAlt: imageURL == nil ? nil : image?.alt)
     }
 
     private func date(_ date: PartialDate, end: PartialDate? = nil, approximate: Bool = false) -> DateView {
@@ -335,12 +355,12 @@ struct PageBuilder {
             "isBasedOn": article.url, "description": description.isEmpty ? nil : description,
             "inLanguage": article.language ?? site.config.language,
         ])
-        let page = pageView(place, heading: article.title, description: description, ogType: "article", jsonLD: jsonLD)
+        let page = pageView(place, heading: article.title, description: description, ogType: "article", jsonLD: jsonLD, image: article.image)
         let sources = sourceEntries(citations, place)
         let language = article.language.flatMap { $0 == site.config.language ? nil : $0 }
         return ArticlePage(page: page, lang: language, dir: language.map { Language($0).direction }, title: article.title, outlet: article.outlet, published: date(article.published),
                            updated: article.updated.map(date), author: article.author, originalURL: article.url,
-                           bodyHTML: body, events: events, hasEvents: !events.isEmpty, notes: notes, hasNotes: !notes.isEmpty,
+                           image: imageView(article.image, place), bodyHTML: body, events: events, hasEvents: !events.isEmpty, notes: notes, hasNotes: !notes.isEmpty,
                            backlinks: backlinks, hasBacklinks: !backlinks.isEmpty, sources: sources, hasSources: !sources.isEmpty,
                            pager: pager(ref, place))
     }
@@ -378,11 +398,12 @@ struct PageBuilder {
             "description": description.isEmpty ? nil : description,
             (isPerson ? "jobTitle" : "legalName"): isPerson ? actor.role : actor.fullName,
         ])
-        let page = pageView(place, heading: actor.name, description: description, ogType: isPerson ? "profile" : "website", jsonLD: jsonLD)
+        let page = pageView(place, heading: actor.name, description: description, ogType: isPerson ? "profile" : "website", jsonLD: jsonLD,
+                            image: actor.image)
         let sources = sourceEntries(citations, place)
         return ActorPage(page: page, name: actor.name, kind: strings.text("kinds.\(actor.kind.rawValue).label"), role: actor.role,
                          fullName: actor.fullName, aliases: actor.aliases.isEmpty ? nil : strings.joined(actor.aliases),
-                         profileHTML: profile, hasProfile: !profile.isEmpty, relations: groups, hasRelations: !groups.isEmpty,
+                         image: imageView(actor.image, place), profileHTML: profile, hasProfile: !profile.isEmpty, relations: groups, hasRelations: !groups.isEmpty,
                          networkSVG: networkSVG, networkLegend: legend,
                          facts: facts, hasFacts: !facts.isEmpty, events: events, hasEvents: !events.isEmpty,
                          notes: notes, hasNotes: !notes.isEmpty, backlinks: backlinks, hasBacklinks: !backlinks.isEmpty,
@@ -492,10 +513,10 @@ struct PageBuilder {
             "author": note.author.map { ["@type": "Person", "name": $0] },
             "publisher": ["@type": "Organization", "name": site.config.title],
         ])
-        let page = pageView(place, heading: note.title, description: description, ogType: "article", jsonLD: jsonLD)
+        let page = pageView(place, heading: note.title, description: description, ogType: "article", jsonLD: jsonLD, image: note.image)
         let sources = sourceEntries(citations, place)
         return NotePage(page: page, title: note.title, summary: note.summary, date: note.date.map { date($0) }, author: note.author,
-                        bodyHTML: body, toc: toc, hasTOC: !toc.isEmpty, pager: pager(ref, place), about: about, hasAbout: !about.isEmpty,
+                        image: imageView(note.image, place), bodyHTML: body, toc: toc, hasTOC: !toc.isEmpty, pager: pager(ref, place), about: about, hasAbout: !about.isEmpty,
                         backlinks: backlinks, hasBacklinks: !backlinks.isEmpty, sources: sources, hasSources: !sources.isEmpty)
     }
 }

@@ -20,6 +20,22 @@ extension PageView: TemplateObject, TemplateRepresentable {
         case "nav": return self.nav.templateValue
         case "feed": return self.feed.templateValue
         case "site": return self.site.templateValue
+        case "image": return self.image.templateValue
+        case "imageAlt": return self.imageAlt.templateValue
+        default: return .null
+        }
+    }
+}
+
+extension ImageView: TemplateObject, TemplateRepresentable {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
+        case "src": return self.src.templateValue
+        case "alt": return self.alt.templateValue
+        case "hasSize": return self.hasSize.templateValue
+        case "width": return self.width.templateValue
+        case "height": return self.height.templateValue
+        case "credit": return self.credit.templateValue
         default: return .null
         }
     }
@@ -310,6 +326,7 @@ extension ActorPage: TemplateObject, TemplateRepresentable {
         case "role": return self.role.templateValue
         case "fullName": return self.fullName.templateValue
         case "aliases": return self.aliases.templateValue
+        case "image": return self.image.templateValue
         case "profileHTML": return self.profileHTML.templateValue
         case "hasProfile": return self.hasProfile.templateValue
         case "relations": return self.relations.templateValue
@@ -343,6 +360,7 @@ extension ArticlePage: TemplateObject, TemplateRepresentable {
         case "updated": return self.updated.templateValue
         case "author": return self.author.templateValue
         case "originalURL": return self.originalURL.templateValue
+        case "image": return self.image.templateValue
         case "bodyHTML": return self.bodyHTML.templateValue
         case "events": return self.events.templateValue
         case "hasEvents": return self.hasEvents.templateValue
@@ -366,6 +384,7 @@ extension NotePage: TemplateObject, TemplateRepresentable {
         case "summary": return self.summary.templateValue
         case "date": return self.date.templateValue
         case "author": return self.author.templateValue
+        case "image": return self.image.templateValue
         case "bodyHTML": return self.bodyHTML.templateValue
         case "toc": return self.toc.templateValue
         case "hasTOC": return self.hasTOC.templateValue

@@ -37,6 +37,27 @@ struct PageView {
     var feed: String?
     /// The site's settings.
     var site: SiteView
+    /// Absolute URL of the page's image (`image:` of its front matter) for link previews
+    /// (`og:image`), when it has one and the site has a `base_url` (or the image is external).
+    var image: String?
+    /// The image's alt text, for `og:image:alt`, when `image` is set.
+    var imageAlt: String?
+}
+
+/// The image shown at the top of an actor's, article's or note's page (`image:`).
+struct ImageView {
+    /// Its address from this page (`../../images/bridge.jpg`).
+    var src: String
+    /// What it shows, for readers who cannot see it (`image_alt:`); empty when not given.
+    var alt: String
+    /// Whether `width` and `height` are known (read from the file's header).
+    var hasSize: Bool
+    /// Width in pixels, 0 when unknown.
+    var width: Int
+    /// Height in pixels, 0 when unknown.
+    var height: Int
+    /// Who made it (`image_credit:`), shown after `t.image.credit`.
+    var credit: String?
 }
 
 /// The site's settings as templates see them.
@@ -252,6 +273,8 @@ struct ActorPage {
     var role: String?
     var fullName: String?
     var aliases: String?
+    /// The actor's image (`image:`), when given.
+    var image: ImageView?
     var profileHTML: String
     var hasProfile: Bool
     var relations: [RelationGroup]
@@ -284,6 +307,8 @@ struct ArticlePage {
     var updated: DateView?
     var author: String?
     var originalURL: String?
+    /// The article's image (`image:`), when given.
+    var image: ImageView?
     var bodyHTML: String
     var events: [EventItem]
     var hasEvents: Bool
@@ -305,6 +330,8 @@ struct NotePage {
     var date: DateView?
     /// The note's `author`, when given.
     var author: String?
+    /// The note's image (`image:`), when given.
+    var image: ImageView?
     /// The body, its top headings with an `id` each when the note has a table of contents.
     var bodyHTML: String
     /// The table of contents: a link to each top heading, for notes of four sections or more.
