@@ -368,24 +368,8 @@ struct PageBuilder {
     func actorPage(_ actor: Actor, _ place: Place, _ citations: CitationList) -> ActorPage {
         let ref = Ref(.actor, actor.id)
         let profile = finish(actor.body.html, place, citations)
-        var groups: [RelationGroup] = []
-        for type in RelationType.allCases {
-            let outgoing = actor.relations.filter { $0.type == type }.map { ($0, $0.actor) }
-            let incoming = (site.incomingRelations[actor.id] ?? []).filter { $0.relation.type == type }.map { ($0.relation, $0.from) }
-            if type.isSymmetric {
-                // "A allied with B" reads the same from B: one group, each actor once.
-                var seen = Set<String>()
-                let items = (outgoing + incoming).filter { seen.insert($0.1).inserted }
-                    .compactMap { relationItem($0.0, other: $0.1, place, citations) }
-                if !items.isEmpty { groups.append(RelationGroup(label: strings.text("relations.\(type.rawValue).forward"), items: items)) }
-                continue
-            }
-            let forward = outgoing.compactMap { relationItem($0.0, other: $0.1, place, citations) }
-            if !forward.isEmpty { groups.append(RelationGroup(label: strings.text("relations.\(type.rawValue).forward"), items: forward)) }
-            let inverse = incoming.compactMap { relationItem($0.0, other: $0.1, place, citations) }
-            if !inverse.isEmpty { groups.append(RelationGroup(label: strings.text("relations.\(type.rawValue).inverse"), items: inverse)) }
-        }
-        let (networkSVG, legend) = egoNetwork(actor, place)
+        let groups = relationGroups(actor, place, citations)
+        let (networkSVG, legend, more) = egoNetwork(actor, place)
         let facts = factItems(actor.facts, citations)
         let events = (site.eventsByActor[actor.id] ?? []).map { eventItem($0, place, citations, withSummary: false) }
         let notes = self.notes(about: ref, place)
@@ -405,13 +389,39 @@ struct PageBuilder {
                          fullName: actor.fullName, aliases: actor.aliases.isEmpty ? nil : strings.joined(actor.aliases),
                          image: imageView(actor.image, place), profileHTML: profile, hasProfile: !profile.isEmpty, relations: groups, hasRelations: !groups.isEmpty,
                          networkSVG: networkSVG, networkLegend: legend,
+                         networkMore: more == 0 ? nil : strings.plural("network.more", count: more),
                          facts: facts, hasFacts: !facts.isEmpty, events: events, hasEvents: !events.isEmpty,
                          notes: notes, hasNotes: !notes.isEmpty, backlinks: backlinks, hasBacklinks: !backlinks.isEmpty,
                          sources: sources, hasSources: !sources.isEmpty)
     }
 
-    /// The actor's relations as a diagram, and the legend of the kinds it shows.
-    private func egoNetwork(_ actor: Actor, _ place: Place) -> (String, [LegendItem]) {
+    /// An actor's relations grouped by type as its page lists them ("Member of", then "Members"),
+    /// the relations with an actor outside `among` left out; with citation marks when `citations` is given.
+    private func relationGroups(_ actor: Actor, _ place: Place, _ citations: CitationList?, among: Set<String>? = nil) -> [RelationGroup] {
+        var groups: [RelationGroup] = []
+        let shown = { (other: String) in among?.contains(other) ?? true }
+        for type in RelationType.allCases {
+            let outgoing = actor.relations.filter { $0.type == type && shown($0.actor) }.map { ($0, $0.actor) }
+            let incoming = (site.incomingRelations[actor.id] ?? []).filter { $0.relation.type == type && shown($0.from) }.map { ($0.relation, $0.from) }
+            if type.isSymmetric {
+                // "A allied with B" reads the same from B: one group, each actor once.
+                var seen = Set<String>()
+                let items = (outgoing + incoming).filter { seen.insert($0.1).inserted }
+                    .compactMap { relationItem($0.0, other: $0.1, place, citations) }
+                if !items.isEmpty { groups.append(RelationGroup(label: strings.text("relations.\(type.rawValue).forward"), items: items)) }
+                continue
+            }
+            let forward = outgoing.compactMap { relationItem($0.0, other: $0.1, place, citations) }
+            if !forward.isEmpty { groups.append(RelationGroup(label: strings.text("relations.\(type.rawValue).forward"), items: forward)) }
+            let inverse = incoming.compactMap { relationItem($0.0, other: $0.1, place, citations) }
+            if !inverse.isEmpty { groups.append(RelationGroup(label: strings.text("relations.\(type.rawValue).inverse"), items: inverse)) }
+        }
+        return groups
+    }
+
+    /// The actor's relations as a diagram, the legend of the kinds it shows, and how many related
+    /// actors it leaves out (beyond ``NetworkDiagram/egoLimit``, its own relations first).
+    private func egoNetwork(_ actor: Actor, _ place: Place) -> (String, [LegendItem], Int) {
         var edges: [NetworkDiagram.Edge] = []
         var around: [NetworkDiagram.Node] = []
         var seen: Set<String> = [actor.id]
@@ -421,32 +431,90 @@ struct PageBuilder {
         }
         for relation in actor.relations where site.actors[relation.actor] != nil {
             add(relation.actor)
-            edges.append(NetworkDiagram.Edge(from: actor.id, to: relation.actor, label: strings.text("relations.\(relation.type.rawValue).forward"),
-                                             period: dates.period(since: relation.since, until: relation.until), symmetric: relation.type.isSymmetric))
+            edges.append(edge(relation, from: actor.id, to: relation.actor))
         }
         for incoming in site.incomingRelations[actor.id] ?? [] where site.actors[incoming.from] != nil {
             add(incoming.from)
-            let relation = incoming.relation
-            edges.append(NetworkDiagram.Edge(from: incoming.from, to: actor.id, label: strings.text("relations.\(relation.type.rawValue).forward"),
-                                             period: dates.period(since: relation.since, until: relation.until), symmetric: relation.type.isSymmetric))
+            edges.append(edge(incoming.relation, from: incoming.from, to: actor.id))
         }
-        guard !around.isEmpty else { return ("", []) }
+        guard !around.isEmpty else { return ("", [], 0) }
+        let more = max(around.count - NetworkDiagram.egoLimit, 0)
+        around = Array(around.prefix(NetworkDiagram.egoLimit))
+        let drawn = Set(around.map(\.id) + [actor.id])
+        edges = edges.filter { drawn.contains($0.from) && drawn.contains($0.to) }
         let centre = NetworkDiagram.Node(id: actor.id, name: actor.name, kind: actor.kind, url: link(Ref(.actor, actor.id), from: place))
         let caption = NetworkDiagram.Caption(title: strings.text("network.title", ["name": actor.name]),
-                                             description: strings.text("network.description", ["name": actor.name, "count": String(around.count)]),
+                                             description: strings.text("network.description", ["name": actor.name, "count": String(around.count)])
+                                                + (more == 0 ? "" : " " + strings.plural("network.more", count: more)),
                                              idPrefix: "network")
         let svg = NetworkDiagram.ego(centre: centre, around: around, edges: edges, caption: caption)
-        let kinds = Set(around.map(\.kind) + [actor.kind])
-        let legend = ActorKind.allCases.filter(kinds.contains).map {
-            LegendItem(title: strings.text("kinds.\($0.rawValue).label"), shapeSVG: NetworkDiagram.legendShape($0))
-        }
-        return (svg, legend)
+        return (svg, legend(Set(around.map(\.kind) + [actor.kind])), more)
     }
 
-    private func relationItem(_ relation: Relation, other: String, _ place: Place, _ citations: CitationList) -> RelationItem? {
+    /// A relation as an edge of a diagram, from its subject to its object.
+    private func edge(_ relation: Relation, from: String, to: String) -> NetworkDiagram.Edge {
+        NetworkDiagram.Edge(from: from, to: to, label: strings.text("relations.\(relation.type.rawValue).forward"),
+                            period: dates.period(since: relation.since, until: relation.until), symmetric: relation.type.isSymmetric,
+                            fromName: site.actors[from]?.name ?? from, toName: site.actors[to]?.name ?? to)
+    }
+
+    /// The legend of a diagram showing actors of `kinds`, in the order of the kinds.
+    private func legend(_ kinds: Set<ActorKind>) -> [LegendItem] {
+        ActorKind.allCases.filter(kinds.contains).map {
+            LegendItem(title: strings.text("kinds.\($0.rawValue).label"), shapeSVG: NetworkDiagram.legendShape($0))
+        }
+    }
+
+    /// The site's network page: the most connected actors (at most ``NetworkDiagram/mapLimit``)
+    /// drawn grouped by kind, with the relations among them listed under each actor.
+    func networkPage(_ place: Place) -> NetworkPage {
+        var degree: [String: Int] = [:]
+        var edges: [NetworkDiagram.Edge] = []
+        for id in site.actorOrder {
+            guard let actor = site.actors[id] else { continue }
+            for relation in actor.relations where relation.actor != id && site.actors[relation.actor] != nil {
+                degree[id, default: 0] += 1
+                degree[relation.actor, default: 0] += 1
+                edges.append(edge(relation, from: id, to: relation.actor))
+            }
+        }
+        let rank = Dictionary(uniqueKeysWithValues: site.actorOrder.enumerated().map { ($1, $0) })
+        let connected = site.actorOrder.filter { degree[$0] != nil }
+        let shown = connected.sorted { (degree[$0]!, rank[$1]!) > (degree[$1]!, rank[$0]!) }.prefix(NetworkDiagram.mapLimit)
+        let among = Set(shown)
+        let kinds = ActorKind.allCases
+        let drawn = shown.sorted {
+            (kinds.firstIndex(of: site.actors[$0]!.kind)!, rank[$0]!) < (kinds.firstIndex(of: site.actors[$1]!.kind)!, rank[$1]!)
+        }
+        let nodes = drawn.map { id in
+            NetworkDiagram.Node(id: id, name: site.actors[id]!.name, kind: site.actors[id]!.kind, url: link(Ref(.actor, id), from: place))
+        }
+        edges = edges.filter { among.contains($0.from) && among.contains($0.to) }
+        let caption = NetworkDiagram.Caption(title: strings.text("network.map_title"),
+                                             description: strings.text("network.map_description", ["count": String(nodes.count)]),
+                                             idPrefix: "network")
+        let svg = nodes.isEmpty ? "" : NetworkDiagram.map(nodes, edges: edges, caption: caption)
+        let groups: [NetworkGroup] = kinds.compactMap { kind in
+            let actors = drawn.compactMap { site.actors[$0] }.filter { $0.kind == kind }
+            guard !actors.isEmpty else { return nil }
+            return NetworkGroup(id: "kind_" + kind.rawValue, title: strings.text("kinds.\(kind.rawValue).heading"), actors: actors.map {
+                NetworkActor(id: "actor_" + $0.id, name: $0.name, url: link(Ref(.actor, $0.id), from: place),
+                             relations: relationGroups($0, place, nil, among: among))
+            })
+        }
+        let heading = strings.text("network.page_title")
+        let page = pageView(place, heading: heading, description: strings.text("network.page_description", ["site": site.config.title]),
+                            ogType: "website", jsonLD: ["@type": "CollectionPage", "name": heading])
+        let capped = connected.count > shown.count
+            ? strings.text("network.capped", ["shown": String(shown.count), "total": String(connected.count)]) : nil
+        return NetworkPage(page: page, svg: svg, legend: legend(Set(nodes.map(\.kind))), groups: groups, hasNetwork: !nodes.isEmpty,
+                           capped: capped, edgeCount: edges.count)
+    }
+
+    private func relationItem(_ relation: Relation, other: String, _ place: Place, _ citations: CitationList?) -> RelationItem? {
         guard let actor = site.actors[other] else { return nil }
         let period = dates.period(since: relation.since, until: relation.until)
-        let marks = citationMarks(relation.sources, citations)
+        let marks = citations.map { citationMarks(relation.sources, $0) } ?? []
         return RelationItem(actor: LinkItem(title: actor.name, url: link(Ref(.actor, other), from: place), detail: actor.role),
                             period: period, citations: marks, hasCitations: !marks.isEmpty)
     }

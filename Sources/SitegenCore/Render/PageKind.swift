@@ -30,6 +30,7 @@ struct PageKind: Sendable {
     static let home = PageKind(template: "home", output: .folder(""), menu: "nav.home") { builder, _, place, citations in builder.homePage(place, citations) }
     static let timeline = PageKind(template: "timeline", output: .folder("timeline/"), menu: "nav.timeline") { builder, _, place, citations in builder.timelinePage(place, citations) }
     static let actors = PageKind(template: "actors", output: .folder("actors/"), menu: "nav.actors") { builder, _, place, _ in builder.actorsIndexPage(place) }
+    static let network = PageKind(template: "network", output: .folder("network/"), menu: "nav.network") { builder, _, place, _ in builder.networkPage(place) }
     static let articles = PageKind(template: "articles", output: .folder("articles/"), menu: "nav.articles") { builder, _, place, _ in builder.articlesIndexPage(place) }
     static let notes = PageKind(template: "notes", output: .folder("notes/"), menu: "nav.notes") { builder, _, place, _ in builder.notesIndexPage(place) }
     static let notFound = PageKind(template: "404", output: .file("404.html"), inSitemap: false) { builder, _, place, _ in builder.notFoundPage(place) }
@@ -40,7 +41,7 @@ struct PageKind: Sendable {
     static let page = PageKind(template: "page", output: .entity(.page)) { $0.standalonePage($0.site.pages[$1]!, $2, $3) }
 
     /// Every kind of page, menu entries in menu order.
-    static let all: [PageKind] = [home, timeline, actors, articles, notes, notFound, article, actor, event, note, page]
+    static let all: [PageKind] = [home, timeline, actors, network, articles, notes, notFound, article, actor, event, note, page]
 
     /// The IDs of the pages of this kind in `site`: one empty ID for a kind with one page.
     func pageIDs(in site: Site) -> [String] {

@@ -218,6 +218,44 @@ extension LegendItem: TemplateObject, TemplateRepresentable {
     }
 }
 
+extension NetworkPage: TemplateObject, TemplateRepresentable {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
+        case "page": return self.page.templateValue
+        case "svg": return self.svg.templateValue
+        case "legend": return self.legend.templateValue
+        case "groups": return self.groups.templateValue
+        case "hasNetwork": return self.hasNetwork.templateValue
+        case "capped": return self.capped.templateValue
+        case "edgeCount": return self.edgeCount.templateValue
+        default: return .null
+        }
+    }
+}
+
+extension NetworkGroup: TemplateObject, TemplateRepresentable {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
+        case "id": return self.id.templateValue
+        case "title": return self.title.templateValue
+        case "actors": return self.actors.templateValue
+        default: return .null
+        }
+    }
+}
+
+extension NetworkActor: TemplateObject, TemplateRepresentable {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
+        case "id": return self.id.templateValue
+        case "name": return self.name.templateValue
+        case "url": return self.url.templateValue
+        case "relations": return self.relations.templateValue
+        default: return .null
+        }
+    }
+}
+
 extension ActorGroup: TemplateObject, TemplateRepresentable {
     func value(forKey key: String) -> TemplateValue {
         switch key {
@@ -333,6 +371,7 @@ extension ActorPage: TemplateObject, TemplateRepresentable {
         case "hasRelations": return self.hasRelations.templateValue
         case "networkSVG": return self.networkSVG.templateValue
         case "networkLegend": return self.networkLegend.templateValue
+        case "networkMore": return self.networkMore.templateValue
         case "facts": return self.facts.templateValue
         case "hasFacts": return self.hasFacts.templateValue
         case "events": return self.events.templateValue

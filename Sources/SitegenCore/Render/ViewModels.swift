@@ -191,6 +191,36 @@ struct LegendItem {
     var shapeSVG: String
 }
 
+/// The site's network page (`network/`).
+struct NetworkPage {
+    var page: PageView
+    /// The drawing: an inline SVG, empty when no two actors are related.
+    var svg: String
+    var legend: [LegendItem]
+    /// The actors drawn, by kind, each with its relations to the others drawn.
+    var groups: [NetworkGroup]
+    var hasNetwork: Bool
+    /// "The 40 most connected of the 120 related actors are drawn …", when some are left out.
+    var capped: String?
+    /// How many relations are drawn.
+    var edgeCount: Int
+}
+
+/// The actors of one kind on the network page.
+struct NetworkGroup {
+    var id: String
+    var title: String
+    var actors: [NetworkActor]
+}
+
+/// An actor on the network page and its relations.
+struct NetworkActor {
+    var id: String
+    var name: String
+    var url: String
+    var relations: [RelationGroup]
+}
+
 /// Actors of one kind.
 struct ActorGroup {
     var id: String
@@ -283,6 +313,8 @@ struct ActorPage {
     var networkSVG: String
     /// The kinds drawn, each with its small shape (`shapeSVG`, **HTML**) and its label (`title`).
     var networkLegend: [LegendItem]
+    /// "… and 8 more related actors, all listed below", when the diagram leaves some out.
+    var networkMore: String?
     var facts: [FactItem]
     var hasFacts: Bool
     var events: [EventItem]
