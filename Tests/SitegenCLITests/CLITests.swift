@@ -126,7 +126,7 @@ struct CLITests {
         let site = try SiteCopy()
         let run = try sitegen(["build", "--root", site.root.path])
         #expect(run.status == 0, "stderr: \(run.stderr)")
-        #expect(hasLine(run.stdout, matching: #"^Built 21 pages in [0-9]+ ms"#), "stdout: \(run.stdout)")
+        #expect(hasLine(run.stdout, matching: #"^Built 22 pages in [0-9]+ ms"#), "stdout: \(run.stdout)")
         #expect(site.exists("public/index.html"))
         #expect(site.exists("public/actors/norland/index.html"))
         #expect(!run.stderr.contains("warning:"), "stderr: \(run.stderr)")
@@ -146,7 +146,7 @@ struct CLITests {
         #expect(try sitegen(["build", "--root", site.root.path]).status == 0)
         let run = try sitegen(["build", "--root", site.root.path])
         #expect(run.status == 0)
-        #expect(hasLine(run.stdout, matching: #"^Built 21 pages in [0-9]+ ms \(0 files written, [0-9]+ unchanged\)"#),
+        #expect(hasLine(run.stdout, matching: #"^Built 22 pages in [0-9]+ ms \(0 files written, [0-9]+ unchanged\)"#),
                 "stdout: \(run.stdout)")
     }
 
@@ -185,7 +185,7 @@ struct CLITests {
         let site = try SiteCopy()
         let good = try sitegen(["check", "--root", site.root.path])
         #expect(good.status == 0, "stderr: \(good.stderr)")
-        #expect(good.stdout.contains("Checked 21 pages"))
+        #expect(good.stdout.contains("Checked 22 pages"))
         #expect(!site.exists("public"))
         try site.write("content/notes/broken.md", "---\ntitle: Broken\n---\n[x](event:nowhere)\n")
         let bad = try sitegen(["check", "--root", site.root.path])
@@ -331,14 +331,14 @@ struct CLITests {
         let site = try SiteCopy()
         let clean = try sitegen(["build", "--root", site.root.path])
         #expect(clean.status == 0, "stderr: \(clean.stderr)")
-        #expect(hasLine(clean.stdout, matching: #"^Built 21 pages in [0-9]+ ms$"#), "stdout: \(clean.stdout)")
+        #expect(hasLine(clean.stdout, matching: #"^Built 22 pages in [0-9]+ ms$"#), "stdout: \(clean.stdout)")
         try site.write("content/notes/extra.md", "---\ntitle: Extra\nsumary: Short\n---\nText [@gazette-2021-11-commission-report].\n")
         let one = try sitegen(["build", "--root", site.root.path])
-        #expect(hasLine(one.stdout, matching: #"^Built 22 pages in [0-9]+ ms \([0-9]+ files? written, [0-9]+ unchanged\), 1 warning$"#),
+        #expect(hasLine(one.stdout, matching: #"^Built 23 pages in [0-9]+ ms \([0-9]+ files? written, [0-9]+ unchanged\), 1 warning$"#),
                 "stdout: \(one.stdout)")
         try site.write("content/notes/extra.md", "---\ntitle: Extra\nsumary: Short\nordr: 2\n---\nText [@gazette-2021-11-commission-report].\n")
         let two = try sitegen(["build", "--root", site.root.path])
-        #expect(hasLine(two.stdout, matching: #"^Built 22 pages in [0-9]+ ms \([0-9]+ files? written, [0-9]+ unchanged\), 2 warnings$"#),
+        #expect(hasLine(two.stdout, matching: #"^Built 23 pages in [0-9]+ ms \([0-9]+ files? written, [0-9]+ unchanged\), 2 warnings$"#),
                 "stdout: \(two.stdout)")
     }
 
@@ -359,7 +359,7 @@ struct CLITests {
         let run = try sitegen(["build", "--strict", "--root", site.root.path])
         #expect(run.status == 0, "stdout: \(run.stdout)\nstderr: \(run.stderr)")
         #expect(run.stderr.isEmpty, "the demo site has no warning: \(run.stderr)")
-        #expect(hasLine(run.stdout, matching: #"^Built 21 pages in [0-9]+ ms$"#), "stdout: \(run.stdout)")
+        #expect(hasLine(run.stdout, matching: #"^Built 22 pages in [0-9]+ ms$"#), "stdout: \(run.stdout)")
     }
 
     @Test("a misspelled `draft` fails the build instead of publishing the page")

@@ -107,7 +107,7 @@ struct EndToEndTests {
     func builds() throws {
         let (_, report) = try builtDemoSite()
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.description))")
-        #expect(report.pageCount == 21)
+        #expect(report.pageCount == 22)
     }
 
     @Test("every page of the contract exists")

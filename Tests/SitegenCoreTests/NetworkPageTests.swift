@@ -151,7 +151,7 @@ struct NetworkPageTests {
         #expect(occurrences(of: "<a href=", in: svg) == NetworkDiagram.mapLimit)
         #expect(occurrences(of: "<h3 id=\"actor_", in: html) == NetworkDiagram.mapLimit)
         #expect(svg.contains("href=\"../actors/a0/index.html\""), "the most connected actor is drawn")
-        #expect(html.contains("The 40 most connected of the 120 actors with relations are drawn here"))
+        #expect(html.contains("Drawn here: the 40 most connected of the 120 actors with relations."))
         #expect(html.contains("<a href=\"../actors/index.html\">All actors</a>"))
         // The text list names only actors that are drawn.
         let drawn = Set(matches(of: "href=\"../actors/(a[0-9]+)/index.html\"", in: svg))

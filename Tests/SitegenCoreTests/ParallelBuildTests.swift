@@ -42,6 +42,6 @@ struct ParallelBuildTests {
         #expect(!SitegenCore.build(single).failed)
         let parallel = try parallelSite.outputSnapshot()
         #expect(parallel == (try singleSite.outputSnapshot()))
-        #expect(parallel.keys.filter { $0.hasSuffix(".html") }.count == 120 + 7 + 6)
+        #expect(parallel.keys.filter { $0.hasSuffix(".html") }.count == 120 + 7 + 7)
     }
 }

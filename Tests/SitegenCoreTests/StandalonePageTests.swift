@@ -58,7 +58,7 @@ struct StandalonePageTests {
         let home = try #require(renderSite(siteWithPages)["index.html"])
         let nav = try #require(home.components(separatedBy: "<nav aria-label=\"Main\">").last?.components(separatedBy: "</nav>").first)
         let labels = nav.components(separatedBy: "\">").dropFirst().compactMap { $0.components(separatedBy: "</a>").first }
-        #expect(labels == ["Home", "Timeline", "Actors", "Articles", "Notes", "Methodology", "About"])
+        #expect(labels == ["Home", "Timeline", "Actors", "Network", "Articles", "Notes", "Methodology", "About"])
         let about = try #require(renderSite(siteWithPages)["about/index.html"])
         #expect(about.contains("<a href=\"../about/index.html\" aria-current=\"page\">About</a>"))
     }

@@ -97,6 +97,7 @@ _KINDS = [
     (re.compile(r"^events/[^/]+/index\.html$"), "event"),
     (re.compile(r"^actors/index\.html$"), "actors-index"),
     (re.compile(r"^actors/[^/]+/index\.html$"), "actor"),
+    (re.compile(r"^network/index\.html$"), "network"),
     (re.compile(r"^articles/index\.html$"), "articles-index"),
     (re.compile(r"^articles/[^/]+/index\.html$"), "article"),
     (re.compile(r"^notes/index\.html$"), "notes-index"),

@@ -614,7 +614,7 @@ network:
   lede: The actors of this site and their relations, grouped by kind. Each name leads to the actor’s page; the same relations are listed below the drawing.
   map_title: The actors and their relations
   map_description: "{count} actors on a circle, grouped by kind; each curve is a relation, its arrow pointing from subject to object. Every relation drawn is listed below, actor by actor."
-  capped: "The {shown} most connected of the {total} actors with relations are drawn here; the others, and all their relations, are on their own pages."
+  capped: "Drawn here: the {shown} most connected of the {total} actors with relations. The others, and all their relations, are on their own pages."
   all_actors: All actors
   empty: No relations between actors yet.
 
