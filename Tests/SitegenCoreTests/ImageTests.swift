@@ -148,19 +148,19 @@ struct ImageTests {
         #expect(!site.build().failed)
         let html = try site.page("articles/gazette-vote/index.html")
         #expect(html.contains(#"<img src="../../images/harbour.png" alt="The harbour seen from the council&#39;s windows" width="3" height="2" decoding="async">"#))
-        #expect(html.contains("<figcaption>Photo: Jane Doe/Gazette</figcaption>"))
+        #expect(html.contains("<figcaption>Image: Jane Doe/Gazette</figcaption>"))
         #expect(html.contains(#"<meta property="og:image" content="https://example.org/news/images/harbour.png">"#))
         #expect(html.contains(#"<meta property="og:image:alt" content="The harbour seen from the council&#39;s windows">"#))
         #expect(html.contains(#""image":"https://example.org/news/images/harbour.png""#))
         #expect(!(try site.page("actors/harbour-board/index.html")).contains("og:image"), "a page without image: has no og:image")
     }
 
-    @Test("in French the credit reads « Photo : » with a non-breaking space")
+    @Test("in French the credit reads « Image : » with a non-breaking space")
     func creditInFrench() throws {
         let site = try makeImageSite(["content/site.yaml": "title: Harbour News\nlanguage: fr\n"])
         #expect(!site.build().failed)
         let html = try site.page("articles/gazette-vote/index.html")
-        #expect(html.contains("<figcaption>Photo\u{A0}: Jane Doe/Gazette</figcaption>"))
+        #expect(html.contains("<figcaption>Image\u{A0}: Jane Doe/Gazette</figcaption>"))
         #expect(!html.contains("og:image"), "without base_url there is no absolute address for link previews")
     }
 

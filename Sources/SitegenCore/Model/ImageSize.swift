@@ -59,7 +59,7 @@ public struct PageImage: Sendable, Hashable {
     public var location: SourceLocation
     /// The text readers with a screen reader hear instead of the image; empty when not given.
     public var alt: String
-    /// Who made the image, shown under it ("Photo: Jane Doe/Agency").
+    /// Who made the image, shown under it ("Image: Jane Doe/Agency").
     public var credit: String?
     /// The checked image, set by the loader when the file is found (or the address is external).
     public var source: ImageSource?

@@ -600,7 +600,7 @@ note:
   contents: In this note              # the heading of a note's table of contents
 
 image:
-  credit: "Photo:"                    # before an image's credit (`image_credit`), under the image
+  credit: "Image:"                    # before an image's credit (`image_credit`), under the image
 
 network:
   title: "Relations of {name}"
@@ -782,7 +782,7 @@ note:
   contents: Dans cette note
 
 image:
-  credit: "Photo :"
+  credit: "Image :"
 
 network:
   title: "Relations de {name}"
