@@ -355,7 +355,7 @@ struct EndToEndTests {
         #expect(try site.outputSnapshot() == before)
         for (path, date) in dates { #expect(try site.modificationDate(path) == date, "\(path) was touched") }
         let entries = try FileManager.default.contentsOfDirectory(atPath: site.root.path).sorted()
-        #expect(entries == ["README.md", "content", "public"], "a staging folder was left behind: \(entries)")
+        #expect(entries == ["README.md", "content", "public", "static"], "a staging folder was left behind: \(entries)")
     }
 
     @Test("a page whose source is removed disappears on the next build; nothing outside public/ is touched")

@@ -1,6 +1,6 @@
 """The error overlay of `sitegen serve`, checked in a real browser.
 
-overlay  runs `sitegen serve` on a copy of the site (its content/ and templates/,
+overlay  runs `sitegen serve` on a copy of the site (its content/, templates/ and static/,
          in a temporary folder), lets the first build succeed, then adds a note
          with an error and a warning. Once the build has failed, it loads pages
          of the last good build, which the server shows with the overlay on top,
@@ -119,7 +119,7 @@ class BrokenServe:
     def __enter__(self):
         site = os.path.join(self.folder, "site")
         os.makedirs(site)
-        for sub in ("content", "templates"):
+        for sub in ("content", "templates", "static"):
             if os.path.isdir(os.path.join(self.site_root, sub)):
                 shutil.copytree(os.path.join(self.site_root, sub), os.path.join(site, sub))
         with open(self.log, "w") as log:
