@@ -48,7 +48,7 @@ enum NetworkDiagram {
     /// the others, each edge's label is tried at points along its edge and beside it until it
     /// is clear of every other label and node.
     static func ego(centre: Node, around: [Node], edges: [Edge], caption: Caption) -> String {
-        let radius = around.count > 6 ? 220.0 : 170.0
+        let radius = around.count > 6 ? 200.0 : 140.0
         var positions: [String: Point] = [centre.id: (0, 0)]
         let centreLines = wrap(centre.name, width: 22)
         let centreLabel = LabelBox.text(centreLines, x: 0, y: 36, anchor: "middle", fontSize: 14, lineHeight: 16, bold: true)
@@ -110,6 +110,7 @@ enum NetworkDiagram {
             let middle = chosen ?? firstTry!
             taken.append(LabelBox(x: middle.x - size.width / 2, y: middle.y - size.height / 2, width: size.width, height: size.height))
             let baseline = middle.y - size.height / 2 + 12 * 0.8
+            labelsSVG += background(LabelBox(x: middle.x - size.width / 2, y: middle.y - size.height / 2, width: size.width, height: size.height))
             labelsSVG += "<text class=\"net-edge-label\" x=\"\(n(middle.x))\" y=\"\(n(baseline))\" text-anchor=\"middle\">"
             for (index, text) in lines.enumerated() {
                 labelsSVG += "<tspan x=\"\(n(middle.x))\"\(index == 0 ? "" : " dy=\"14\"")>\(HTMLEscaping.escape(text))</tspan>"
@@ -200,6 +201,7 @@ enum NetworkDiagram {
                       !taken.contains(where: { $0.overlaps(box, margin: 1) }) else { continue }
                 taken.append(box)
                 let baseline = box.y + 11 * 0.8
+                labelsSVG += background(box)
                 labelsSVG += "<text class=\"net-edge-label net-small\" x=\"\(n(point.x))\" y=\"\(n(baseline))\" text-anchor=\"middle\">"
                 for (index, text) in lines.enumerated() {
                     labelsSVG += "<tspan x=\"\(n(point.x))\"\(index == 0 ? "" : " dy=\"13\"")>\(HTMLEscaping.escape(text))</tspan>"
@@ -229,6 +231,11 @@ enum NetworkDiagram {
             + "<desc id=\"\(prefix)_desc\">\(HTMLEscaping.escape(caption.description))</desc>"
             + "<defs><marker id=\"\(prefix)_arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
             + "<path class=\"net-arrow\" d=\"M0 0L10 5L0 10z\"/></marker></defs>"
+    }
+
+    /// A plate in the page's colour under an edge's label, so that the line does not run through its words.
+    private static func background(_ box: LabelBox) -> String {
+        "<rect class=\"net-label-bg\" x=\"\(n(box.x - 2))\" y=\"\(n(box.y - 1))\" width=\"\(n(box.width + 4))\" height=\"\(n(box.height + 2))\" rx=\"3\"/>"
     }
 
     /// The smallest box holding `boxes`, grown by `margin`.
