@@ -10,7 +10,7 @@ struct InitCommand: ParsableCommand {
         discussion: """
             Writes content/site.yaml, content/index.md, an article with its source text, two actors \
             with a relation, an event with a verified quote, a note and an About page, each explaining \
-            what it is for, and an empty static/ folder. It builds with no warning as written. Refuses a folder \
+            what it is for, and static/ with the example image the note shows. It builds with no warning as written. Refuses a folder \
             that already has content/ or static/.
             """
     )

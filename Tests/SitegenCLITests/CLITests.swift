@@ -287,6 +287,9 @@ struct CLITests {
         #expect(event.contains("verified"))
         let board = String(decoding: try Data(contentsOf: site.appendingPathComponent("actors/harbour-board/index.html")), as: UTF8.self)
         #expect(board.contains("Led by"))
+        let note = String(decoding: try Data(contentsOf: site.appendingPathComponent("notes/how-this-site-works/index.html")), as: UTF8.self)
+        #expect(note.contains(#"<img src="../../images/old-pier.svg" alt="A drawing of the old pier reaching out into the harbour" width="480" height="200""#))
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("images/old-pier.svg").path))
         #expect(String(decoding: try Data(contentsOf: site.appendingPathComponent("index.html")), as: UTF8.self).contains("<title>The harbour: a story</title>"))
         var everything = ""
         for path in listed(folder.appendingPathComponent("content")) {

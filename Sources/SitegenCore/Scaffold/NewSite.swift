@@ -18,6 +18,7 @@ public enum NewSite {
             ("content/events/harbour.yaml", events),
             ("content/notes/how-this-site-works.md", note),
             ("content/pages/about.md", aboutPage),
+            ("static/images/old-pier.svg", pierDrawing),
         ]
     }
 
@@ -164,6 +165,20 @@ public enum NewSite {
 
         """
 
+    /// A drawing for the note's example image, in `static/images/`.
+    static let pierDrawing = """
+        <svg xmlns="http://www.w3.org/2000/svg" width="480" height="200" viewBox="0 0 480 200">
+          <title>The old pier reaching out into the harbour (an example image: replace it)</title>
+          <rect width="480" height="200" fill="#dcebf5"/>
+          <rect y="130" width="480" height="70" fill="#8fb8d8"/>
+          <path d="M0 110 H120 V130 H0 Z" fill="#c9b48a"/>
+          <rect x="110" y="104" width="300" height="10" fill="#7a5a3a"/>
+          <g fill="#5a4030"><rect x="150" y="114" width="8" height="56"/><rect x="230" y="114" width="8" height="56"/><rect x="310" y="114" width="8" height="56"/><rect x="390" y="114" width="8" height="56"/></g>
+          <circle cx="400" cy="50" r="22" fill="#f3d27a"/>
+        </svg>
+
+        """
+
     static let note = """
         ---
         # A note: an explainer the editors write themselves, about any actors and events.
@@ -182,6 +197,12 @@ public enum NewSite {
         - `content/notes/` holds explainers like this one, and `content/pages/` standalone pages
           such as [About](page:about).
         - `static/` holds files copied as they are: images, PDFs, `favicon.ico`, `CNAME`.
+
+        <!-- uncited -->
+        An image is shown with its path from `static/` and, in the brackets, what it shows for
+        readers who cannot see it: `![A drawing of the old pier](images/old-pier.svg)`.
+
+        ![A drawing of the old pier reaching out into the harbour](images/old-pier.svg)
 
         Links between pages are written like [the vote](event:council-votes-pier-rebuild), and a
         citation like [@example-gazette-harbour-vote]. Run `sitegen serve` to see your changes as
