@@ -230,4 +230,45 @@ struct ImageTests {
         let tags = imageTags(try site.page("about/index.html"))
         #expect(tags.count == 2 && tags.allSatisfy { $0.contains(#"src="../images/river%20mouth.png""#) && $0.contains(#"width="3""#) })
     }
+
+    @Test("images in event summaries, in links and in table cells are checked and addressed from each page")
+    func imagesInSummariesLinksAndTables() throws {
+        let site = try makeImageSite()
+        try site.write("content/events/harbour.yaml", """
+            - id: harbour-vote
+              date: 2024-03-02
+              title: The council votes
+              summary: The vote in the hall ![The council hall](images/harbour.png)
+              sources: [gazette-vote]
+            """)
+        try site.write("content/pages/about.md", """
+            ---
+            title: About
+            ---
+            <!-- uncited -->
+            | Who | Where |
+            |---|---|
+            | Us | ![Our office](images/harbour.png) |
+
+            [![The board's logo](images/logo.gif)](actor:harbour-board)
+            """)
+        let report = site.build()
+        #expect(!report.failed, "\(report.diagnostics)")
+        #expect(imageTags(try site.page("timeline/index.html")) == [#"<img src="../images/harbour.png" alt="The council hall" width="3" height="2" loading="lazy" decoding="async">"#])
+        #expect(imageTags(try site.page("events/harbour-vote/index.html")).first?.contains(#"src="../../images/harbour.png""#) == true)
+        let about = try site.page("about/index.html")
+        // A table cell takes no custom markup in cmark-gfm: the image keeps its checked address, without a size.
+        #expect(about.contains(#"<img src="../images/harbour.png" alt="Our office" />"#))
+        #expect(about.contains(#"<a href="../actors/harbour-board/"><img src="../images/logo.gif" alt="The board&#39;s logo" width="3" height="2" loading="lazy" decoding="async"></a>"#))
+    }
+
+    @Test("a hostile front-matter image is an error at `image:` and is not read")
+    func hostileFrontMatterImage() throws {
+        let site = try makeImageSite()
+        try site.write("content/actors/harbour-board.md", "---\nname: Harbour Board\nkind: organization\nimage: ../secret.png\nimage_alt: A secret\n---\nThe board. [@gazette-vote]\n")
+        try site.write("secret.png", Data(ImageFixtures.png))
+        let report = site.build()
+        #expect(report.failed)
+        #expect(errors(report.diagnostics).map(\.location) == [SourceLocation(path: "content/actors/harbour-board.md", line: 4, column: 8)])
+    }
 }
