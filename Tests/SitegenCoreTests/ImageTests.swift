@@ -271,4 +271,15 @@ struct ImageTests {
         #expect(report.failed)
         #expect(errors(report.diagnostics).map(\.location) == [SourceLocation(path: "content/actors/harbour-board.md", line: 4, column: 8)])
     }
+
+    @Test("a path written from the site root (`static/images/…`) is an error that suggests the path from static/")
+    func pathFromTheSiteRoot() throws {
+        let site = try makeImageSite()
+        try site.write("content/pages/about.md", "---\ntitle: About\n---\n<!-- uncited -->\nWho we are.\n\n![Our newsroom](static/images/harbour.png)\n")
+        let report = site.build()
+        let error = try #require(errors(report.diagnostics).first)
+        #expect(error.location == SourceLocation(path: "content/pages/about.md", line: 7, column: 1))
+        #expect(error.suggestion == "images/harbour.png")
+        #expect(error.message.contains("`static/static/images/harbour.png`"))
+    }
 }

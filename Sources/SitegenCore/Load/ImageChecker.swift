@@ -80,7 +80,10 @@ final class ImageChecker: Sendable {
             return (nil, nil, problems + [.error(location, message, suggestion: suggestion.flatMap { available.contains($0) ? $0 : nil })])
         case .file(let path):
             guard available.contains(path) else {
-                let closest = Suggestions.closest(to: path, in: available.filter { $0.split(separator: "/").last?.contains(".") == true })
+                // `static/images/x.jpg` written from the site root: the path without `static/`.
+                let fromStatic = path.hasPrefix("static/") ? String(path.dropFirst("static/".count)) : nil
+                let closest = fromStatic.flatMap { available.contains($0) ? $0 : nil }
+                    ?? Suggestions.closest(to: path, in: available.filter { $0.split(separator: "/").last?.contains(".") == true })
                 var message = "image not found: `\(written)` was looked for at `static/\(path)`, and there is no such file; put the image there, or correct the path (it is read from `static/`)"
                 if closest == nil, let inContent = Self.contentHint(path) { message += inContent }
                 return (nil, nil, problems + [.error(location, message, suggestion: closest)])
