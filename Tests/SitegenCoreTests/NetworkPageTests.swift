@@ -143,6 +143,40 @@ struct NetworkPageTests {
         #expect(!html.contains("<svg class=\"net"))
     }
 
+    @Test("names with markup, quotes and no spaces are escaped in the drawings and do not break the layout")
+    func hostileNames() throws {
+        let long = String(repeating: "Supercalifragilistic", count: 8)
+        let pages = renderSite("""
+            -- content/actors/a.md --
+            ---
+            name: "<script>alert('x')</script> & \\"Co\\""
+            kind: organization
+            relations:
+              - type: opposed-to
+                actor: b
+            ---
+            -- content/actors/b.md --
+            ---
+            name: \(long)
+            kind: person
+            ---
+            """)
+        for page in ["network/index.html", "actors/a/index.html", "actors/b/index.html"] {
+            let html = try #require(pages[page])
+            let svg = try #require(section(of: html, from: "<svg class=\"net net-", to: "</svg>"), "\(page) has no drawing")
+            #expect(!svg.contains("<script"), "\(page) lets markup through")
+            #expect(svg.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") && svg.contains("&amp;"))
+            #expect(svg.contains(long), "a name with no space is kept whole")
+        }
+        // The one-word name widens the drawing rather than running out of it.
+        let page = try #require(pages["actors/a/index.html"])
+        let svg = try #require(section(of: page, from: "<svg class=\"net net-ego\"", to: "</svg>"))
+        let view = try #require(matches(of: "viewBox=\"([-0-9. ]+)\"", in: svg).first).split(separator: " ").compactMap { Double($0) }
+        for label in labelBoxes(svg) {
+            #expect(label.box.x >= view[0] && label.box.maxX <= view[0] + view[2], "\(label.text) is cut off")
+        }
+    }
+
     @Test("a large site's network page draws only the 40 most connected actors and says where the others are")
     func capsLargeSite() throws {
         let pages = renderSite(bigSite(actors: 120))
