@@ -49,15 +49,17 @@ enum LiveReload {
     /// element's `:host` rules are `!important`, which outrank every rule of the page, even
     /// `!important` and inline ones. It follows the reader's colour scheme, light or dark.
     static func overlay(for status: BuildStatus, root: URL) -> String {
-        let formatter = DiagnosticFormatter(root: root)
+        let selection = ShownDiagnostics(status.diagnostics)
         var items = ""
-        for diagnostic in status.diagnostics {
+        for (diagnostic, formatted) in zip(selection.shown, DiagnosticFormatter(root: root).format(selection.shown)) {
             // The formatter gives "path:line:col: error: message", then the source line and a caret line.
-            let formatted = formatter.format(diagnostic)
             let excerpt = formatted.hasPrefix(diagnostic.description + "\n") ? String(formatted.dropFirst(diagnostic.description.count + 1)) : ""
             items += "<li class=\"\(diagnostic.severity.rawValue)\"><p><b>\(escape(diagnostic.location.description)): \(diagnostic.severity.rawValue):</b> "
                 + escape(diagnostic.fullMessage) + "</p>"
                 + (excerpt.isEmpty ? "" : "<pre tabindex=\"0\">\(escape(excerpt))</pre>") + "</li>\n"
+        }
+        for note in selection.notes(hint: "`sitegen build --all-warnings` shows them") {
+            items += "<li class=\"warning\"><p>\(escape(note))</p></li>\n"
         }
         let rest = status.servedFolder == nil
             ? "There is no good build to show yet."

@@ -278,8 +278,9 @@ public struct ServeError: Error, CustomStringConvertible {
 extension BuildReport {
     /// One line per build, after its diagnostics.
     func logSummary(to log: @Sendable (String) -> Void, root: URL, elapsed: Duration, hasGoodBuild: Bool) {
-        let formatter = DiagnosticFormatter(root: root)
-        for diagnostic in diagnostics { log(formatter.format(diagnostic)) }
+        let selection = ShownDiagnostics(diagnostics)
+        for formatted in DiagnosticFormatter(root: root).format(selection.shown) { log(formatted) }
+        for note in selection.notes(hint: "`sitegen build --all-warnings` shows them") { log(note) }
         let milliseconds = Int((Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15).rounded())
         let problems = ProblemCount(diagnostics)
         if failed {

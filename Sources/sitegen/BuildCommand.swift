@@ -24,6 +24,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Fail on any warning as on an error (exit 1, nothing written): for CI and deploys.")
     var strict = false
 
+    @Flag(name: .customLong("all-warnings"), help: "Print every copy of a repeated warning (by default the first \(ShownDiagnostics.defaultRepeatLimit) of each are printed, and the rest counted).")
+    var allWarnings = false
+
     func run() throws {
         var options = site.buildOptions(writesOutput: true, output: output)
         options.parallel = !singleThread
@@ -32,7 +35,7 @@ struct BuildCommand: ParsableCommand {
         let outputExisted = FileManager.default.fileExists(atPath: options.output.path)
         let report = build(options)
         let printer = ReportPrinter(root: options.root, output: options.output)
-        printer.printDiagnostics(report)
+        printer.printDiagnostics(report, allWarnings: allWarnings)
         if timings { printer.printTimings(report) }
         let counts = printer.counts(report)
         if report.failed {
@@ -61,12 +64,15 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Fail on any warning as on an error (exit 1): for CI and deploys.")
     var strict = false
 
+    @Flag(name: .customLong("all-warnings"), help: "Print every copy of a repeated warning (by default the first \(ShownDiagnostics.defaultRepeatLimit) of each are printed, and the rest counted).")
+    var allWarnings = false
+
     func run() throws {
         var options = site.buildOptions(writesOutput: false)
         options.strict = strict
         let report = build(options)
         let printer = ReportPrinter(root: options.root, output: options.output)
-        printer.printDiagnostics(report)
+        printer.printDiagnostics(report, allWarnings: allWarnings)
         let counts = printer.counts(report)
         if report.failed {
             print("Check failed: \(counts)\(printer.strictReason(report)).")

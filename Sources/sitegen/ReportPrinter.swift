@@ -6,10 +6,14 @@ struct ReportPrinter {
     var root: URL
     var output: URL
 
-    func printDiagnostics(_ report: BuildReport) {
+    /// Prints every error, and every warning but the copies past the first
+    /// ``ShownDiagnostics/defaultRepeatLimit`` of one repeated warning (all of them with `allWarnings`).
+    func printDiagnostics(_ report: BuildReport, allWarnings: Bool = false) {
         let formatter = DiagnosticFormatter(root: root, useColor: isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+        let selection = ShownDiagnostics(report.diagnostics, repeatLimit: allWarnings ? nil : ShownDiagnostics.defaultRepeatLimit)
         var text = ""
-        for diagnostic in report.diagnostics { text += formatter.format(diagnostic) + "\n" }
+        for formatted in formatter.format(selection.shown) { text += formatted + "\n" }
+        for note in selection.notes(hint: "--all-warnings shows them") { text += note + "\n" }
         for note in report.notes { text += "note: \(note)\n" }
         if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
     }

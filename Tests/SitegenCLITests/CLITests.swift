@@ -329,6 +329,22 @@ struct CLITests {
         #expect(hasLine(run.stderr, matching: #"^content/actors/harbour-master\.md:\d+:1: warning: `Write the profile here\.` is a placeholder"#), "\(run.stderr)")
     }
 
+    @Test("a warning repeated word for word is printed 20 times, the rest counted in a note; --all-warnings prints every one")
+    func repeatedWarningsAreCapped() throws {
+        let site = try SiteCopy()
+        let paragraphs = (1...25).map { "Paragraph \($0) cites nothing." }.joined(separator: "\n\n")
+        try site.write("content/notes/uncited.md", "---\ntitle: Uncited\n---\n\(paragraphs)\n")
+        let capped = try sitegen(["build", "--root", site.root.path])
+        #expect(capped.status == 0, "\(capped.stderr)")
+        let uncited = capped.stderr.split(separator: "\n").filter { $0.contains("warning: this paragraph cites no source") }
+        #expect(uncited.count == 20)
+        #expect(hasLine(capped.stderr, matching: #"^note: 5 more warnings “this paragraph cites no source” not shown \(--all-warnings shows them\)$"#), "\(capped.stderr)")
+        #expect(hasLine(capped.stdout, matching: #", 25 warnings$"#), "\(capped.stdout)")
+        let all = try sitegen(["build", "--root", site.root.path, "--all-warnings"])
+        #expect(all.stderr.split(separator: "\n").filter { $0.contains("warning: this paragraph cites no source") }.count == 25)
+        #expect(!all.stderr.contains("not shown"))
+    }
+
     @Test("the summary line counts warnings")
     func summaryCountsWarnings() throws {
         let site = try SiteCopy()

@@ -3,16 +3,26 @@
 /// "15 mai 2022", "c. juin 2023".
 struct DateText {
     let strings: StringTable
+    /// `dates.month_names` and `dates.first_day`, looked up once: a large site formats a
+    /// million dates.
+    private let monthNames: [String]
+    private let firstDay: String
+
+    /// Dates in the words of `strings`.
+    init(strings: StringTable) {
+        self.strings = strings
+        monthNames = strings.list("dates.month_names")
+        firstDay = strings.text("dates.first_day")
+    }
 
     /// The name of a month, 1-12.
     func monthName(_ month: Int) -> String {
-        let names = strings.list("dates.month_names")
-        return names.indices.contains(month - 1) ? names[month - 1] : String(format2: month)
+        monthNames.indices.contains(month - 1) ? monthNames[month - 1] : String(format2: month)
     }
 
     /// A day of the month as written: "1er" in French for the first.
     func day(_ day: Int) -> String {
-        day == 1 ? strings.text("dates.first_day") : "\(day)"
+        day == 1 ? firstDay : "\(day)"
     }
 
     /// A date at its own precision.
