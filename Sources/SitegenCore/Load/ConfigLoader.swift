@@ -1,6 +1,6 @@
 /// Reads `content/site.yaml`.
 public enum ConfigLoader {
-    static let keys = ["title", "description", "language", "base_url", "unsafe_html", "links"]
+    static let keys = ["title", "description", "language", "base_url", "unsafe_html", "links", "feed_limit", "list_limit"]
 
     static func load(_ file: TextFile?, path: String) -> (SiteConfig, [Diagnostic]) {
         let fallback = SiteConfig(title: "Untitled site")
@@ -39,6 +39,8 @@ public enum ConfigLoader {
                                      suggestion: Suggestions.closest(to: links, in: names)))
             }
         }
+        config.feedLimit = reader.positiveInt("feed_limit") ?? config.feedLimit
+        config.listLimit = reader.positiveInt("list_limit", minimum: 10) ?? config.listLimit
         reader.warnAboutUnknownKeys(keys)
         return (config, reader.diagnostics)
     }

@@ -61,6 +61,16 @@ struct MappingReader {
         }
     }
 
+    /// A whole number from `minimum` up; an error for anything else.
+    mutating func positiveInt(_ key: String, minimum: Int = 1) -> Int? {
+        guard let node = node(key) else { return nil }
+        guard let text = node.string?.trimmingWhitespace(), let value = Int(text), value >= minimum else {
+            diagnostics.append(.error(node.location, "`\(key)` must be a whole number of at least \(minimum)"))
+            return nil
+        }
+        return value
+    }
+
     /// A list of text values; a single value is taken as a list of one.
     mutating func strings(_ key: String) -> [(String, SourceLocation)] {
         guard let node = node(key) else { return [] }

@@ -14,6 +14,11 @@ public struct SiteConfig: Sendable, Hashable {
     public var unsafeHTML: Bool
     /// `links:` of site.yaml (or `--links`); nil when not set.
     public var links: LinkStyle?
+    /// `feed_limit:`: how many of the latest articles and notes `feed.xml` carries (50 by default, as Hugo and Zola).
+    public var feedLimit: Int = 50
+    /// `list_limit:`: the most entries one page lists (500 by default); longer lists (the
+    /// timeline, the indexes, an actor's events) are split into pages with links between them.
+    public var listLimit: Int = 500
 
     /// Creates settings.
     public init(title: String, description: String = "", language: String = "en", baseURL: String? = nil, unsafeHTML: Bool = false,

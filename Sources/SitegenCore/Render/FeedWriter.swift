@@ -1,4 +1,4 @@
-/// The files that need the site's absolute address: `feed.xml` (Atom), `sitemap.xml` and
+/// The files that need the site's absolute address: `feed.xml` (Atom), `sitemap.xml` (and its parts) and
 /// `robots.txt`'s sitemap line. Without `base_url`, only `robots.txt` is written.
 struct FeedWriter {
     let site: Site
@@ -10,18 +10,52 @@ struct FeedWriter {
         return [
             OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(base)sitemap.xml\n"),
             OutputFile(path: "feed.xml", text: feed(base: base)),
-            OutputFile(path: "sitemap.xml", text: sitemap(base: base)),
-        ]
+        ] + sitemaps(base: base)
     }
 
     private func xml(_ text: String) -> String {
         HTMLEscaping.escape(text)
     }
 
-    /// Atom: the articles, newest first; `<updated>` is the newest article's date, never the build time.
+    /// One entry of the feed: an article or a note.
+    struct Entry {
+        var ref: Ref
+        var title: String
+        var published: Timestamp
+        var updated: Timestamp
+        var author: String
+        var summary: String
+    }
+
+    /// The entries the feed carries: the latest `feed_limit` articles and dated notes, newest
+    /// first (by publication date, then kind and ID). A note without a `date` has no place in
+    /// the order and is left out.
+    func entries() -> [Entry] {
+        var entries = site.articleOrder.compactMap { site.articles[$0] }.map { article in
+            Entry(ref: Ref(.article, article.id), title: article.title, published: article.published,
+                  updated: article.updated ?? article.published, author: article.author ?? article.outlet,
+                  summary: article.body.plainSummary)
+        }
+        for note in site.noteOrder.compactMap({ site.notes[$0] }) {
+            guard let date = note.date,
+                  let stamp = Timestamp(parsing: "\(String(format4: date.year))-\(String(format2: date.month ?? 1))-\(String(format2: date.day ?? 1))")
+            else { continue }
+            entries.append(Entry(ref: Ref(.note, note.id), title: note.title, published: stamp, updated: stamp,
+                                 author: note.author ?? site.config.title,
+                                 summary: note.summary ?? note.body.plainSummary))
+        }
+        entries.sort {
+            if $0.published != $1.published { return $0.published > $1.published }
+            return $0.ref < $1.ref
+        }
+        return Array(entries.prefix(site.config.feedLimit))
+    }
+
+    /// Atom: the latest articles and notes, newest first; `<updated>` is the newest entry's
+    /// date, never the build time.
     func feed(base: String) -> String {
-        let articles = site.articleOrder.compactMap { site.articles[$0] }
-        let newest = articles.map { $0.updated ?? $0.published }.max()
+        let entries = entries()
+        let newest = entries.map(\.updated).max()
         var lines = [
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>",
             "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(xml(site.config.language))\">",
@@ -36,27 +70,30 @@ struct FeedWriter {
             "  <author><name>\(xml(site.config.title))</name></author>",
             "  <generator>sitegen</generator>",
         ]
-        for article in articles {
-            let url = base + Ref(.article, article.id).outputFolder
-            let summary = article.body.plainSummary
+        for entry in entries {
+            let url = base + entry.ref.outputFolder
             lines += [
                 "  <entry>",
                 "    <id>\(xml(url))</id>",
-                "    <title>\(xml(article.title))</title>",
+                "    <title>\(xml(entry.title))</title>",
                 "    <link rel=\"alternate\" type=\"text/html\" href=\"\(xml(url))\"/>",
-                "    <published>\(article.published.rfc3339)</published>",
-                "    <updated>\((article.updated ?? article.published).rfc3339)</updated>",
-                "    <author><name>\(xml(article.author ?? article.outlet))</name></author>",
+                "    <published>\(entry.published.rfc3339)</published>",
+                "    <updated>\(entry.updated.rfc3339)</updated>",
+                "    <author><name>\(xml(entry.author))</name></author>",
             ]
-            if !summary.isEmpty { lines.append("    <summary>\(xml(summary))</summary>") }
+            if !entry.summary.isEmpty { lines.append("    <summary>\(xml(entry.summary))</summary>") }
             lines.append("  </entry>")
         }
         lines.append("</feed>")
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Every page but 404, once each, with absolute URLs.
-    func sitemap(base: String) -> String {
+    /// The most URLs one sitemap file may hold (the sitemaps.org protocol).
+    static let sitemapLimit = 50_000
+
+    /// Every page but 404, once each, with absolute URLs: `sitemap.xml`, or past
+    /// ``sitemapLimit`` URLs a sitemap index `sitemap.xml` naming `sitemap-1.xml`, `sitemap-2.xml`, ….
+    func sitemaps(base: String) -> [OutputFile] {
         var entries: [(folder: String, lastmod: String?)] = []
         for kind in PageKind.all where kind.inSitemap {
             let isArticle = kind.output == .entity(.article)
@@ -64,14 +101,29 @@ struct FeedWriter {
                 (kind.folder(of: id), isArticle ? site.articles[id].map { ($0.updated ?? $0.published).date.description } : nil)
             }
         }
-        var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-                     "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"]
-        for entry in entries.sorted(by: { $0.folder < $1.folder }) {
-            var line = "  <url><loc>\(xml(base + entry.folder))</loc>"
-            if let lastmod = entry.lastmod { line += "<lastmod>\(lastmod)</lastmod>" }
-            lines.append(line + "</url>")
+        entries.sort { $0.folder < $1.folder }
+        func urlset(_ slice: ArraySlice<(folder: String, lastmod: String?)>) -> String {
+            var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                         "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"]
+            for entry in slice {
+                var line = "  <url><loc>\(xml(base + entry.folder))</loc>"
+                if let lastmod = entry.lastmod { line += "<lastmod>\(lastmod)</lastmod>" }
+                lines.append(line + "</url>")
+            }
+            lines.append("</urlset>")
+            return lines.joined(separator: "\n") + "\n"
         }
-        lines.append("</urlset>")
-        return lines.joined(separator: "\n") + "\n"
+        guard entries.count > Self.sitemapLimit else { return [OutputFile(path: "sitemap.xml", text: urlset(entries[...]))] }
+        let parts = stride(from: 0, to: entries.count, by: Self.sitemapLimit).map { entries[$0..<min($0 + Self.sitemapLimit, entries.count)] }
+        var index = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                     "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"]
+        var files: [OutputFile] = []
+        for (number, part) in parts.enumerated() {
+            let name = "sitemap-\(number + 1).xml"
+            index.append("  <sitemap><loc>\(xml(base + name))</loc></sitemap>")
+            files.append(OutputFile(path: name, text: urlset(part)))
+        }
+        index.append("</sitemapindex>")
+        return [OutputFile(path: "sitemap.xml", text: index.joined(separator: "\n") + "\n")] + files
     }
 }

@@ -15,6 +15,12 @@ struct PageBuilder {
     let footnoteBack: String?
     /// Each event's, note's and article's place in its reading order, for the previous and next links.
     let readingPositions: [EntityKind: [String: Int]]
+    /// The timeline's pages, and which page shows each event.
+    let timelinePaging: TimelinePaging
+
+    /// How many notes, and actors of each kind, the home page lists at most; the indexes list them all.
+    static let homeNotesLimit = 10
+    static let homeActorsPerKindLimit = 20
 
     /// Notes with at least this many top headings get a table of contents.
     static let tocMinimumSections = 4
@@ -33,6 +39,7 @@ struct PageBuilder {
             positions[kind] = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         }
         readingPositions = positions
+        timelinePaging = TimelinePaging(site: site, limit: site.config.listLimit)
     }
 
     /// Where a page is written and its path back to the site root.
@@ -40,6 +47,8 @@ struct PageBuilder {
         var file: String
         var folder: String
         var root: String
+        /// The template of the page's kind (`articles`), which marks its menu entry as current.
+        var kind: String = ""
     }
 
     /// Renders the page `id` of `kind` (`id` is empty for kinds with one page).
@@ -58,10 +67,10 @@ struct PageBuilder {
         switch kind.output {
         case .file(let name):
             // Served at any depth: absolute links when the address is known.
-            return Place(file: name, folder: folder, root: site.config.baseURL ?? "")
-        case .folder, .entity:
+            return Place(file: name, folder: folder, root: site.config.baseURL ?? "", kind: kind.template)
+        case .folder, .entity, .list:
             let depth = folder.utf8.filter { $0 == UInt8(ascii: "/") }.count
-            return Place(file: folder + "index.html", folder: folder, root: String(repeating: "../", count: depth))
+            return Place(file: folder + "index.html", folder: folder, root: String(repeating: "../", count: depth), kind: kind.template)
         }
     }
 
@@ -115,15 +124,17 @@ struct PageBuilder {
     private func pageView(_ place: Place, heading: String, description: String, ogType: String,
                           canonical: Bool = true, jsonLD: [String: Any], image: PageImage? = nil) -> PageView {
         // The menu: the page kinds that are in it, then the standalone pages that have a `menu` position.
-        let sections = PageKind.all.compactMap { kind in kind.menu.map { (strings.text($0), kind.folder(of: "")) } }
+        // Every page of a split list (`articles/page/2/`) marks its section as current.
+        let sections = PageKind.all.compactMap { kind in kind.menu.map { (strings.text($0), kind.folder(of: ""), kind.template) } }
         let menuPages = site.pageOrder.compactMap { site.pages[$0] }.filter { $0.menu != nil }
-            .map { ($0.title, Ref(.page, $0.id).outputFolder) }
-        let nav = (sections + menuPages).map { label, folder in
+            .map { ($0.title, Ref(.page, $0.id).outputFolder, PageKind.page.template) }
+        let nav = (sections + menuPages).map { label, folder, kind in
             NavItem(label: label, url: link(section: folder, from: place),
-                    current: place.folder == folder && place.file != PageKind.notFound.folder(of: ""))
+                    current: (place.folder == folder || (place.kind == kind && kind != PageKind.page.template))
+                        && place.file != PageKind.notFound.folder(of: ""))
         }
         var links: [String: String] = [:]
-        for (_, folder) in sections { links[folder.isEmpty ? "home" : String(folder.dropLast())] = link(section: folder, from: place) }
+        for (_, folder, _) in sections { links[folder.isEmpty ? "home" : String(folder.dropLast())] = link(section: folder, from: place) }
         var assets: [String: String] = [:]
         for (key, path) in assetPaths { assets[key] = place.root + path }
         var ld = jsonLD
@@ -263,13 +274,36 @@ struct PageBuilder {
         return PagerView(label: strings.text("pager.\(ref.kind.rawValue)"), previous: previous, next: next)
     }
 
+    /// The links between the pages of a list split by `list_limit`, for page `number` of
+    /// `count` below `folder`; nil for a list of one page.
+    private func pagination(_ folder: String, number: Int, count: Int, _ place: Place) -> PaginationView? {
+        guard count > 1 else { return nil }
+        func url(_ page: Int) -> String {
+            link(section: page == 1 ? folder : folder + ListPaging.pageID(page) + "/", from: place)
+        }
+        let pages = ListPaging.window(current: number, count: count).map { page in
+            page.map { PageNumberItem(label: strings.number($0), url: url($0), current: $0 == number, isGap: false) }
+                ?? PageNumberItem(label: "…", url: "", current: false, isGap: true)
+        }
+        return PaginationView(label: strings.text("pagination.label"),
+                              status: strings.text("pagination.status", ["number": strings.number(number), "count": strings.number(count)]),
+                              pages: pages, hasPrevious: number > 1, previousURL: number > 1 ? url(number - 1) : "",
+                              hasNext: number < count, nextURL: number < count ? url(number + 1) : "")
+    }
+
+    /// The `<title>` of page `number` of a list: "Articles, page 2 – Site".
+    private func pagedTitle(_ heading: String, number: Int) -> String {
+        strings.text("site.page_title", ["page": strings.text("pagination.title", ["page": heading, "number": strings.number(number)]),
+                                         "site": site.config.title])
+    }
+
     // MARK: - Pages
 
     func homePage(_ place: Place, _ citations: CitationList) -> HomePage {
         let intro = site.introduction.map { finish($0.html, place, citations) } ?? ""
-        let notes = site.noteOrder.compactMap { linkItem(Ref(.note, $0), place) }
+        let notes = site.noteOrder.prefix(Self.homeNotesLimit).compactMap { linkItem(Ref(.note, $0), place) }
         let latest = site.timeline.suffix(8).reversed().map { eventItem($0, place, citations, withSummary: false) }
-        let groups = actorGroups(place)
+        let groups = actorGroups(site.actorOrder, place, limit: Self.homeActorsPerKindLimit)
         var page = pageView(place, heading: site.config.title, description: site.config.description, ogType: "website",
                             jsonLD: ["@type": "WebSite", "name": site.config.title, "description": site.config.description])
         page.title = site.config.title
@@ -278,20 +312,87 @@ struct PageBuilder {
                         events: latest, hasEvents: !latest.isEmpty, actorGroups: groups, hasActors: !groups.isEmpty,
                         timelineURL: link(section: PageKind.timeline.folder(of: ""), from: place),
                         timelineLink: strings.plural("home.timeline_link", count: site.timeline.count), eventCount: site.timeline.count,
+                        moreNotes: site.noteOrder.count > notes.count,
+                        notesURL: link(section: PageKind.notes.folder(of: ""), from: place),
+                        notesLink: strings.plural("home.notes_link", count: site.noteOrder.count),
+                        moreActors: groups.contains(where: \.isCut),
+                        actorsURL: link(section: PageKind.actors.folder(of: ""), from: place),
+                        actorsLink: strings.plural("home.actors_link", count: site.actorOrder.count),
                         sources: sources, hasSources: !sources.isEmpty)
     }
 
-    private func actorGroups(_ place: Place) -> [ActorGroup] {
-        ActorKind.allCases.compactMap { kind in
-            let actors = site.actorOrder.compactMap { site.actors[$0] }.filter { $0.kind == kind }
-            guard !actors.isEmpty else { return nil }
-            return ActorGroup(id: "kind_" + kind.rawValue, title: strings.text("kinds.\(kind.rawValue).heading"), actors: actors.map {
+    /// The actors of `ids` by kind, each group cut to its first `limit` when one is given.
+    private func actorGroups(_ ids: some Collection<String>, _ place: Place, limit: Int? = nil) -> [ActorGroup] {
+        let actors = ids.compactMap { site.actors[$0] }
+        return ActorKind.allCases.compactMap { kind in
+            let ofKind = actors.filter { $0.kind == kind }
+            guard !ofKind.isEmpty else { return nil }
+            let shown = limit.map { ofKind.prefix($0) } ?? ofKind[...]
+            return ActorGroup(id: "kind_" + kind.rawValue, title: strings.text("kinds.\(kind.rawValue).heading"), actors: shown.map {
                 LinkItem(title: $0.name, url: link(Ref(.actor, $0.id), from: place), detail: $0.role)
-            })
+            }, isCut: shown.count < ofKind.count)
         }
     }
 
-    func timelinePage(_ place: Place, _ citations: CitationList) -> TimelinePage {
+    /// A page of the timeline: the overview of its years and months (empty `id`), or the
+    /// events of one period (``TimelinePaging``).
+    func timelinePage(_ id: String, _ place: Place, _ citations: CitationList) -> TimelinePage {
+        let paging = timelinePaging
+        guard paging.isSplit else { return wholeTimelinePage(place, citations) }
+        let current = paging.periodIndex[id].map { paging.periods[$0] }
+        func url(_ period: TimelinePaging.Period) -> String {
+            link(section: PageKind.timeline.folder(of: period.id), from: place)
+        }
+        func label(_ period: TimelinePaging.Period) -> String {
+            let name = period.month.map { dates.format(PartialDate(year: period.year, month: $0)) } ?? String(format4: period.year)
+            return period.part > 1 ? strings.text("pagination.title", ["page": name, "number": strings.number(period.part)]) : name
+        }
+        // The first page of each month of `year`, for a year split by month.
+        func months(of year: Int) -> [PeriodLink] {
+            guard paging.splitYears.contains(year) else { return [] }
+            return paging.periods.filter { $0.year == year && $0.month != nil && $0.part == 1 }.map { period in
+                PeriodLink(label: dates.monthName(period.month!), url: url(period),
+                           detail: strings.plural("timeline.event_count", count: paging.periods.filter { $0.year == year && $0.month == period.month }.reduce(0) { $0 + $1.events.count }),
+                           current: current?.year == year && current?.month == period.month, months: [], hasMonths: false)
+            }
+        }
+        let years = paging.periods.filter { $0.month == nil && $0.part == 1 }.map { period in
+            let monthLinks = current == nil ? months(of: period.year) : []
+            return PeriodLink(label: String(format4: period.year), url: url(period),
+                              detail: strings.plural("timeline.event_count", count: paging.yearCounts[period.year] ?? 0),
+                              current: current?.year == period.year, months: monthLinks, hasMonths: !monthLinks.isEmpty)
+        }
+        let title = strings.text("timeline.title")
+        var groups: [YearGroup] = []
+        var pager: PagerView?
+        var heading = title
+        if let current {
+            heading = strings.text("timeline.period_title", ["period": label(current)])
+            if !current.events.isEmpty {
+                let anchor = (current.month == nil ? "year_" : "month_") + String(format4: current.year)
+                    + (current.month.map { "_" + String(format2: $0) } ?? "")
+                groups = [YearGroup(year: label(current), id: anchor, events: current.events.map { eventItem($0, place, citations) })]
+            }
+            // The periods before and after this one that show events.
+            let index = paging.periodIndex[id]!
+            let before = paging.periods[..<index].last { !$0.events.isEmpty }
+            let after = paging.periods[(index + 1)...].first { !$0.events.isEmpty }
+            if before != nil || after != nil {
+                pager = PagerView(label: strings.text("pager.period"),
+                                  previous: before.map { LinkItem(title: label($0), url: url($0), detail: nil) },
+                                  next: after.map { LinkItem(title: label($0), url: url($0), detail: nil) })
+            }
+        }
+        let monthLinks = current.map { months(of: $0.year) } ?? []
+        let page = pageView(place, heading: heading, description: strings.text("timeline.description", ["site": site.config.title]),
+                            ogType: "website", jsonLD: ["@type": "CollectionPage", "name": heading])
+        let sources = sourceEntries(citations, place)
+        return TimelinePage(page: page, isWhole: false, isOverview: current == nil, isPeriod: current != nil, periods: years, months: monthLinks, hasMonths: !monthLinks.isEmpty,
+                            years: groups, hasEvents: !site.timeline.isEmpty, pager: pager, sources: sources, hasSources: !sources.isEmpty)
+    }
+
+    /// The timeline of a site within `list_limit` events: every event on one page, by year.
+    private func wholeTimelinePage(_ place: Place, _ citations: CitationList) -> TimelinePage {
         var years: [YearGroup] = []
         for id in site.timeline {
             let item = eventItem(id, place, citations)
@@ -306,7 +407,8 @@ struct PageBuilder {
         let page = pageView(place, heading: heading, description: strings.text("timeline.description", ["site": site.config.title]),
                             ogType: "website", jsonLD: ["@type": "CollectionPage", "name": heading])
         let sources = sourceEntries(citations, place)
-        return TimelinePage(page: page, years: years, hasEvents: !years.isEmpty, sources: sources, hasSources: !sources.isEmpty)
+        return TimelinePage(page: page, isWhole: true, isOverview: false, isPeriod: false, periods: [], months: [], hasMonths: false,
+                            years: years, hasEvents: !years.isEmpty, pager: nil, sources: sources, hasSources: !sources.isEmpty)
     }
 
     func notFoundPage(_ place: Place) -> NotFoundPage {
@@ -315,28 +417,40 @@ struct PageBuilder {
                                            ogType: "website", canonical: false, jsonLD: ["@type": "WebPage", "name": heading]))
     }
 
-    func actorsIndexPage(_ place: Place) -> ActorsIndexPage {
-        let groups = actorGroups(place)
+    func actorsIndexPage(_ id: String, _ place: Place) -> ActorsIndexPage {
+        let number = ListPaging.number(ofPage: id)
+        let pages = ListPaging.pages(site.actorOrder, limit: site.config.listLimit)
+        let groups = actorGroups(pages[min(number, pages.count) - 1], place)
         let heading = strings.text("actors.title")
-        let page = pageView(place, heading: heading, description: strings.text("actors.description", ["site": site.config.title]),
+        var page = pageView(place, heading: heading, description: strings.text("actors.description", ["site": site.config.title]),
                             ogType: "website", jsonLD: ["@type": "CollectionPage", "name": heading])
-        return ActorsIndexPage(page: page, groups: groups, hasActors: !groups.isEmpty)
+        if number > 1 { page.title = pagedTitle(heading, number: number) }
+        return ActorsIndexPage(page: page, groups: groups, hasActors: !groups.isEmpty,
+                               pagination: pagination(PageKind.actors.folder(of: ""), number: number, count: pages.count, place))
     }
 
-    func articlesIndexPage(_ place: Place) -> ArticlesIndexPage {
-        let items = site.articleOrder.compactMap { linkItem(Ref(.article, $0), place) }
+    func articlesIndexPage(_ id: String, _ place: Place) -> ArticlesIndexPage {
+        let number = ListPaging.number(ofPage: id)
+        let pages = ListPaging.pages(site.articleOrder, limit: site.config.listLimit)
+        let items = pages[min(number, pages.count) - 1].compactMap { linkItem(Ref(.article, $0), place) }
         let heading = strings.text("articles.title")
-        let page = pageView(place, heading: heading, description: strings.text("articles.description", ["site": site.config.title]),
+        var page = pageView(place, heading: heading, description: strings.text("articles.description", ["site": site.config.title]),
                             ogType: "website", jsonLD: ["@type": "CollectionPage", "name": heading])
-        return ArticlesIndexPage(page: page, articles: items, hasArticles: !items.isEmpty)
+        if number > 1 { page.title = pagedTitle(heading, number: number) }
+        return ArticlesIndexPage(page: page, articles: items, hasArticles: !items.isEmpty,
+                                 pagination: pagination(PageKind.articles.folder(of: ""), number: number, count: pages.count, place))
     }
 
-    func notesIndexPage(_ place: Place) -> NotesIndexPage {
-        let items = site.noteOrder.compactMap { linkItem(Ref(.note, $0), place) }
+    func notesIndexPage(_ id: String, _ place: Place) -> NotesIndexPage {
+        let number = ListPaging.number(ofPage: id)
+        let pages = ListPaging.pages(site.noteOrder, limit: site.config.listLimit)
+        let items = pages[min(number, pages.count) - 1].compactMap { linkItem(Ref(.note, $0), place) }
         let heading = strings.text("notes.title")
-        let page = pageView(place, heading: heading, description: strings.text("notes.description", ["site": site.config.title]),
+        var page = pageView(place, heading: heading, description: strings.text("notes.description", ["site": site.config.title]),
                             ogType: "website", jsonLD: ["@type": "CollectionPage", "name": heading])
-        return NotesIndexPage(page: page, notes: items, hasNotes: !items.isEmpty)
+        if number > 1 { page.title = pagedTitle(heading, number: number) }
+        return NotesIndexPage(page: page, notes: items, hasNotes: !items.isEmpty,
+                              pagination: pagination(PageKind.notes.folder(of: ""), number: number, count: pages.count, place))
     }
 
     func articlePage(_ article: Article, _ place: Place, _ citations: CitationList) -> ArticlePage {
@@ -541,7 +655,9 @@ struct PageBuilder {
         ])
         let page = pageView(place, heading: event.title, description: description, ogType: "article", jsonLD: jsonLD)
         let sources = sourceEntries(citations, place)
-        return EventPage(page: page, event: item, timelineURL: link(section: PageKind.timeline.folder(of: ""), from: place, fragment: event.id),
+        // The event's place on the timeline: the page of its period, at its anchor.
+        let period = timelinePaging.eventPeriod[event.id].map { timelinePaging.periods[$0].id } ?? ""
+        return EventPage(page: page, event: item, timelineURL: link(section: PageKind.timeline.folder(of: period), from: place, fragment: event.id),
                          pager: pager(ref, place), quotes: quotes,
                          facts: facts, hasFacts: !facts.isEmpty, notes: notes, hasNotes: !notes.isEmpty,
                          backlinks: backlinks, hasBacklinks: !backlinks.isEmpty, sources: sources, hasSources: !sources.isEmpty)

@@ -14,6 +14,9 @@ struct PageKind: Sendable {
         case file(String)
         /// One page per entity of a kind, `actors/ID/index.html`.
         case entity(EntityKind)
+        /// A list split into pages (``ListPaging``, ``TimelinePaging``): the first page at
+        /// `folder/index.html`, the others in folders below it (`articles/page/2/`, `timeline/2023/`).
+        case list(String)
     }
 
     /// The template that renders the pages (`templates/NAME.mustache`).
@@ -24,15 +27,21 @@ struct PageKind: Sendable {
     var menu: String?
     /// Whether the pages are listed in sitemap.xml.
     var inSitemap: Bool = true
-    /// Builds the template's value for the page of `id` (empty for kinds with one page).
+    /// The IDs of the pages of a `.list` kind, the first page's empty: `["", "page/2"]`.
+    var listPages: @Sendable (Site) -> [String] = { _ in [""] }
+    /// Builds the template's value for the page of `id` (empty for kinds with one page and for a list's first page).
     var view: @Sendable (PageBuilder, _ id: String, _ place: PageBuilder.Place, _ citations: CitationList) -> any TemplateRepresentable
 
     static let home = PageKind(template: "home", output: .folder(""), menu: "nav.home") { builder, _, place, citations in builder.homePage(place, citations) }
-    static let timeline = PageKind(template: "timeline", output: .folder("timeline/"), menu: "nav.timeline") { builder, _, place, citations in builder.timelinePage(place, citations) }
-    static let actors = PageKind(template: "actors", output: .folder("actors/"), menu: "nav.actors") { builder, _, place, _ in builder.actorsIndexPage(place) }
+    static let timeline = PageKind(template: "timeline", output: .list("timeline/"), menu: "nav.timeline",
+                                   listPages: { TimelinePaging(site: $0, limit: $0.config.listLimit).pageIDs }) { $0.timelinePage($1, $2, $3) }
+    static let actors = PageKind(template: "actors", output: .list("actors/"), menu: "nav.actors",
+                                 listPages: { ListPaging.pageIDs(count: $0.actorOrder.count, limit: $0.config.listLimit) }) { builder, id, place, _ in builder.actorsIndexPage(id, place) }
     static let network = PageKind(template: "network", output: .folder("network/"), menu: "nav.network") { builder, _, place, _ in builder.networkPage(place) }
-    static let articles = PageKind(template: "articles", output: .folder("articles/"), menu: "nav.articles") { builder, _, place, _ in builder.articlesIndexPage(place) }
-    static let notes = PageKind(template: "notes", output: .folder("notes/"), menu: "nav.notes") { builder, _, place, _ in builder.notesIndexPage(place) }
+    static let articles = PageKind(template: "articles", output: .list("articles/"), menu: "nav.articles",
+                                   listPages: { ListPaging.pageIDs(count: $0.articleOrder.count, limit: $0.config.listLimit) }) { builder, id, place, _ in builder.articlesIndexPage(id, place) }
+    static let notes = PageKind(template: "notes", output: .list("notes/"), menu: "nav.notes",
+                                listPages: { ListPaging.pageIDs(count: $0.noteOrder.count, limit: $0.config.listLimit) }) { builder, id, place, _ in builder.notesIndexPage(id, place) }
     static let notFound = PageKind(template: "404", output: .file("404.html"), inSitemap: false) { builder, _, place, _ in builder.notFoundPage(place) }
     static let article = PageKind(template: "article", output: .entity(.article)) { $0.articlePage($0.site.articles[$1]!, $2, $3) }
     static let actor = PageKind(template: "actor", output: .entity(.actor)) { $0.actorPage($0.site.actors[$1]!, $2, $3) }
@@ -45,6 +54,7 @@ struct PageKind: Sendable {
 
     /// The IDs of the pages of this kind in `site`: one empty ID for a kind with one page.
     func pageIDs(in site: Site) -> [String] {
+        if case .list = output { return listPages(site) }
         guard case .entity(let kind) = output else { return [""] }
         switch kind {
         case .article: return site.articleOrder
@@ -55,10 +65,11 @@ struct PageKind: Sendable {
         }
     }
 
-    /// The folder URL of a page from the site root (`actors/mali/`, `timeline/`, `404.html`).
+    /// The folder URL of a page from the site root (`actors/mali/`, `timeline/`, `timeline/2023/`, `404.html`).
     func folder(of id: String) -> String {
         switch output {
         case .folder(let folder): return folder
+        case .list(let folder): return id.isEmpty ? folder : folder + id + "/"
         case .file(let name): return name
         case .entity(let kind): return Ref(kind, id).outputFolder
         }

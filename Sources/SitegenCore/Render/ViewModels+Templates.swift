@@ -262,6 +262,48 @@ extension ActorGroup: TemplateObject, TemplateRepresentable {
         case "id": return self.id.templateValue
         case "title": return self.title.templateValue
         case "actors": return self.actors.templateValue
+        case "isCut": return self.isCut.templateValue
+        default: return .null
+        }
+    }
+}
+
+extension PeriodLink: TemplateObject, TemplateRepresentable {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
+        case "label": return self.label.templateValue
+        case "url": return self.url.templateValue
+        case "detail": return self.detail.templateValue
+        case "current": return self.current.templateValue
+        case "months": return self.months.templateValue
+        case "hasMonths": return self.hasMonths.templateValue
+        default: return .null
+        }
+    }
+}
+
+extension PaginationView: TemplateObject, TemplateRepresentable {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
+        case "label": return self.label.templateValue
+        case "status": return self.status.templateValue
+        case "pages": return self.pages.templateValue
+        case "hasPrevious": return self.hasPrevious.templateValue
+        case "previousURL": return self.previousURL.templateValue
+        case "hasNext": return self.hasNext.templateValue
+        case "nextURL": return self.nextURL.templateValue
+        default: return .null
+        }
+    }
+}
+
+extension PageNumberItem: TemplateObject, TemplateRepresentable {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
+        case "label": return self.label.templateValue
+        case "url": return self.url.templateValue
+        case "current": return self.current.templateValue
+        case "isGap": return self.isGap.templateValue
         default: return .null
         }
     }
@@ -314,6 +356,12 @@ extension HomePage: TemplateObject, TemplateRepresentable {
         case "timelineURL": return self.timelineURL.templateValue
         case "timelineLink": return self.timelineLink.templateValue
         case "eventCount": return self.eventCount.templateValue
+        case "moreNotes": return self.moreNotes.templateValue
+        case "notesURL": return self.notesURL.templateValue
+        case "notesLink": return self.notesLink.templateValue
+        case "moreActors": return self.moreActors.templateValue
+        case "actorsURL": return self.actorsURL.templateValue
+        case "actorsLink": return self.actorsLink.templateValue
         case "sources": return self.sources.templateValue
         case "hasSources": return self.hasSources.templateValue
         default: return .null
@@ -325,8 +373,15 @@ extension TimelinePage: TemplateObject, TemplateRepresentable {
     func value(forKey key: String) -> TemplateValue {
         switch key {
         case "page": return self.page.templateValue
+        case "isWhole": return self.isWhole.templateValue
+        case "isOverview": return self.isOverview.templateValue
+        case "isPeriod": return self.isPeriod.templateValue
+        case "periods": return self.periods.templateValue
+        case "months": return self.months.templateValue
+        case "hasMonths": return self.hasMonths.templateValue
         case "years": return self.years.templateValue
         case "hasEvents": return self.hasEvents.templateValue
+        case "pager": return self.pager.templateValue
         case "sources": return self.sources.templateValue
         case "hasSources": return self.hasSources.templateValue
         default: return .null
@@ -463,6 +518,7 @@ extension ActorsIndexPage: TemplateObject, TemplateRepresentable {
         case "page": return self.page.templateValue
         case "groups": return self.groups.templateValue
         case "hasActors": return self.hasActors.templateValue
+        case "pagination": return self.pagination.templateValue
         default: return .null
         }
     }
@@ -474,6 +530,7 @@ extension ArticlesIndexPage: TemplateObject, TemplateRepresentable {
         case "page": return self.page.templateValue
         case "articles": return self.articles.templateValue
         case "hasArticles": return self.hasArticles.templateValue
+        case "pagination": return self.pagination.templateValue
         default: return .null
         }
     }
@@ -485,6 +542,7 @@ extension NotesIndexPage: TemplateObject, TemplateRepresentable {
         case "page": return self.page.templateValue
         case "notes": return self.notes.templateValue
         case "hasNotes": return self.hasNotes.templateValue
+        case "pagination": return self.pagination.templateValue
         default: return .null
         }
     }

@@ -226,9 +226,47 @@ struct ActorGroup {
     var id: String
     var title: String
     var actors: [LinkItem]
+    /// Whether the group shows only the first of its actors (on the home page).
+    var isCut: Bool = false
 }
 
-/// Events of one year on the timeline.
+/// A period of the timeline in its navigation: a year, or a month of a year split by month.
+struct PeriodLink {
+    /// "2023", or the month's name.
+    var label: String
+    var url: String
+    /// "3,906 events" (`timeline.event_count`).
+    var detail: String
+    /// Whether the page shown is this period (or a month of this year).
+    var current: Bool
+    /// On the overview: the months of a year split by month.
+    var months: [PeriodLink]
+    var hasMonths: Bool
+}
+
+/// The links between the pages of a list split by `list_limit`.
+struct PaginationView {
+    /// The navigation's accessible name ("Pages").
+    var label: String
+    /// "Page 2 of 20".
+    var status: String
+    /// The first and last page, the pages around this one, and gaps between them.
+    var pages: [PageNumberItem]
+    var hasPrevious: Bool
+    var previousURL: String
+    var hasNext: Bool
+    var nextURL: String
+}
+
+/// One entry of a ``PaginationView``: a page number, or a gap ("…") between numbers.
+struct PageNumberItem {
+    var label: String
+    var url: String
+    var current: Bool
+    var isGap: Bool
+}
+
+/// Events of one period on the timeline (a year or a month).
 struct YearGroup {
     var year: String
     var id: String
@@ -267,14 +305,39 @@ struct HomePage {
     var timelineLink: String
     /// The number of events on the timeline.
     var eventCount: Int
+    /// Whether the site has more notes than the home page lists (it lists the first 10).
+    var moreNotes: Bool
+    var notesURL: String
+    /// "All 500 explainers" (`home.notes_link`, by the number of notes).
+    var notesLink: String
+    /// Whether the site has more actors of a kind than the home page lists (20 of each kind).
+    var moreActors: Bool
+    var actorsURL: String
+    /// "All 2,000 actors" (`home.actors_link`, by the number of actors).
+    var actorsLink: String
     var sources: [SourceEntry]
     var hasSources: Bool
 }
 
 struct TimelinePage {
     var page: PageView
+    /// Whether the timeline is one page, every event by year (a timeline within `list_limit` events).
+    var isWhole: Bool
+    /// Whether this is `timeline/` of a split timeline: the list of every year (and month) with its number of events.
+    var isOverview: Bool
+    /// Whether this is the page of one period (a year, a month) of a split timeline.
+    var isPeriod: Bool
+    /// Every year of the timeline; on a period's page the year shown is `current`.
+    var periods: [PeriodLink]
+    /// On a page of a year split by month: its months.
+    var months: [PeriodLink]
+    var hasMonths: Bool
+    /// The events of the page, under the period's heading (none on the overview).
     var years: [YearGroup]
+    /// Whether the site has events at all.
     var hasEvents: Bool
+    /// The periods before and after this one; nil on the overview.
+    var pager: PagerView?
     var sources: [SourceEntry]
     var hasSources: Bool
 }
@@ -397,18 +460,24 @@ struct ActorsIndexPage {
     var page: PageView
     var groups: [ActorGroup]
     var hasActors: Bool
+    /// The links to the other pages of the index; nil when it has one page.
+    var pagination: PaginationView?
 }
 
 struct ArticlesIndexPage {
     var page: PageView
     var articles: [LinkItem]
     var hasArticles: Bool
+    /// The links to the other pages of the index; nil when it has one page.
+    var pagination: PaginationView?
 }
 
 struct NotesIndexPage {
     var page: PageView
     var notes: [LinkItem]
     var hasNotes: Bool
+    /// The links to the other pages of the index; nil when it has one page.
+    var pagination: PaginationView?
 }
 
 struct NotFoundPage {

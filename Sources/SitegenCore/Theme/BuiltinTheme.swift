@@ -85,6 +85,7 @@ enum BuiltinTheme {
 </ul>
 </section>
 {{/groups}}
+{{> partials/pagination}}
 {{/hasActors}}
 {{/main}}
 {{/layout}}
@@ -135,6 +136,7 @@ enum BuiltinTheme {
 <ul class="link-list">
 {{#articles}}<li><a href="{{url}}">{{title}}</a>{{#.detail}}<span class="detail">{{detail}}</span>{{/.detail}}</li>{{/articles}}
 </ul>
+{{> partials/pagination}}
 {{/hasArticles}}
 {{/main}}
 {{/layout}}
@@ -194,6 +196,7 @@ enum BuiltinTheme {
 <ul class="card-list">
 {{#notes}}<li><a href="{{url}}">{{title}}</a>{{#.detail}}<span class="detail">{{detail}}</span>{{/.detail}}</li>{{/notes}}
 </ul>
+{{#moreNotes}}<p><a href="{{notesURL}}">{{notesLink}}</a></p>{{/moreNotes}}
 </section>
 {{/hasNotes}}
 {{#hasEvents}}
@@ -216,6 +219,7 @@ enum BuiltinTheme {
 </section>
 {{/actorGroups}}
 </div>
+{{#moreActors}}<p><a href="{{actorsURL}}">{{actorsLink}}</a></p>{{/moreActors}}
 </section>
 {{/hasActors}}
 {{> partials/sources}}
@@ -362,6 +366,7 @@ enum BuiltinTheme {
 <ul class="card-list">
 {{#notes}}<li><a href="{{url}}">{{title}}</a>{{#.detail}}<span class="detail">{{detail}}</span>{{/.detail}}</li>{{/notes}}
 </ul>
+{{> partials/pagination}}
 {{/hasNotes}}
 {{/main}}
 {{/layout}}
@@ -463,6 +468,18 @@ enum BuiltinTheme {
 </nav>
 {{/pager}}
 """##,
+        "partials/pagination": ##"""
+{{#pagination}}
+<nav class="pagination" aria-label="{{label}}">
+<p>{{status}}</p>
+<ul>
+{{#hasPrevious}}<li><a href="{{previousURL}}" rel="prev">{{t.pagination.previous}}</a></li>{{/hasPrevious}}
+{{#pages}}<li>{{#isGap}}<span>{{label}}</span>{{/isGap}}{{^isGap}}<a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a>{{/isGap}}</li>{{/pages}}
+{{#hasNext}}<li><a href="{{nextURL}}" rel="next">{{t.pagination.next}}</a></li>{{/hasNext}}
+</ul>
+</nav>
+{{/pagination}}
+"""##,
         "partials/sources": ##"""
 {{#hasSources}}
 <section class="sources" aria-labelledby="sources_heading">
@@ -478,18 +495,34 @@ enum BuiltinTheme {
         "timeline": ##"""
 {{<layout}}
 {{$main}}
-<h1>{{t.timeline.title}}</h1>
+<h1>{{page.heading}}</h1>
 {{^hasEvents}}<p>{{t.timeline.empty}}</p>{{/hasEvents}}
 {{#hasEvents}}
+{{#isWhole}}
 <nav class="year-nav" aria-label="{{t.timeline.years}}">
 <ul>{{#years}}<li><a href="#{{id}}">{{year}}</a></li>{{/years}}</ul>
 </nav>
+{{/isWhole}}
+{{#isOverview}}
+<ul class="link-list period-list">
+{{#periods}}<li><a href="{{url}}">{{label}}</a><span class="detail">{{detail}}</span>{{#hasMonths}}
+<ul class="tags" aria-label="{{t.timeline.months}}">{{#months}}<li><a href="{{url}}">{{label}}</a></li>{{/months}}</ul>{{/hasMonths}}</li>
+{{/periods}}
+</ul>
+{{/isOverview}}
+{{#isPeriod}}
+<nav class="year-nav" aria-label="{{t.timeline.years}}">
+<ul><li><a href="{{page.links.timeline}}">{{t.timeline.all_years}}</a></li>{{#periods}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/periods}}</ul>
+{{#hasMonths}}<ul aria-label="{{t.timeline.months}}">{{#months}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/months}}</ul>{{/hasMonths}}
+</nav>
+{{/isPeriod}}
 {{#years}}
 <section class="year" aria-labelledby="{{id}}">
 <h2 id="{{id}}">{{year}}</h2>
 {{> partials/event-list}}
 </section>
 {{/years}}
+{{> partials/pager}}
 {{/hasEvents}}
 {{> partials/sources}}
 {{/main}}
@@ -539,11 +572,23 @@ home:
     one: "The whole timeline: {count} event"
     other: "The whole timeline: {count} events"
   actors: Who is who
+  notes_link:                         # below the first explainers, when there are more
+    one: "All explainers: {count}"
+    other: "All {count} explainers"
+  actors_link:                        # below the first actors of each kind, when there are more
+    one: "All actors: {count}"
+    other: "All {count} actors"
 
 timeline:
   title: Timeline
   description: Every event of {site}, in order, with its sources.
   years: Years                        # the accessible name of the list of years
+  months: Months                      # the accessible name of the list of a year's months
+  all_years: All years                # the link from a year's page back to the list of years
+  period_title: "Timeline: {period}"  # the heading of a year's or month's page
+  event_count:
+    one: "{count} event"
+    other: "{count} events"
   empty: No events yet.
 
 actors:
@@ -622,6 +667,7 @@ pager:
   event: Events before and after this one     # the accessible name of the previous/next links
   note: Notes before and after this one
   article: Articles before and after this one
+  period: Periods before and after this one
   previous: Previous                  # before the title of the page before
   next: Next                          # before the title of the page after
 
@@ -692,6 +738,13 @@ dates:
   range_months: "{start_month}–{end_month} {year}"            # May–June 2022
   range_years: "{start_year}–{end_year}"                      # 2021–2023
   range: "{start} – {end}"                              # December 2022 – 5 January 2023
+
+pagination:                           # the links between the pages of a long list
+  label: Pages
+  status: "Page {number} of {count}"
+  title: "{page}, page {number}"      # the title of a list's second page and after
+  previous: Previous page
+  next: Next page
 """##,
         "fr": ##"""
 # Every word the built-in theme shows, in French. Same keys and `{names}` as en.yaml.
@@ -721,11 +774,23 @@ home:
     one: "Toute la chronologie : {count} événement"
     other: "Toute la chronologie : {count} événements"
   actors: Qui est qui
+  notes_link:
+    one: "Tous les décryptages : {count}"
+    other: "Les {count} décryptages"
+  actors_link:
+    one: "Tous les acteurs : {count}"
+    other: "Les {count} acteurs"
 
 timeline:
   title: Chronologie
   description: Tous les événements de {site}, dans l’ordre, avec leurs sources.
   years: Années
+  months: Mois
+  all_years: Toutes les années
+  period_title: "Chronologie : {period}"
+  event_count:
+    one: "{count} événement"
+    other: "{count} événements"
   empty: Aucun événement pour l’instant.
 
 actors:
@@ -804,6 +869,7 @@ pager:
   event: Événements avant et après celui-ci
   note: Notes avant et après celle-ci
   article: Articles avant et après celui-ci
+  period: Périodes avant et après celle-ci
   previous: Précédent
   next: Suivant
 
@@ -874,6 +940,13 @@ dates:
   range_months: "{start_month}–{end_month} {year}"          # mai–juin 2022
   range_years: "{start_year}–{end_year}"
   range: "{start} – {end}"
+
+pagination:
+  label: Pages
+  status: "Page {number} sur {count}"
+  title: "{page}, page {number}"
+  previous: Page précédente
+  next: Page suivante
 """##,
     ]
 }

@@ -1,0 +1,127 @@
+/// Long lists split into pages of at most `list_limit` entries (``SiteConfig/listLimit``), so
+/// that no page of a large site is too long to open on a phone.
+///
+/// A list's first page keeps the list's own address (`articles/`); the others are numbered
+/// below it (`articles/page/2/`), as Hugo does. A folder `page/` under `articles/` cannot clash
+/// with an article's page: an article `page` is `articles/page/index.html`, beside `articles/page/2/`.
+enum ListPaging {
+    /// `items` in pages of at most `limit`; one empty page for an empty list.
+    static func pages<Item>(_ items: [Item], limit: Int) -> [ArraySlice<Item>] {
+        guard !items.isEmpty else { return [items[...]] }
+        return stride(from: 0, to: items.count, by: limit).map { items[$0..<min($0 + limit, items.count)] }
+    }
+
+    /// The ID of page `number` (from 1) among a list's pages: "" for the first, `page/N` for the others.
+    static func pageID(_ number: Int) -> String {
+        number == 1 ? "" : "page/\(number)"
+    }
+
+    /// The number of a page from its ID (``pageID(_:)``); 1 for an unknown ID.
+    static func number(ofPage id: String) -> Int {
+        guard id.hasPrefix("page/"), let number = Int(id.dropFirst(5)), number >= 1 else { return 1 }
+        return number
+    }
+
+    /// The page IDs of a list of `count` entries.
+    static func pageIDs(count: Int, limit: Int) -> [String] {
+        (1...max(1, (count + limit - 1) / limit)).map(pageID)
+    }
+
+    /// The page numbers a navigation shows: the first, the last, and those near `current`; nil
+    /// marks a gap ("1 … 4 5 6 … 20"), so the navigation stays small however long the list.
+    static func window(current: Int, count: Int, around: Int = 2) -> [Int?] {
+        var numbers: [Int?] = []
+        for number in 1...max(1, count) where number == 1 || number == count || abs(number - current) <= around {
+            if let last = numbers.last, let last, number > last + 1 { numbers.append(nil) }
+            numbers.append(number)
+        }
+        return numbers
+    }
+}
+
+/// The timeline split into periods, when it has more events than `list_limit`: a page per year,
+/// a page per month for a year with more events than `list_limit`, and numbered pages for a
+/// month that still has more. A timeline within the limit stays one page, `timeline/`.
+///
+/// The events of a split year that are dated only by the year stay on the year's page, below
+/// the links to its months.
+struct TimelinePaging: Sendable {
+    /// One page of the timeline.
+    struct Period: Sendable {
+        /// Its ID below `timeline/`: `2023`, `2023/05`, `2023/05/page/2`.
+        var id: String
+        var year: Int
+        /// The month, for a page of a split year's month; nil for a year's own page.
+        var month: Int?
+        /// Which page of the year or month, from 1.
+        var part: Int
+        /// The event IDs on the page, in timeline order.
+        var events: [String]
+    }
+
+    /// Every page, in time order.
+    let periods: [Period]
+    /// The years split by month.
+    let splitYears: Set<Int>
+    /// The number of events of each year.
+    let yearCounts: [Int: Int]
+    /// Each period's index in ``periods``, by its ID.
+    let periodIndex: [String: Int]
+    /// The index in ``periods`` of each event's page.
+    let eventPeriod: [String: Int]
+
+    init(site: Site, limit: Int) {
+        guard site.timeline.count > limit else {
+            (periods, splitYears, yearCounts, periodIndex, eventPeriod) = ([], [], [:], [:], [:])
+            return
+        }
+        var years: [(year: Int, events: [String])] = []
+        for id in site.timeline {
+            guard let event = site.events[id] else { continue }
+            if years.last?.year == event.date.year {
+                years[years.count - 1].events.append(id)
+            } else {
+                years.append((event.date.year, [id]))
+            }
+        }
+        var periods: [Period] = []
+        var split = Set<Int>()
+        var counts: [Int: Int] = [:]
+        func add(_ base: String, year: Int, month: Int?, _ events: [String]) {
+            for (index, page) in ListPaging.pages(events, limit: limit).enumerated() {
+                periods.append(Period(id: index == 0 ? base : base + "/" + ListPaging.pageID(index + 1), year: year, month: month,
+                                      part: index + 1, events: Array(page)))
+            }
+        }
+        for (year, events) in years {
+            counts[year, default: 0] += events.count
+            let yearID = String(format4: year)
+            guard events.count > limit else {
+                add(yearID, year: year, month: nil, events)
+                continue
+            }
+            split.insert(year)
+            var byMonth: [Int: [String]] = [:]
+            for id in events { byMonth[site.events[id]!.date.month ?? 0, default: []].append(id) }
+            add(yearID, year: year, month: nil, byMonth[0] ?? [])
+            for month in byMonth.keys.sorted() where month != 0 {
+                add(yearID + "/" + String(format2: month), year: year, month: month, byMonth[month]!)
+            }
+        }
+        self.periods = periods
+        splitYears = split
+        yearCounts = counts
+        periodIndex = Dictionary(periods.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var eventPeriod: [String: Int] = [:]
+        for (index, period) in periods.enumerated() {
+            for id in period.events { eventPeriod[id] = index }
+        }
+        self.eventPeriod = eventPeriod
+    }
+
+    /// Whether the timeline is split into periods (else it is one page).
+    var isSplit: Bool { !periods.isEmpty }
+
+    /// The page IDs of the timeline: the whole timeline or the overview (empty ID), then every period.
+    var pageIDs: [String] { [""] + periods.map(\.id) }
+}
