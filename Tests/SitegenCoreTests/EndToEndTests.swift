@@ -279,16 +279,17 @@ struct EndToEndTests {
         #expect(actors.contains("Organisations Meridian River Commission"))
     }
 
-    @Test("the feed lists articles newest first and is dated by the newest article, not the build")
+    @Test("the feed lists articles and dated notes newest first and is dated by the newest entry, not the build")
     func feed() throws {
         let (site, _) = try builtDemoSite()
         let feed = try site.page("feed.xml")
-        #expect(feed.contains("<updated>2023-06-18T00:00:00Z</updated>"))
+        // The feed's own date, before the first entry: the newest entry's (the note of 4 July 2023).
+        #expect(section(of: feed, from: "<updated>", to: "</updated>") == "2023-07-04T00:00:00Z")
         let entries = feed.components(separatedBy: "<entry>").dropFirst().compactMap { entry in
             section(of: entry, from: "<title>", to: "</title>")
         }
-        #expect(entries == ["Westerra withdraws from the river compact", "Three states sign the Meridian River Compact",
-                            "Commission warns of falling river levels"])
+        #expect(entries == ["Why the compact matters", "Westerra withdraws from the river compact",
+                            "Three states sign the Meridian River Compact", "Commission warns of falling river levels"])
         #expect(try site.page("sitemap.xml").contains("<loc>https://example.org/meridian/notes/how-events-are-dated/</loc>"))
         #expect(try site.page("robots.txt").contains("Sitemap: https://example.org/meridian/sitemap.xml"))
     }
