@@ -20,20 +20,35 @@ public func build(_ options: BuildOptions, fileSystem: FileSystem? = nil) -> Bui
     let (site, _) = run.stages("resolve", "verify", stages.concurrently({ stages.resolve(loaded.raw) }, { stages.verify(loaded.raw) }))
     guard run.goesOn else { return run.report() }
 
+    // Search (`search: true`): Pagefind is looked for before anything is written.
+    let searchIndexer = run.step { stages.findSearchIndexer(site, loaded.staticFiles) }
+    guard run.goesOn else { return run.report() }
+
     // Write, begun: an empty staging folder beside the output (none for `sitegen check`).
     let output = run.step { stages.beginOutput(site) }
     guard run.goesOn else { return run.report() }
 
     // Render: every page, the feed, the sitemap and the assets, each staged as soon as it is made,
     // so the site is never held in memory whole; no static file may land on one of them.
-    let rendered = run.stage("render") { stages.render(site, loaded, into: output) }
+    var rendered = run.stage("render") { stages.render(site, loaded, into: output) }
     guard run.goesOn, case .staged(let area) = output else {
         output.abandon()
         return run.report(rendered)
     }
 
+    // Search: Pagefind indexes the staged pages, so the index is always the one of the pages beside it.
+    var searchIndex: [Result<Bool, OutputWriter.WriteError>] = []
+    if let searchIndexer {
+        searchIndex = run.stage("search") { stages.index(site, with: searchIndexer, in: area) }
+        rendered.searchIndexFileCount = searchIndex.count
+        guard run.goesOn else {
+            area.abandon()
+            return run.report(rendered)
+        }
+    }
+
     // Write: the static files join the staged pages and the staging folder replaces the output;
     // on any failure it is removed and the output stays as it was.
-    let summary = run.stage("write") { stages.write(rendered, loaded.staticFiles, into: area) }
+    let summary = run.stage("write") { stages.write(rendered, loaded.staticFiles, searchIndex: searchIndex, into: area) }
     return run.report(rendered, summary)
 }

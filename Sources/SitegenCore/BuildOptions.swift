@@ -19,6 +19,9 @@ public struct BuildOptions: Sendable {
     /// Whether a warning fails the build as an error does (`--strict`, for CI and deploys):
     /// nothing is written and the previous output stays as it was.
     public var strict: Bool = false
+    /// The environment in which to look for Pagefind (`SITEGEN_PAGEFIND`, `PATH`) and run it, for
+    /// sites with `search: true`; the process's own by default.
+    public var environment: [String: String] = ProcessInfo.processInfo.environment
 
     /// Creates options; `output` defaults to `root/public`.
     public init(root: URL, output: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil, writesOutput: Bool = true) {

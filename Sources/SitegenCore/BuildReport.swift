@@ -11,7 +11,8 @@ public struct BuildReport: Sendable {
     public var fileCount: Int
     /// Files written and files left unchanged, when the output was written.
     public var writeSummary: OutputWriter.Summary?
-    /// Time of each stage, in order: load, resolve, verify, render, write.
+    /// Time of each stage, in order: load, resolve, verify, render, (search, for a site with
+    /// `search: true`,) write.
     public var timings: [(stage: String, duration: Duration)]
 
     /// Whether the build failed: an error (a failed write among them), or (strict) a warning.

@@ -53,9 +53,11 @@ struct BuildStages: Sendable {
         var files: [File]
         /// The number of static files, which are copied beside the generated ones.
         var staticFileCount: Int
+        /// The number of files of the search index (`pagefind/`), once Pagefind has run.
+        var searchIndexFileCount = 0
 
         var pageCount: Int { files.count(where: \.isPage) }
-        var fileCount: Int { files.count + staticFileCount }
+        var fileCount: Int { files.count + staticFileCount + searchIndexFileCount }
     }
 
     // MARK: - The stages
@@ -99,6 +101,33 @@ struct BuildStages: Sendable {
         SitegenCore.concurrently(parallel: parallel, { StageResult.timed(first) }, { StageResult.timed(second) })
     }
 
+    /// For a site with `search: true`: no static file may land in `pagefind/`, and, when the site
+    /// is written, Pagefind must be there (an error at `search:` saying how to install it), looked
+    /// for before anything is rendered.
+    func findSearchIndexer(_ site: Site, _ staticFiles: [StaticFile]) -> StageResult<SearchIndexer?> {
+        guard site.config.search else { return StageResult(nil) }
+        var diagnostics = SearchIndexer.collisions(staticFiles)
+        guard options.writesOutput else { return StageResult(nil, diagnostics) }
+        switch SearchIndexer.locate(environment: options.environment) {
+        case .success(let command):
+            return StageResult(SearchIndexer(command: command, environment: options.environment), diagnostics)
+        case .failure(let failure):
+            diagnostics.append(.error(site.config.searchLocation, failure.message))
+            return StageResult(nil, diagnostics)
+        }
+    }
+
+    /// Search: Pagefind indexes the staged pages into the staging folder's `pagefind/`, so the
+    /// index swapped in is the one of the pages beside it. A failure is an error at the output
+    /// folder, and the write stage does not run.
+    func index(_ site: Site, with indexer: SearchIndexer, in area: OutputWriter.StagingArea) -> StageResult<[Result<Bool, OutputWriter.WriteError>]> {
+        do {
+            return StageResult(try indexer.index(area, keepIndexURL: site.config.linkStyle == .files))
+        } catch {
+            return StageResult([], [error.diagnostic(output: options.output, siteRoot: options.root)])
+        }
+    }
+
     /// The beginning of the write stage: an empty staging folder beside the output folder, once
     /// the output folder is known to be safe to replace; nothing for `sitegen check`.
     func beginOutput(_ site: Site) -> StageResult<Output> {
@@ -125,12 +154,13 @@ struct BuildStages: Sendable {
         return StageResult(Rendered(files: files, staticFileCount: loaded.staticFiles.count), collisions)
     }
 
-    /// Write: the static files join the staged files, and the staging folder replaces the output
+    /// Write: the static files join the staged files (and the search index), and the staging folder replaces the output
     /// folder. Every file that could not be written is an error at its path; on any error the
     /// staging folder is removed and the output folder stays as it was.
-    func write(_ rendered: Rendered, _ staticFiles: [StaticFile], into area: OutputWriter.StagingArea) -> StageResult<OutputWriter.Summary?> {
+    func write(_ rendered: Rendered, _ staticFiles: [StaticFile], searchIndex: [Result<Bool, OutputWriter.WriteError>] = [],
+               into area: OutputWriter.StagingArea) -> StageResult<OutputWriter.Summary?> {
         let copied = StaticFiles.stage(staticFiles, fileSystem: fileSystem, into: area, parallel: parallel)
-        var (summary, failures) = OutputWriter.Summary.counting(rendered.files.compactMap(\.staged) + copied)
+        var (summary, failures) = OutputWriter.Summary.counting(rendered.files.compactMap(\.staged) + copied + searchIndex)
         if failures.isEmpty {
             do { try area.commit() } catch { failures.append(error) }
         }

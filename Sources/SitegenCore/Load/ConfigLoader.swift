@@ -1,6 +1,6 @@
 /// Reads `content/site.yaml`.
 public enum ConfigLoader {
-    static let keys = ["title", "description", "language", "base_url", "unsafe_html", "links", "feed_limit", "list_limit"]
+    static let keys = ["title", "description", "language", "base_url", "unsafe_html", "links", "feed_limit", "list_limit", "search"]
 
     static func load(_ file: TextFile?, path: String) -> (SiteConfig, [Diagnostic]) {
         let fallback = SiteConfig(title: "Untitled site")
@@ -29,6 +29,8 @@ public enum ConfigLoader {
             }
         }
         config.unsafeHTML = reader.bool("unsafe_html") ?? false
+        config.search = reader.bool("search") ?? false
+        config.searchLocation = reader.location(of: "search")
         if let links = reader.string("links") {
             if let style = LinkStyle(rawValue: links) {
                 config.links = style

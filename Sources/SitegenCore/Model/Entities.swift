@@ -19,6 +19,10 @@ public struct SiteConfig: Sendable, Hashable {
     /// `list_limit:`: the most entries one page lists (500 by default); longer lists (the
     /// timeline, the indexes, an actor's events) are split into pages with links between them.
     public var listLimit: Int = 500
+    /// `search: true`: the site gets a search page, and the build indexes it with Pagefind.
+    public var search: Bool = false
+    /// Where `search` is written, for the message when Pagefind is missing.
+    public var searchLocation: SourceLocation = SourceLocation(path: "content/site.yaml")
 
     /// Creates settings.
     public init(title: String, description: String = "", language: String = "en", baseURL: String? = nil, unsafeHTML: Bool = false,

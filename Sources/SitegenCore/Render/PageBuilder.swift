@@ -122,10 +122,11 @@ struct PageBuilder {
     }
 
     private func pageView(_ place: Place, heading: String, description: String, ogType: String,
-                          canonical: Bool = true, jsonLD: [String: Any], image: PageImage? = nil) -> PageView {
+                          canonical: Bool = true, jsonLD: [String: Any], image: PageImage? = nil,
+                          indexedAs: (kind: EntityKind, year: Int?)? = nil) -> PageView {
         // The menu: the page kinds that are in it, then the standalone pages that have a `menu` position.
         // Every page of a split list (`articles/page/2/`) marks its section as current.
-        let sections = PageKind.all.compactMap { kind in kind.menu.map { (strings.text($0), kind.folder(of: ""), kind.template) } }
+        let sections = PageKind.all.filter { $0.isIncluded(site) }.compactMap { kind in kind.menu.map { (strings.text($0), kind.folder(of: ""), kind.template) } }
         let menuPages = site.pageOrder.compactMap { site.pages[$0] }.filter { $0.menu != nil }
             .map { ($0.title, Ref(.page, $0.id).outputFolder, PageKind.page.template) }
         let nav = (sections + menuPages).map { label, folder, kind in
@@ -149,7 +150,25 @@ struct PageBuilder {
                         feed: site.config.baseURL == nil ? nil : place.root + "feed.xml",
                         site: SiteView(title: site.config.title, description: site.config.description,
                                        language: site.config.language, baseURL: site.config.baseURL),
-                        image: imageURL, imageAlt: imageURL == nil ? nil : image?.alt)
+                        image: imageURL, imageAlt: imageURL == nil ? nil : image?.alt,
+                        search: site.config.search ? indexedAs.map(searchMarks) : nil)
+    }
+
+    /// The kind filter's value for pages of `kind`, in the site's words.
+    private func searchKind(_ kind: EntityKind) -> String {
+        strings.text("search.kinds.\(kind.rawValue)")
+    }
+
+    /// Actors and events are what a reader most often looks for by name: their headings weigh
+    /// more than Pagefind's default for an `h1` (7), notes', articles' and pages' keep it.
+    private func searchMarks(_ indexed: (kind: EntityKind, year: Int?)) -> SearchMarks {
+        let weight: String
+        switch indexed.kind {
+        case .actor: weight = "10"
+        case .event: weight = "9"
+        case .article, .note, .page: weight = "7"
+        }
+        return SearchMarks(kind: searchKind(indexed.kind), year: indexed.year.map { String(format4: $0) }, weight: weight)
     }
 
     private func date(_ date: PartialDate, end: PartialDate? = nil, approximate: Bool = false) -> DateView {
@@ -417,6 +436,16 @@ struct PageBuilder {
                                            ogType: "website", canonical: false, jsonLD: ["@type": "WebPage", "name": heading]))
     }
 
+    func searchPage(_ place: Place) -> SearchPage {
+        let heading = strings.text("search.title")
+        let kinds: [EntityKind] = [.actor, .event, .article, .note, .page]
+        let indexes = [(PageKind.timeline, "nav.timeline"), (PageKind.actors, "nav.actors"), (PageKind.network, "nav.network"), (PageKind.articles, "nav.articles"), (PageKind.notes, "nav.notes")]
+            .map { kind, label in LinkItem(title: strings.text(label), url: link(section: kind.folder(of: ""), from: place), detail: nil) }
+        return SearchPage(page: pageView(place, heading: heading, description: strings.text("search.description", ["site": site.config.title]),
+                                         ogType: "website", jsonLD: ["@type": "SearchResultsPage", "name": heading]),
+                          kinds: kinds.map(searchKind), pagefindScript: place.root + "pagefind/pagefind.js", indexes: indexes)
+    }
+
     func actorsIndexPage(_ id: String, _ place: Place) -> ActorsIndexPage {
         let number = ListPaging.number(ofPage: id)
         let pages = ListPaging.pages(site.actorOrder, limit: site.config.listLimit)
@@ -469,7 +498,8 @@ struct PageBuilder {
             "isBasedOn": article.url, "description": description.isEmpty ? nil : description,
             "inLanguage": article.language ?? site.config.language,
         ])
-        let page = pageView(place, heading: article.title, description: description, ogType: "article", jsonLD: jsonLD, image: article.image)
+        let page = pageView(place, heading: article.title, description: description, ogType: "article", jsonLD: jsonLD, image: article.image,
+                            indexedAs: (.article, article.published.date.year))
         let sources = sourceEntries(citations, place)
         let language = article.language.flatMap { $0 == site.config.language ? nil : $0 }
         return ArticlePage(page: page, lang: language, dir: language.map { Language($0).direction }, title: article.title, outlet: article.outlet, published: date(article.published),
@@ -497,7 +527,7 @@ struct PageBuilder {
             (isPerson ? "jobTitle" : "legalName"): isPerson ? actor.role : actor.fullName,
         ])
         let page = pageView(place, heading: actor.name, description: description, ogType: isPerson ? "profile" : "website", jsonLD: jsonLD,
-                            image: actor.image)
+                            image: actor.image, indexedAs: (.actor, nil))
         let sources = sourceEntries(citations, place)
         return ActorPage(page: page, name: actor.name, kind: strings.text("kinds.\(actor.kind.rawValue).label"), role: actor.role,
                          fullName: actor.fullName, aliases: actor.aliases.isEmpty ? nil : strings.joined(actor.aliases),
@@ -653,7 +683,8 @@ struct PageBuilder {
             "eventStatus": "https://schema.org/EventScheduled",
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         ])
-        let page = pageView(place, heading: event.title, description: description, ogType: "article", jsonLD: jsonLD)
+        let page = pageView(place, heading: event.title, description: description, ogType: "article", jsonLD: jsonLD,
+                            indexedAs: (.event, event.date.year))
         let sources = sourceEntries(citations, place)
         // The event's place on the timeline: the page of its period, at its anchor.
         let period = timelinePaging.eventPeriod[event.id].map { timelinePaging.periods[$0].id } ?? ""
@@ -672,7 +703,8 @@ struct PageBuilder {
         let jsonLD: [String: Any] = JSONLD.compact([
             "@type": "WebPage", "name": standalone.title, "description": description.isEmpty ? nil : description,
         ])
-        let page = pageView(place, heading: standalone.title, description: description, ogType: "website", jsonLD: jsonLD)
+        let page = pageView(place, heading: standalone.title, description: description, ogType: "website", jsonLD: jsonLD,
+                            indexedAs: (.page, nil))
         let sources = sourceEntries(citations, place)
         return StandalonePageView(page: page, title: standalone.title, summary: standalone.summary, bodyHTML: body,
                                   notes: notes, hasNotes: !notes.isEmpty, backlinks: backlinks, hasBacklinks: !backlinks.isEmpty,
@@ -697,7 +729,8 @@ struct PageBuilder {
             "author": note.author.map { ["@type": "Person", "name": $0] },
             "publisher": ["@type": "Organization", "name": site.config.title],
         ])
-        let page = pageView(place, heading: note.title, description: description, ogType: "article", jsonLD: jsonLD, image: note.image)
+        let page = pageView(place, heading: note.title, description: description, ogType: "article", jsonLD: jsonLD, image: note.image,
+                            indexedAs: (.note, note.date?.year))
         let sources = sourceEntries(citations, place)
         return NotePage(page: page, title: note.title, summary: note.summary, date: note.date.map { date($0) }, author: note.author,
                         image: imageView(note.image, place), bodyHTML: body, toc: toc, hasTOC: !toc.isEmpty, pager: pager(ref, place), about: about, hasAbout: !about.isEmpty,

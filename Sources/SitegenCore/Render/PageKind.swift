@@ -2,7 +2,7 @@
 /// view builder that fills the template, and what it lists.
 ///
 /// Every page of a site comes from one row of ``all``: the renderer makes one page per row (or
-/// one per entity, for `.entity` rows), the menu is the rows with a `menu` label, the sitemap is
+/// one per entity, for `.entity` rows; none for a row a site does not include), the menu is the rows with a `menu` label, the sitemap is
 /// the rows that are `inSitemap`, and the theme must have each row's template. Adding a page kind
 /// is one row here, one view builder in `PageBuilder` and one template (docs/architecture.md).
 struct PageKind: Sendable {
@@ -29,6 +29,9 @@ struct PageKind: Sendable {
     var inSitemap: Bool = true
     /// The IDs of the pages of a `.list` kind, the first page's empty: `["", "page/2"]`.
     var listPages: @Sendable (Site) -> [String] = { _ in [""] }
+    /// Whether a site has this kind of page at all (the search page only when `search: true`);
+    /// a kind that is off has no page, no menu entry and no sitemap line.
+    var isIncluded: @Sendable (Site) -> Bool = { _ in true }
     /// Builds the template's value for the page of `id` (empty for kinds with one page and for a list's first page).
     var view: @Sendable (PageBuilder, _ id: String, _ place: PageBuilder.Place, _ citations: CitationList) -> any TemplateRepresentable
 
@@ -42,6 +45,8 @@ struct PageKind: Sendable {
                                    listPages: { ListPaging.pageIDs(count: $0.articleOrder.count, limit: $0.config.listLimit) }) { builder, id, place, _ in builder.articlesIndexPage(id, place) }
     static let notes = PageKind(template: "notes", output: .list("notes/"), menu: "nav.notes",
                                 listPages: { ListPaging.pageIDs(count: $0.noteOrder.count, limit: $0.config.listLimit) }) { builder, id, place, _ in builder.notesIndexPage(id, place) }
+    static let search = PageKind(template: "search", output: .folder("search/"), menu: "nav.search",
+                                 isIncluded: { $0.config.search }) { builder, _, place, _ in builder.searchPage(place) }
     static let notFound = PageKind(template: "404", output: .file("404.html"), inSitemap: false) { builder, _, place, _ in builder.notFoundPage(place) }
     static let article = PageKind(template: "article", output: .entity(.article)) { $0.articlePage($0.site.articles[$1]!, $2, $3) }
     static let actor = PageKind(template: "actor", output: .entity(.actor)) { $0.actorPage($0.site.actors[$1]!, $2, $3) }
@@ -50,10 +55,11 @@ struct PageKind: Sendable {
     static let page = PageKind(template: "page", output: .entity(.page)) { $0.standalonePage($0.site.pages[$1]!, $2, $3) }
 
     /// Every kind of page, menu entries in menu order.
-    static let all: [PageKind] = [home, timeline, actors, network, articles, notes, notFound, article, actor, event, note, page]
+    static let all: [PageKind] = [home, timeline, actors, network, articles, notes, search, notFound, article, actor, event, note, page]
 
     /// The IDs of the pages of this kind in `site`: one empty ID for a kind with one page.
     func pageIDs(in site: Site) -> [String] {
+        guard isIncluded(site) else { return [] }
         if case .list = output { return listPages(site) }
         guard case .entity(let kind) = output else { return [""] }
         switch kind {

@@ -22,6 +22,18 @@ extension PageView: TemplateObject, TemplateRepresentable {
         case "site": return self.site.templateValue
         case "image": return self.image.templateValue
         case "imageAlt": return self.imageAlt.templateValue
+        case "search": return self.search.templateValue
+        default: return .null
+        }
+    }
+}
+
+extension SearchMarks: TemplateObject, TemplateRepresentable {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
+        case "kind": return self.kind.templateValue
+        case "year": return self.year.templateValue
+        case "weight": return self.weight.templateValue
         default: return .null
         }
     }
@@ -552,6 +564,18 @@ extension NotFoundPage: TemplateObject, TemplateRepresentable {
     func value(forKey key: String) -> TemplateValue {
         switch key {
         case "page": return self.page.templateValue
+        default: return .null
+        }
+    }
+}
+
+extension SearchPage: TemplateObject, TemplateRepresentable {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
+        case "page": return self.page.templateValue
+        case "kinds": return self.kinds.templateValue
+        case "pagefindScript": return self.pagefindScript.templateValue
+        case "indexes": return self.indexes.templateValue
         default: return .null
         }
     }

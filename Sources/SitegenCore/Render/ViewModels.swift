@@ -42,6 +42,20 @@ struct PageView {
     var image: String?
     /// The image's alt text, for `og:image:alt`, when `image` is set.
     var imageAlt: String?
+    /// What the page tells Pagefind: set on the pages of entities (articles, actors, events,
+    /// notes, standalone pages) when the site has `search: true`, nil on every other page.
+    var search: SearchMarks?
+}
+
+/// The marks a page gives Pagefind, the search indexer (docs/templates.md, "Search").
+struct SearchMarks {
+    /// The `kind` filter: the page's kind in the site's words ("Actor", "Event").
+    var kind: String
+    /// The `year` filter, for pages with a date (an event's, an article's publication, a note's).
+    var year: String?
+    /// `data-pagefind-weight` of the page's heading: higher for actors and events, so that they
+    /// rank above the notes and articles that mention them.
+    var weight: String
 }
 
 /// The image shown at the top of an actor's, article's or note's page (`image:`).
@@ -482,4 +496,15 @@ struct NotesIndexPage {
 
 struct NotFoundPage {
     var page: PageView
+}
+
+/// The search page (`search/`, when the site has `search: true`).
+struct SearchPage {
+    var page: PageView
+    /// The `kind` filter's values, in the order of the menu (each kind's name in the site's words).
+    var kinds: [String]
+    /// The relative URL of Pagefind's script, `../pagefind/pagefind.js`.
+    var pagefindScript: String
+    /// The indexes to browse without JavaScript: timeline, actors, articles, notes.
+    var indexes: [LinkItem]
 }

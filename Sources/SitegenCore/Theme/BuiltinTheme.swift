@@ -22,7 +22,7 @@ enum BuiltinTheme {
 <article class="actor-page">
 <header class="page-header">
 <p class="kicker">{{kind}}</p>
-<h1>{{name}}</h1>
+<h1{{#page.search}} data-pagefind-meta="title" data-pagefind-weight="{{weight}}"{{/page.search}}>{{name}}</h1>
 {{#role}}<p class="lede">{{role}}</p>{{/role}}
 {{#fullName}}<p class="meta">{{t.actor.full_name}} {{fullName}}</p>{{/fullName}}
 {{#aliases}}<p class="meta">{{t.actor.aliases}} {{aliases}}</p>{{/aliases}}
@@ -96,7 +96,7 @@ enum BuiltinTheme {
 <article class="article-page">
 <header class="page-header">
 <p class="kicker">{{outlet}} · <time datetime="{{published.iso}}">{{published.text}}</time>{{#updated}} · {{t.article.updated}} <time datetime="{{iso}}">{{text}}</time>{{/updated}}</p>
-<h1{{#lang}} lang="{{lang}}" dir="{{dir}}"{{/lang}}>{{title}}</h1>
+<h1{{#lang}} lang="{{lang}}" dir="{{dir}}"{{/lang}}{{#page.search}} data-pagefind-meta="title" data-pagefind-weight="{{weight}}"{{/page.search}}>{{title}}</h1>
 {{#author}}<p class="meta">{{t.article.by}} {{author}}</p>{{/author}}
 {{#originalURL}}<p class="meta"><a class="external" href="{{originalURL}}" rel="external noopener">{{t.article.original}} {{outlet}}</a></p>{{/originalURL}}
 </header>
@@ -148,7 +148,7 @@ enum BuiltinTheme {
 {{#event}}
 <header class="page-header">
 <p class="kicker kicker-date"><time datetime="{{date.iso}}">{{date.text}}</time>{{#place}} · {{place}}{{/place}}</p>
-<h1>{{title}}</h1>
+<h1{{#page.search}} data-pagefind-meta="title" data-pagefind-weight="{{weight}}"{{/page.search}}>{{title}}</h1>
 </header>
 {{#hasSummary}}<div class="lede">{{{summaryHTML}}}</div>{{/hasSummary}}
 {{#hasActors}}
@@ -269,7 +269,9 @@ enum BuiltinTheme {
 </nav>
 </div>
 </header>
-<main id="main_content" class="wrap">
+<main id="main_content" class="wrap"{{#page.search}} data-pagefind-body data-pagefind-filter="kind:{{kind}}" data-pagefind-meta="kind:{{kind}}"{{/page.search}}>
+{{#page.search.year}}<span hidden data-pagefind-filter="year:{{.}}"></span>
+{{/page.search.year}}
 {{$main}}{{/main}}
 </main>
 <footer class="site-footer">
@@ -322,7 +324,7 @@ enum BuiltinTheme {
 <article class="note-page">
 <header class="page-header">
 <p class="kicker">{{t.note.kicker}}</p>
-<h1>{{title}}</h1>
+<h1{{#page.search}} data-pagefind-meta="title" data-pagefind-weight="{{weight}}"{{/page.search}}>{{title}}</h1>
 {{#summary}}<p class="lede">{{summary}}</p>{{/summary}}
 {{#date}}<p class="meta"><time datetime="{{iso}}">{{text}}</time>{{#author}} · {{t.note.by}} {{author}}{{/author}}</p>{{/date}}
 {{^date}}{{#author}}<p class="meta">{{t.note.by}} {{author}}</p>{{/author}}{{/date}}
@@ -331,7 +333,7 @@ enum BuiltinTheme {
 {{> partials/page-image}}
 {{/image}}
 {{#hasTOC}}
-<nav class="toc" aria-labelledby="toc_heading">
+<nav class="toc" aria-labelledby="toc_heading"{{#page.search}} data-pagefind-ignore{{/page.search}}>
 <h2 id="toc_heading">{{t.note.contents}}</h2>
 <ol>
 {{#toc}}<li><a href="{{url}}">{{title}}</a></li>{{/toc}}
@@ -376,7 +378,7 @@ enum BuiltinTheme {
 {{$main}}
 <article class="standalone-page">
 <header class="page-header">
-<h1>{{title}}</h1>
+<h1{{#page.search}} data-pagefind-meta="title" data-pagefind-weight="{{weight}}"{{/page.search}}>{{title}}</h1>
 {{#summary}}<p class="lede">{{summary}}</p>{{/summary}}
 </header>
 <div class="prose">
@@ -390,7 +392,7 @@ enum BuiltinTheme {
 """##,
         "partials/backlinks": ##"""
 {{#hasNotes}}
-<section class="related" aria-labelledby="notes_heading">
+<section class="related" aria-labelledby="notes_heading"{{#page.search}} data-pagefind-ignore{{/page.search}}>
 <h2 id="notes_heading">{{t.related.notes}}</h2>
 <ul class="link-list">
 {{#notes}}<li><a href="{{url}}">{{title}}</a>{{#.detail}}<span class="detail">{{detail}}</span>{{/.detail}}</li>{{/notes}}
@@ -398,7 +400,7 @@ enum BuiltinTheme {
 </section>
 {{/hasNotes}}
 {{#hasBacklinks}}
-<section class="related" aria-labelledby="backlinks_heading">
+<section class="related" aria-labelledby="backlinks_heading"{{#page.search}} data-pagefind-ignore{{/page.search}}>
 <h2 id="backlinks_heading">{{t.related.title}}</h2>
 {{#backlinks}}
 <h3>{{title}}</h3>
@@ -460,7 +462,7 @@ enum BuiltinTheme {
 """##,
         "partials/pager": ##"""
 {{#pager}}
-<nav class="pager" aria-label="{{label}}">
+<nav class="pager" aria-label="{{label}}"{{#page.search}} data-pagefind-ignore{{/page.search}}>
 <ul>
 {{#previous}}<li class="pager-previous"><a href="{{url}}" rel="prev"><span class="pager-label">{{t.pager.previous}}</span> {{title}}</a>{{#.detail}}<span class="detail">{{detail}}</span>{{/.detail}}</li>{{/previous}}
 {{#next}}<li class="pager-next"><a href="{{url}}" rel="next"><span class="pager-label">{{t.pager.next}}</span> {{title}}</a>{{#.detail}}<span class="detail">{{detail}}</span>{{/.detail}}</li>{{/next}}
@@ -482,7 +484,7 @@ enum BuiltinTheme {
 """##,
         "partials/sources": ##"""
 {{#hasSources}}
-<section class="sources" aria-labelledby="sources_heading">
+<section class="sources" aria-labelledby="sources_heading"{{#page.search}} data-pagefind-ignore{{/page.search}}>
 <h2 id="sources_heading">{{t.sources.title}}</h2>
 <ol>
 {{#sources}}
@@ -491,6 +493,118 @@ enum BuiltinTheme {
 </ol>
 </section>
 {{/hasSources}}
+"""##,
+        "search": ##"""
+{{<layout}}
+{{$main}}
+<h1>{{t.search.title}}</h1>
+<form class="search-form" id="search_form" role="search" hidden
+ data-results-zero="{{t.search.results.zero}}" data-results-one="{{t.search.results.one}}" data-results-two="{{t.search.results.two}}"
+ data-results-few="{{t.search.results.few}}" data-results-many="{{t.search.results.many}}" data-results-other="{{t.search.results.other}}"
+ data-none="{{t.search.none}}" data-loading="{{t.search.loading}}" data-script="{{pagefindScript}}">
+<p class="search-field"><label for="search_query">{{t.search.label}}</label>
+<input type="search" id="search_query" name="q" autocomplete="off" spellcheck="false" aria-controls="search_results"></p>
+<div class="search-filters">
+<p><label for="search_kind">{{t.search.kind}}</label>
+<select id="search_kind" name="kind"><option value="">{{t.search.any_kind}}</option>{{#kinds}}<option>{{.}}</option>{{/kinds}}</select></p>
+<p><label for="search_year">{{t.search.year}}</label>
+<select id="search_year" name="year"><option value="">{{t.search.any_year}}</option></select></p>
+</div>
+</form>
+<p class="search-status" id="search_status" role="status"></p>
+<ol class="search-results" id="search_results"></ol>
+<div class="search-fallback" id="search_fallback">
+<p>{{t.search.no_script}}</p>
+<ul class="link-list compact">
+{{#indexes}}<li><a href="{{url}}">{{title}}</a></li>{{/indexes}}
+</ul>
+</div>
+<script type="module">
+// Progressive enhancement: the form stays hidden and the links to the indexes stay shown until
+// Pagefind's script has loaded (it cannot without JavaScript, nor from a page opened from a disk).
+const form = document.getElementById("search_form");
+const query = document.getElementById("search_query");
+const kindSelect = document.getElementById("search_kind");
+const yearSelect = document.getElementById("search_year");
+const status = document.getElementById("search_status");
+const list = document.getElementById("search_results");
+const lang = document.documentElement.lang || "en";
+const plural = new Intl.PluralRules(lang);
+const number = new Intl.NumberFormat(lang);
+const fill = (text, count, words) => text.replaceAll("{count}", number.format(count)).replaceAll("{query}", words);
+let pagefind;
+try {
+  pagefind = await import(form.dataset.script);
+  await pagefind.options({ excerptLength: 24 });
+} catch (error) {
+  pagefind = null;
+}
+if (pagefind) {
+  document.getElementById("search_fallback").hidden = true;
+  form.hidden = false;
+  const available = await pagefind.filters();
+  for (const option of [...kindSelect.options]) {
+    if (option.value !== "" && !(available.kind && available.kind[option.value])) option.remove();
+  }
+  for (const year of Object.keys(available.year || {}).sort().reverse()) {
+    yearSelect.add(new Option(year, year));
+  }
+  const siteRoot = new URL(form.dataset.script.replace(/pagefind\/pagefind\.js$/, ""), location.href);
+  const parameters = new URLSearchParams(location.search);
+  query.value = parameters.get("q") || "";
+  kindSelect.value = parameters.get("kind") || "";
+  yearSelect.value = parameters.get("year") || "";
+  let latest = 0;
+  async function run() {
+    const words = query.value.trim();
+    const filters = {};
+    if (kindSelect.value) filters.kind = kindSelect.value;
+    if (yearSelect.value) filters.year = yearSelect.value;
+    const address = new URLSearchParams();
+    if (words) address.set("q", words);
+    if (kindSelect.value) address.set("kind", kindSelect.value);
+    if (yearSelect.value) address.set("year", yearSelect.value);
+    history.replaceState(null, "", address.toString() ? "?" + address : location.pathname);
+    const ticket = ++latest;
+    if (!words) { list.replaceChildren(); status.textContent = ""; return; }
+    status.textContent = form.dataset.loading;
+    const search = await pagefind.debouncedSearch(words, { filters }, 150);
+    if (search === null || ticket !== latest) return;
+    const shown = await Promise.all(search.results.slice(0, 20).map((result) => result.data()));
+    if (ticket !== latest) return;
+    const count = search.results.length;
+    const forms = form.dataset;
+    const key = "results" + plural.select(count).replace(/^./, (c) => c.toUpperCase());
+    status.textContent = count === 0 ? fill(forms.none, 0, words) : fill(forms[key] || forms.resultsOther, count, words);
+    list.replaceChildren(...shown.map((data) => {
+      const item = document.createElement("li");
+      const title = document.createElement("h2");
+      const link = document.createElement("a");
+      link.href = new URL(data.url.replace(/^\//, ""), siteRoot).href;
+      link.textContent = data.meta.title || data.url;
+      title.append(link);
+      item.append(title);
+      if (data.meta.kind) {
+        const kind = document.createElement("span");
+        kind.className = "detail";
+        kind.textContent = data.meta.kind + (data.filters.year ? " · " + data.filters.year.join(", ") : "");
+        item.append(kind);
+      }
+      const excerpt = document.createElement("p");
+      excerpt.innerHTML = data.excerpt; // Pagefind's excerpt: the page's text, escaped, with <mark> around the words found
+      item.append(excerpt);
+      return item;
+    }));
+  }
+  query.addEventListener("input", run);
+  kindSelect.addEventListener("change", run);
+  yearSelect.addEventListener("change", run);
+  form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
+  if (query.value) run();
+}
+</script>
+{{/main}}
+{{/layout}}
 """##,
         "timeline": ##"""
 {{<layout}}
@@ -533,7 +647,7 @@ enum BuiltinTheme {
     /// Asset path under templates/assets/ → contents, base64-encoded.
     static let assets: [String: String] = [
         "favicon.svg": "PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHZpZXdCb3g9IjAgMCAzMiAzMiI+PHJlY3Qgd2lkdGg9IjMyIiBoZWlnaHQ9IjMyIiByeD0iNiIgZmlsbD0iIzFhNGY5YyIvPjxwYXRoIGQ9Ik04IDloMTZNOCAxNmgxMU04IDIzaDE0IiBzdHJva2U9IiNmZmYiIHN0cm9rZS13aWR0aD0iMyIgc3Ryb2tlLWxpbmVjYXA9InJvdW5kIi8+PC9zdmc+Cg==",
-        "style.css": "Lyogc2l0ZWdlbiBidWlsdC1pbiB0aGVtZTogcmVhZGFibGUsIHJlc3BvbnNpdmUsIGxpZ2h0IGFuZCBkYXJrLCBwcmludGFibGUuIE5vIEphdmFTY3JpcHQuICovCjpyb290IHsKICAtLWJnOiAjZmZmZmZmOwogIC0tZmc6ICMxYjFkMjE7CiAgLS1tdXRlZDogIzUwNTY1ZjsKICAtLWFjY2VudDogIzFhNGY5YzsKICAtLWFjY2VudC12aXNpdGVkOiAjNWIzYThjOwogIC0tbGluZTogI2Q5ZGNlMTsKICAtLXNvZnQ6ICNmM2Y0ZjY7CiAgLS1xdW90ZTogI2Y3ZjVlZTsKICAtLW9rOiAjMTQ2NjNhOwogIC0tb2stYmc6ICNlM2Y0ZWE7CiAgLS13YXJuOiAjOGE0YjAwOwogIC0td2Fybi1iZzogI2ZmZjFkNjsKICAtLWRpZmZlcjogIzliMWMxYzsKICAtLWRpZmZlci1iZzogI2ZkZThlODsKICAtLW1lYXN1cmU6IDQ0cmVtOwogIGNvbG9yLXNjaGVtZTogbGlnaHQgZGFyazsKfQpAbWVkaWEgKHByZWZlcnMtY29sb3Itc2NoZW1lOiBkYXJrKSB7CiAgOnJvb3QgewogICAgLS1iZzogIzE0MTYxYTsKICAgIC0tZmc6ICNlNmU3ZWE7CiAgICAtLW11dGVkOiAjYTlhZmI4OwogICAgLS1hY2NlbnQ6ICM4YWI0Zjg7CiAgICAtLWFjY2VudC12aXNpdGVkOiAjYzdhNGY1OwogICAgLS1saW5lOiAjMzQzODQxOwogICAgLS1zb2Z0OiAjMWUyMTI3OwogICAgLS1xdW90ZTogIzFmMjIyODsKICAgIC0tb2s6ICM4ZmQ2YTg7CiAgICAtLW9rLWJnOiAjMTYzMDFmOwogICAgLS13YXJuOiAjZjNjMzdhOwogICAgLS13YXJuLWJnOiAjM2EyYTEwOwogICAgLS1kaWZmZXI6ICNmZmI0YjQ7CiAgICAtLWRpZmZlci1iZzogIzNkMWExYTsKICB9Cn0KKiwgKjo6YmVmb3JlLCAqOjphZnRlciB7IGJveC1zaXppbmc6IGJvcmRlci1ib3g7IH0KaHRtbCB7IC13ZWJraXQtdGV4dC1zaXplLWFkanVzdDogMTAwJTsgdGV4dC1zaXplLWFkanVzdDogMTAwJTsgfQpib2R5IHsKICBtYXJnaW46IDA7CiAgYmFja2dyb3VuZDogdmFyKC0tYmcpOwogIGNvbG9yOiB2YXIoLS1mZyk7CiAgZm9udDogMS4wNjI1cmVtLzEuNiBDaGFydGVyLCAiQml0c3RyZWFtIENoYXJ0ZXIiLCAiU2l0a2EgVGV4dCIsIENhbWJyaWEsIEdlb3JnaWEsIHNlcmlmOwogIG92ZXJmbG93LXdyYXA6IGJyZWFrLXdvcmQ7Cn0KaDEsIGgyLCBoMywgLnNpdGUtdGl0bGUsIG5hdiwgLmtpY2tlciwgLm1ldGEsIC5kZXRhaWwsIC5iYWRnZSwgLnRhZ3MsIC5ldmVudC1kYXRlLCBmaWdjYXB0aW9uLCAuc291cmNlcywgLnNpdGUtZm9vdGVyIHsKICBmb250LWZhbWlseTogc3lzdGVtLXVpLCAtYXBwbGUtc3lzdGVtLCAiU2Vnb2UgVUkiLCBSb2JvdG8sICJIZWx2ZXRpY2EgTmV1ZSIsIEFyaWFsLCBzYW5zLXNlcmlmOwp9CmgxIHsgZm9udC1zaXplOiBjbGFtcCgxLjZyZW0sIDEuMnJlbSArIDJ2dywgMi40cmVtKTsgbGluZS1oZWlnaHQ6IDEuMjsgbWFyZ2luOiAwLjRyZW0gMCAwLjhyZW07IH0KaDIgeyBmb250LXNpemU6IDEuMzVyZW07IGxpbmUtaGVpZ2h0OiAxLjM7IG1hcmdpbjogMi4ycmVtIDAgMC44cmVtOyBwYWRkaW5nLXRvcDogMC42cmVtOyBib3JkZXItdG9wOiAxcHggc29saWQgdmFyKC0tbGluZSk7IH0KaDMgeyBmb250LXNpemU6IDEuMXJlbTsgbWFyZ2luOiAxLjRyZW0gMCAwLjRyZW07IH0KYSB7IGNvbG9yOiB2YXIoLS1hY2NlbnQpOyB0ZXh0LXVuZGVybGluZS1vZmZzZXQ6IDAuMTVlbTsgfQphOnZpc2l0ZWQgeyBjb2xvcjogdmFyKC0tYWNjZW50LXZpc2l0ZWQpOyB9CmE6Zm9jdXMtdmlzaWJsZSB7IG91dGxpbmU6IDNweCBzb2xpZCB2YXIoLS1hY2NlbnQpOyBvdXRsaW5lLW9mZnNldDogMnB4OyB9Ci53cmFwIHsgbWF4LXdpZHRoOiB2YXIoLS1tZWFzdXJlKTsgbWFyZ2luOiAwIGF1dG87IHBhZGRpbmc6IDAgMS4xcmVtOyB9Ci5za2lwLWxpbmsgeyBwb3NpdGlvbjogYWJzb2x1dGU7IGluc2V0LWlubGluZS1zdGFydDogLTk5OXB4OyB0b3A6IDA7IGJhY2tncm91bmQ6IHZhcigtLWJnKTsgY29sb3I6IHZhcigtLWFjY2VudCk7IHBhZGRpbmc6IDAuNXJlbSAxcmVtOyB6LWluZGV4OiAxMDsgfQouc2tpcC1saW5rOmZvY3VzIHsgaW5zZXQtaW5saW5lLXN0YXJ0OiAwLjVyZW07IHRvcDogMC41cmVtOyB9Cgouc2l0ZS1oZWFkZXIgeyBib3JkZXItYm90dG9tOiAxcHggc29saWQgdmFyKC0tbGluZSk7IGJhY2tncm91bmQ6IHZhcigtLXNvZnQpOyB9Ci5zaXRlLWhlYWRlciAud3JhcCB7IGRpc3BsYXk6IGZsZXg7IGZsZXgtd3JhcDogd3JhcDsgYWxpZ24taXRlbXM6IGJhc2VsaW5lOyBqdXN0aWZ5LWNvbnRlbnQ6IHNwYWNlLWJldHdlZW47IGdhcDogMC4zcmVtIDEuMnJlbTsgcGFkZGluZy10b3A6IDAuN3JlbTsgcGFkZGluZy1ib3R0b206IDAuN3JlbTsgfQouc2l0ZS10aXRsZSB7IGZvbnQtd2VpZ2h0OiA3MDA7IGNvbG9yOiB2YXIoLS1mZyk7IHRleHQtZGVjb3JhdGlvbjogbm9uZTsgZm9udC1zaXplOiAxLjA1cmVtOyB9Ci5zaXRlLXRpdGxlOnZpc2l0ZWQgeyBjb2xvcjogdmFyKC0tZmcpOyB9Cm5hdiB1bCB7IGxpc3Qtc3R5bGU6IG5vbmU7IG1hcmdpbjogMDsgcGFkZGluZzogMDsgZGlzcGxheTogZmxleDsgZmxleC13cmFwOiB3cmFwOyBnYXA6IDAuMnJlbSAxcmVtOyB9Cm5hdiBhIHsgdGV4dC1kZWNvcmF0aW9uOiBub25lOyBmb250LXNpemU6IDAuOTVyZW07IHBhZGRpbmc6IDAuM3JlbSAwOyBkaXNwbGF5OiBpbmxpbmUtYmxvY2s7IH0KbmF2IGFbYXJpYS1jdXJyZW50PSJwYWdlIl0geyBjb2xvcjogdmFyKC0tZmcpOyBmb250LXdlaWdodDogNzAwOyBib3JkZXItYm90dG9tOiAycHggc29saWQgdmFyKC0tYWNjZW50KTsgfQoKbWFpbiB7IHBhZGRpbmctdG9wOiAxLjJyZW07IHBhZGRpbmctYm90dG9tOiAzcmVtOyB9Ci5sZWRlIHsgZm9udC1zaXplOiAxLjE1cmVtOyBjb2xvcjogdmFyKC0tZmcpOyB9Ci5raWNrZXIgeyB0ZXh0LXRyYW5zZm9ybTogdXBwZXJjYXNlOyBsZXR0ZXItc3BhY2luZzogMC4wNmVtOyBmb250LXNpemU6IDAuOHJlbTsgY29sb3I6IHZhcigtLW11dGVkKTsgbWFyZ2luOiAwOyB9Ci8qIFNjcmlwdHMgd2hvc2UgbGV0dGVycyBqb2luIChBcmFiaWMsIEhlYnJldy4uLikgdGFrZSBubyBsZXR0ZXIgc3BhY2luZyBhbmQgbm8gc2xhbnRlZCB0eXBlLiAqLwpbZGlyPSJydGwiXSAua2lja2VyIHsgbGV0dGVyLXNwYWNpbmc6IG5vcm1hbDsgfQpbZGlyPSJydGwiXSAuZmFjdC1xdW90ZSB7IGZvbnQtc3R5bGU6IG5vcm1hbDsgfQoubWV0YSB7IGNvbG9yOiB2YXIoLS1tdXRlZCk7IG1hcmdpbjogMC4ycmVtIDA7IGZvbnQtc2l6ZTogMC45NXJlbTsgfQoucGFnZS1oZWFkZXIgeyBtYXJnaW4tYm90dG9tOiAxLjJyZW07IH0KLnByb3NlIHAsIC5wcm9zZSBsaSB7IG1heC13aWR0aDogdmFyKC0tbWVhc3VyZSk7IH0KLnByb3NlIHRhYmxlIHsgYm9yZGVyLWNvbGxhcHNlOiBjb2xsYXBzZTsgZGlzcGxheTogYmxvY2s7IG92ZXJmbG93LXg6IGF1dG87IG1heC13aWR0aDogMTAwJTsgfQoucHJvc2UgdGgsIC5wcm9zZSB0ZCB7IGJvcmRlcjogMXB4IHNvbGlkIHZhcigtLWxpbmUpOyBwYWRkaW5nOiAwLjNyZW0gMC42cmVtOyB0ZXh0LWFsaWduOiBzdGFydDsgfQoucHJvc2UgYmxvY2txdW90ZSwgYmxvY2txdW90ZSB7IG1hcmdpbjogMDsgcGFkZGluZzogMC42cmVtIDFyZW07IGJhY2tncm91bmQ6IHZhcigtLXF1b3RlKTsgYm9yZGVyLWlubGluZS1zdGFydDogNHB4IHNvbGlkIHZhcigtLWxpbmUpOyB9CnByZSB7IG92ZXJmbG93LXg6IGF1dG87IGJhY2tncm91bmQ6IHZhcigtLXNvZnQpOyBwYWRkaW5nOiAwLjhyZW07IGJvcmRlci1yYWRpdXM6IDRweDsgfQpjb2RlIHsgZm9udC1mYW1pbHk6IHVpLW1vbm9zcGFjZSwgIlNGIE1vbm8iLCBNZW5sbywgQ29uc29sYXMsIG1vbm9zcGFjZTsgZm9udC1zaXplOiAwLjkyZW07IH0KaW1nIHsgbWF4LXdpZHRoOiAxMDAlOyBoZWlnaHQ6IGF1dG87IH0KLyogVGhlIGltYWdlIGF0IHRoZSB0b3Agb2YgYW4gYWN0b3IncywgYXJ0aWNsZSdzIG9yIG5vdGUncyBwYWdlLCBpdHMgY3JlZGl0IHVuZGVyIGl0LiAqLwoucGFnZS1pbWFnZSB7IG1hcmdpbjogMCAwIDEuNHJlbTsgfQoucGFnZS1pbWFnZSBpbWcgeyBkaXNwbGF5OiBibG9jazsgYm9yZGVyLXJhZGl1czogNHB4OyBiYWNrZ3JvdW5kOiB2YXIoLS1zb2Z0KTsgfQoucGFnZS1pbWFnZSBmaWdjYXB0aW9uIHsgbWFyZ2luLXRvcDogMC4zNXJlbTsgZm9udC1zaXplOiAwLjg1cmVtOyBjb2xvcjogdmFyKC0tbXV0ZWQpOyB9CnN1cC5jaXRlIHsgZm9udC1mYW1pbHk6IHN5c3RlbS11aSwgc2Fucy1zZXJpZjsgZm9udC1zaXplOiAwLjcyZW07IGxpbmUtaGVpZ2h0OiAwOyB3aGl0ZS1zcGFjZTogbm93cmFwOyB9CnN1cC5jaXRlIGEgeyB0ZXh0LWRlY29yYXRpb246IG5vbmU7IHBhZGRpbmc6IDAgMC4wOGVtOyB9CgoubGluay1saXN0LCAuY2FyZC1saXN0IHsgbGlzdC1zdHlsZTogbm9uZTsgcGFkZGluZzogMDsgbWFyZ2luOiAwLjVyZW0gMDsgfQoubGluay1saXN0IGxpIHsgcGFkZGluZzogMC40NXJlbSAwOyBib3JkZXItYm90dG9tOiAxcHggc29saWQgdmFyKC0tbGluZSk7IH0KLmxpbmstbGlzdC5jb21wYWN0IGxpIHsgcGFkZGluZzogMC4yNXJlbSAwOyBib3JkZXI6IDA7IH0KLmNhcmQtbGlzdCB7IGRpc3BsYXk6IGdyaWQ7IGdhcDogMC44cmVtOyBncmlkLXRlbXBsYXRlLWNvbHVtbnM6IHJlcGVhdChhdXRvLWZpbGwsIG1pbm1heCgxNXJlbSwgMWZyKSk7IH0KLmNhcmQtbGlzdCBsaSB7IGJvcmRlcjogMXB4IHNvbGlkIHZhcigtLWxpbmUpOyBib3JkZXItcmFkaXVzOiA2cHg7IHBhZGRpbmc6IDAuOHJlbSAxcmVtOyBiYWNrZ3JvdW5kOiB2YXIoLS1zb2Z0KTsgfQouY2FyZC1saXN0IGEgeyBmb250LXdlaWdodDogNzAwOyB9Ci5kZXRhaWwgeyBkaXNwbGF5OiBibG9jazsgY29sb3I6IHZhcigtLW11dGVkKTsgZm9udC1zaXplOiAwLjlyZW07IH0KLmRldGFpbC1pbmxpbmUgeyBjb2xvcjogdmFyKC0tbXV0ZWQpOyBmb250LXNpemU6IDAuOXJlbTsgfQoua2luZC1ncm91cHMgeyBkaXNwbGF5OiBncmlkOyBnYXA6IDAgMS41cmVtOyBncmlkLXRlbXBsYXRlLWNvbHVtbnM6IHJlcGVhdChhdXRvLWZpbGwsIG1pbm1heCgxM3JlbSwgMWZyKSk7IH0KCi5ldmVudC1saXN0IHsgbGlzdC1zdHlsZTogbm9uZTsgcGFkZGluZzogMDsgbWFyZ2luOiAwLjVyZW0gMDsgfQouZXZlbnQtaXRlbSB7IGRpc3BsYXk6IGdyaWQ7IGdyaWQtdGVtcGxhdGUtY29sdW1uczogOC41cmVtIDFmcjsgZ2FwOiAwLjJyZW0gMXJlbTsgcGFkZGluZzogMC44cmVtIDA7IGJvcmRlci1ib3R0b206IDFweCBzb2xpZCB2YXIoLS1saW5lKTsgc2Nyb2xsLW1hcmdpbi10b3A6IDFyZW07IH0KLmV2ZW50LWl0ZW06dGFyZ2V0IHsgYmFja2dyb3VuZDogdmFyKC0td2Fybi1iZyk7IG91dGxpbmU6IDJweCBzb2xpZCB2YXIoLS13YXJuKTsgfQouZXZlbnQtZGF0ZSB7IGNvbG9yOiB2YXIoLS1tdXRlZCk7IGZvbnQtc2l6ZTogMC45cmVtOyBmb250LXdlaWdodDogNjAwOyBwYWRkaW5nLXRvcDogMC4xNXJlbTsgfQouZXZlbnQtdGl0bGUgeyBtYXJnaW46IDA7IGZvbnQtc2l6ZTogMS4wNXJlbTsgfQouZXZlbnQtcGxhY2UgeyBtYXJnaW46IDAuMXJlbSAwOyBjb2xvcjogdmFyKC0tbXV0ZWQpOyBmb250LXNpemU6IDAuOXJlbTsgfQouZXZlbnQtc3VtbWFyeSB7IG1hcmdpbjogMC4zcmVtIDA7IH0KLnRhZ3MgeyBsaXN0LXN0eWxlOiBub25lOyBwYWRkaW5nOiAwOyBtYXJnaW46IDAuNHJlbSAwIDA7IGRpc3BsYXk6IGZsZXg7IGZsZXgtd3JhcDogd3JhcDsgZ2FwOiAwLjM1cmVtOyB9Ci50YWdzIGxpIGEgeyBkaXNwbGF5OiBpbmxpbmUtYmxvY2s7IGZvbnQtc2l6ZTogMC44NXJlbTsgcGFkZGluZzogMC4xcmVtIDAuNTVyZW07IGJvcmRlcjogMXB4IHNvbGlkIHZhcigtLWxpbmUpOyBib3JkZXItcmFkaXVzOiA5OTlweDsgdGV4dC1kZWNvcmF0aW9uOiBub25lOyBiYWNrZ3JvdW5kOiB2YXIoLS1zb2Z0KTsgfQoueWVhci1uYXYgdWwgeyBnYXA6IDAuNHJlbSAxcmVtOyB9CgoucXVvdGUgeyBtYXJnaW46IDFyZW0gMCAxLjRyZW07IH0KLnF1b3RlIGJsb2NrcXVvdGUgeyBmb250LXNpemU6IDEuMDVyZW07IH0KLnF1b3RlIGJsb2NrcXVvdGUgcCB7IG1hcmdpbjogMDsgfQoucXVvdGUgZmlnY2FwdGlvbiB7IG1hcmdpbi10b3A6IDAuNHJlbTsgZm9udC1zaXplOiAwLjlyZW07IGNvbG9yOiB2YXIoLS1tdXRlZCk7IH0KLmJhZGdlIHsgZGlzcGxheTogaW5saW5lLWJsb2NrOyBtYXJnaW4taW5saW5lLXN0YXJ0OiAwLjNyZW07IGZvbnQtc2l6ZTogMC43OHJlbTsgZm9udC13ZWlnaHQ6IDYwMDsgcGFkZGluZzogMC4wNXJlbSAwLjVyZW07IGJvcmRlci1yYWRpdXM6IDRweDsgfQouYmFkZ2UtdmVyaWZpZWQgeyBjb2xvcjogdmFyKC0tb2spOyBiYWNrZ3JvdW5kOiB2YXIoLS1vay1iZyk7IH0KLmJhZGdlLXVudmVyaWZpZWQgeyBjb2xvcjogdmFyKC0td2Fybik7IGJhY2tncm91bmQ6IHZhcigtLXdhcm4tYmcpOyB9Ci5xdW90ZS52ZXJpZmllZCBibG9ja3F1b3RlIHsgYm9yZGVyLWlubGluZS1zdGFydC1jb2xvcjogdmFyKC0tb2spOyB9Ci5xdW90ZS51bnZlcmlmaWVkIGJsb2NrcXVvdGUgeyBib3JkZXItaW5saW5lLXN0YXJ0LWNvbG9yOiB2YXIoLS13YXJuKTsgfQoKLmZhY3QtbGlzdCB7IG1hcmdpbjogMDsgfQouZmFjdCB7IHBhZGRpbmc6IDAuNnJlbSAwOyBib3JkZXItYm90dG9tOiAxcHggc29saWQgdmFyKC0tbGluZSk7IH0KLmZhY3QgZHQgeyBmb250LXdlaWdodDogNzAwOyBmb250LWZhbWlseTogc3lzdGVtLXVpLCBzYW5zLXNlcmlmOyB9Ci5mYWN0IGRkIHsgbWFyZ2luLWJsb2NrOiAwLjNyZW07IG1hcmdpbi1pbmxpbmU6IDFyZW0gMDsgfQouZmFjdC1xdW90ZSB7IGRpc3BsYXk6IGJsb2NrOyBjb2xvcjogdmFyKC0tbXV0ZWQpOyBmb250LXNpemU6IDAuOTJyZW07IGZvbnQtc3R5bGU6IGl0YWxpYzsgfQouZmFjdC1kaWZmZXIgeyBib3JkZXItaW5saW5lLXN0YXJ0OiA0cHggc29saWQgdmFyKC0tZGlmZmVyKTsgcGFkZGluZy1pbmxpbmUtc3RhcnQ6IDAuOHJlbTsgfQouZGlmZmVyLW1hcmsgeyBkaXNwbGF5OiBpbmxpbmUtYmxvY2s7IG1hcmdpbi1pbmxpbmUtc3RhcnQ6IDAuNHJlbTsgZm9udC1zaXplOiAwLjc4cmVtOyBwYWRkaW5nOiAwLjA1cmVtIDAuNXJlbTsgYm9yZGVyLXJhZGl1czogNHB4OyBjb2xvcjogdmFyKC0tZGlmZmVyKTsgYmFja2dyb3VuZDogdmFyKC0tZGlmZmVyLWJnKTsgfQoucmVsYXRpb25zIGRpdiB7IG1hcmdpbi1ib3R0b206IDAuNnJlbTsgfQoucmVsYXRpb25zIGR0IHsgZm9udC13ZWlnaHQ6IDcwMDsgZm9udC1mYW1pbHk6IHN5c3RlbS11aSwgc2Fucy1zZXJpZjsgfQoucmVsYXRpb25zIGRkIHsgbWFyZ2luLWJsb2NrOiAwLjE1cmVtOyBtYXJnaW4taW5saW5lOiAxcmVtIDA7IH0KCi5zb3VyY2VzIG9sIHsgcGFkZGluZy1pbmxpbmUtc3RhcnQ6IDEuNnJlbTsgZm9udC1zaXplOiAwLjk1cmVtOyB9Ci5zb3VyY2VzIGxpIHsgbWFyZ2luOiAwLjM1cmVtIDA7IHNjcm9sbC1tYXJnaW4tdG9wOiAxcmVtOyB9Ci5zb3VyY2VzIGxpOnRhcmdldCB7IGJhY2tncm91bmQ6IHZhcigtLXdhcm4tYmcpOyB9Ci5vdXRsZXQgeyBmb250LXN0eWxlOiBpdGFsaWM7IH0KLmZvb3Rub3RlcyB7IGZvbnQtc2l6ZTogMC45MnJlbTsgYm9yZGVyLXRvcDogMXB4IHNvbGlkIHZhcigtLWxpbmUpOyBtYXJnaW4tdG9wOiAycmVtOyB9Cgouc2l0ZS1mb290ZXIgeyBib3JkZXItdG9wOiAxcHggc29saWQgdmFyKC0tbGluZSk7IGJhY2tncm91bmQ6IHZhcigtLXNvZnQpOyBjb2xvcjogdmFyKC0tbXV0ZWQpOyBmb250LXNpemU6IDAuOXJlbTsgcGFkZGluZzogMXJlbSAwIDJyZW07IH0KCkBtZWRpYSAobWF4LXdpZHRoOiAzNHJlbSkgewogIGJvZHkgeyBmb250LXNpemU6IDFyZW07IH0KICAuZXZlbnQtaXRlbSB7IGdyaWQtdGVtcGxhdGUtY29sdW1uczogMWZyOyB9CiAgLnNpdGUtaGVhZGVyIC53cmFwIHsgZGlzcGxheTogYmxvY2s7IH0KICBuYXYgdWwgeyBtYXJnaW4tdG9wOiAwLjNyZW07IH0KICAuY2FyZC1saXN0IHsgZ3JpZC10ZW1wbGF0ZS1jb2x1bW5zOiAxZnI7IH0KfQoKQG1lZGlhIHByaW50IHsKICA6cm9vdCB7IC0tYmc6ICNmZmY7IC0tZmc6ICMwMDA7IC0tbXV0ZWQ6ICMzMzM7IC0tYWNjZW50OiAjMDAwOyAtLWxpbmU6ICM5OTk7IC0tc29mdDogI2ZmZjsgLS1xdW90ZTogI2ZmZjsgfQogIC5zaXRlLWhlYWRlciBuYXYsIC5za2lwLWxpbmssIC55ZWFyLW5hdiB7IGRpc3BsYXk6IG5vbmU7IH0KICAuc2l0ZS1oZWFkZXIsIC5zaXRlLWZvb3RlciB7IGJhY2tncm91bmQ6IG5vbmU7IH0KICBib2R5IHsgZm9udC1zaXplOiAxMXB0OyB9CiAgYSB7IGNvbG9yOiAjMDAwOyB9CiAgLnByb3NlIGFbaHJlZl49Imh0dHAiXTo6YWZ0ZXIsIC5zb3VyY2VzIGEuZXh0ZXJuYWw6OmFmdGVyIHsgY29udGVudDogIiAoIiBhdHRyKGhyZWYpICIpIjsgZm9udC1zaXplOiAwLjg1ZW07IHdvcmQtYnJlYWs6IGJyZWFrLWFsbDsgfQogIGgyLCBoMyB7IGJyZWFrLWFmdGVyOiBhdm9pZDsgfQogIC5ldmVudC1pdGVtLCAucXVvdGUsIC5mYWN0IHsgYnJlYWstaW5zaWRlOiBhdm9pZDsgfQp9CgovKiBEYXRlcyBpbiBraWNrZXJzIGtlZXAgdGhlaXIgY2FzZSAoImMuIDIwMjEiKTsgdGhlIHllYXIgYWxyZWFkeSBoZWFkcyBlYWNoIHRpbWVsaW5lIHNlY3Rpb24uICovCi5raWNrZXItZGF0ZSB7IHRleHQtdHJhbnNmb3JtOiBub25lOyBsZXR0ZXItc3BhY2luZzogMDsgZm9udC1zaXplOiAwLjlyZW07IGZvbnQtd2VpZ2h0OiA2MDA7IH0KLmV2ZW50LWxpc3QgPiBsaTpsYXN0LWNoaWxkIHsgYm9yZGVyLWJvdHRvbTogMDsgfQoueWVhciA+IGgyIHsgYm9yZGVyLXRvcDogMDsgfQouZXZlbnQtc3VtbWFyeSBwIHsgbWFyZ2luOiAwLjNyZW0gMDsgfQouZXZlbnQtdGl0bGVzIHsgbGlzdC1zdHlsZTogbm9uZTsgcGFkZGluZzogMDsgbWFyZ2luOiAwLjVyZW0gMDsgfQouZXZlbnQtdGl0bGVzIGxpIHsgcGFkZGluZzogMC4zNXJlbSAwOyBib3JkZXItYm90dG9tOiAxcHggc29saWQgdmFyKC0tbGluZSk7IGRpc3BsYXk6IGdyaWQ7IGdyaWQtdGVtcGxhdGUtY29sdW1uczogOC41cmVtIDFmcjsgZ2FwOiAwIDFyZW07IH0KLmV2ZW50LXRpdGxlcyBsaTpsYXN0LWNoaWxkIHsgYm9yZGVyLWJvdHRvbTogMDsgfQouZXZlbnQtdGl0bGVzIHRpbWUgeyBjb2xvcjogdmFyKC0tbXV0ZWQpOyBmb250LXNpemU6IDAuOXJlbTsgZm9udC13ZWlnaHQ6IDYwMDsgfQpAbWVkaWEgKG1heC13aWR0aDogMzRyZW0pIHsgLmV2ZW50LXRpdGxlcyBsaSB7IGdyaWQtdGVtcGxhdGUtY29sdW1uczogMWZyOyB9IH0KCi8qIEEgd2F5IHRocm91Z2ggdGhlIHN0b3J5OiBwcmV2aW91cyBhbmQgbmV4dCBwYWdlLCBhIG5vdGUncyB0YWJsZSBvZiBjb250ZW50cy4gKi8KLnBhZ2VyIHsgbWFyZ2luLXRvcDogMi41cmVtOyBwYWRkaW5nLXRvcDogMXJlbTsgYm9yZGVyLXRvcDogMXB4IHNvbGlkIHZhcigtLWxpbmUpOyB9Ci5wYWdlciB1bCB7IGp1c3RpZnktY29udGVudDogc3BhY2UtYmV0d2VlbjsgZ2FwOiAxcmVtOyB9Ci5wYWdlciBsaSB7IGZsZXg6IDEgMSAxNHJlbTsgbWF4LXdpZHRoOiAyMnJlbTsgfQoucGFnZXItbmV4dCB7IG1hcmdpbi1pbmxpbmUtc3RhcnQ6IGF1dG87IHRleHQtYWxpZ246IGVuZDsgfQoucGFnZXIgYSB7IGZvbnQtc2l6ZTogMXJlbTsgfQoucGFnZXItbGFiZWwgeyBkaXNwbGF5OiBibG9jazsgY29sb3I6IHZhcigtLW11dGVkKTsgZm9udC1zaXplOiAwLjhyZW07IHRleHQtdHJhbnNmb3JtOiB1cHBlcmNhc2U7IGxldHRlci1zcGFjaW5nOiAwLjA2ZW07IH0KW2Rpcj0icnRsIl0gLnBhZ2VyLWxhYmVsIHsgbGV0dGVyLXNwYWNpbmc6IG5vcm1hbDsgfQoudG9jIHsgYmFja2dyb3VuZDogdmFyKC0tc29mdCk7IGJvcmRlcjogMXB4IHNvbGlkIHZhcigtLWxpbmUpOyBib3JkZXItcmFkaXVzOiA0cHg7IHBhZGRpbmc6IDAuMnJlbSAxcmVtIDAuNnJlbTsgbWFyZ2luOiAxcmVtIDAgMS41cmVtOyBtYXgtd2lkdGg6IHZhcigtLW1lYXN1cmUpOyB9Ci50b2MgaDIgeyBib3JkZXItdG9wOiAwOyBtYXJnaW46IDAuNnJlbSAwIDAuM3JlbTsgcGFkZGluZy10b3A6IDA7IGZvbnQtc2l6ZTogMXJlbTsgfQoudG9jIG9sIHsgbWFyZ2luOiAwOyBwYWRkaW5nLWlubGluZS1zdGFydDogMS40cmVtOyB9Ci50b2MgbGkgeyBwYWRkaW5nOiAwLjE1cmVtIDA7IH0KQG1lZGlhIHByaW50IHsgLnBhZ2VyIHsgZGlzcGxheTogbm9uZTsgfSB9CgovKiBUaGUgYWN0b3JzJyBuZXR3b3JrLCBkcmF3biBhdCBidWlsZCB0aW1lLiBTaGFwZXMgdGVsbCBraW5kcyBhcGFydDsgY29sb3VycyBoZWxwLiAqLwo6cm9vdCB7IC0tbmV0LXBlcnNvbjogI2IzNTQxZTsgLS1uZXQtc3RhdGU6ICMxZjVmYTg7IC0tbmV0LW9yZzogIzZhM2Q5YTsgLS1uZXQtYXJtZWQ6ICNhNDI2MmM7IH0KQG1lZGlhIChwcmVmZXJzLWNvbG9yLXNjaGVtZTogZGFyaykgeyA6cm9vdCB7IC0tbmV0LXBlcnNvbjogI2YwYTA2YTsgLS1uZXQtc3RhdGU6ICM3ZmIyZWU7IC0tbmV0LW9yZzogI2M0YTNlYTsgLS1uZXQtYXJtZWQ6ICNmMDhjOGY7IH0gfQoubmV0d29yayB7IG1hcmdpbjogMC41cmVtIDAgMS41cmVtOyB9Ci5uZXQgeyB3aWR0aDogMTAwJTsgbWF4LXdpZHRoOiA0MHJlbTsgaGVpZ2h0OiBhdXRvOyBkaXNwbGF5OiBibG9jazsgZGlyZWN0aW9uOiBsdHI7IH0KLyogVGhlIHNpdGUtd2lkZSBkcmF3aW5nIGlzIHdpZGVyIHRoYW4gdGhlIHRleHQgd2hlcmUgdGhlIHNjcmVlbiBhbGxvd3MsIG5ldmVyIHdpZGVyIHRoYW4gdGhlIHNjcmVlbi4gKi8KLm5ldHdvcmstbWFwIHsgd2lkdGg6IG1pbig2MnJlbSwgY2FsYygxMDB2dyAtIDNyZW0pKTsgbWFyZ2luLWlubGluZTogY2FsYyg1MCUgLSBtaW4oMzFyZW0sIGNhbGMoNTB2dyAtIDEuNXJlbSkpKTsgfQoubmV0LW1hcCB7IG1heC13aWR0aDogMTAwJTsgfQoubmV0d29yay1saXN0IGRpdiB7IG1hcmdpbi1ib3R0b206IDAuM3JlbTsgfQoubmV0d29yay1saXN0IGR0IHsgZGlzcGxheTogaW5saW5lOyB9Ci5uZXR3b3JrLWxpc3QgZHQ6OmFmdGVyIHsgY29udGVudDogIjoiOyB9Ci5uZXR3b3JrLWxpc3QgZGQgeyBkaXNwbGF5OiBpbmxpbmU7IG1hcmdpbi1pbmxpbmU6IDAuNHJlbSAwOyB9Ci5uZXQtZWRnZSB7IHN0cm9rZTogdmFyKC0tbXV0ZWQpOyBzdHJva2Utd2lkdGg6IDEuNTsgZmlsbDogbm9uZTsgfQoubmV0LWFycm93IHsgZmlsbDogdmFyKC0tbXV0ZWQpOyB9Ci5uZXQtZWRnZS1sYWJlbCB7IGZvbnQ6IDEycHggc3lzdGVtLXVpLCBzYW5zLXNlcmlmOyBmaWxsOiB2YXIoLS1mZyk7IHBhaW50LW9yZGVyOiBzdHJva2U7IHN0cm9rZTogdmFyKC0tYmcpOyBzdHJva2Utd2lkdGg6IDRweDsgfQoubmV0LWxhYmVsIHsgZm9udDogMTRweCBzeXN0ZW0tdWksIHNhbnMtc2VyaWY7IGZpbGw6IHZhcigtLWFjY2VudCk7IHBhaW50LW9yZGVyOiBzdHJva2U7IHN0cm9rZTogdmFyKC0tYmcpOyBzdHJva2Utd2lkdGg6IDRweDsgfQoubmV0LWNlbnRyZSAubmV0LWxhYmVsIHsgZmlsbDogdmFyKC0tZmcpOyBmb250LXdlaWdodDogNzAwOyB9Ci5uZXQtbWFwIC5uZXQtbGFiZWwgeyBmb250LXNpemU6IDEzcHg7IH0KLm5ldC1lZGdlLWxhYmVsLm5ldC1zbWFsbCB7IGZvbnQtc2l6ZTogMTFweDsgfQoubmV0LWxhYmVsLWJnIHsgZmlsbDogdmFyKC0tYmcpOyBvcGFjaXR5OiAwLjg1OyB9Ci5uZXQtZ3JvdXAgeyBmaWxsOiBub25lOyBzdHJva2Utd2lkdGg6IDY7IHN0cm9rZS1saW5lY2FwOiByb3VuZDsgb3BhY2l0eTogMC4zNTsgfQoubmV0LWdyb3VwLm5ldC1wZXJzb24geyBzdHJva2U6IHZhcigtLW5ldC1wZXJzb24pOyB9Ci5uZXQtZ3JvdXAubmV0LXN0YXRlLCAubmV0LWdyb3VwLm5ldC1nb3Zlcm5tZW50IHsgc3Ryb2tlOiB2YXIoLS1uZXQtc3RhdGUpOyB9Ci5uZXQtZ3JvdXAubmV0LW9yZ2FuaXphdGlvbiwgLm5ldC1ncm91cC5uZXQtYWxsaWFuY2UgeyBzdHJva2U6IHZhcigtLW5ldC1vcmcpOyB9Ci5uZXQtZ3JvdXAubmV0LWFybWVkLWdyb3VwLCAubmV0LWdyb3VwLm5ldC1taWxpdGFyeS1mb3JjZSB7IHN0cm9rZTogdmFyKC0tbmV0LWFybWVkKTsgfQoubmV0LXNoYXBlIHsgc3Ryb2tlOiB2YXIoLS1iZyk7IHN0cm9rZS13aWR0aDogMS41OyB9Ci5uZXQtcGVyc29uIC5uZXQtc2hhcGUgeyBmaWxsOiB2YXIoLS1uZXQtcGVyc29uKTsgfQoubmV0LXN0YXRlIC5uZXQtc2hhcGUsIC5uZXQtZ292ZXJubWVudCAubmV0LXNoYXBlIHsgZmlsbDogdmFyKC0tbmV0LXN0YXRlKTsgfQoubmV0LW9yZ2FuaXphdGlvbiAubmV0LXNoYXBlLCAubmV0LWFsbGlhbmNlIC5uZXQtc2hhcGUgeyBmaWxsOiB2YXIoLS1uZXQtb3JnKTsgfQoubmV0LWFybWVkLWdyb3VwIC5uZXQtc2hhcGUsIC5uZXQtbWlsaXRhcnktZm9yY2UgLm5ldC1zaGFwZSB7IGZpbGw6IHZhcigtLW5ldC1hcm1lZCk7IH0KLm5ldC1ub2RlOmZvY3VzLXZpc2libGUgLm5ldC1zaGFwZSB7IHN0cm9rZTogdmFyKC0tYWNjZW50KTsgc3Ryb2tlLXdpZHRoOiAzOyB9Ci5uZXR3b3JrLWxlZ2VuZCB7IGRpc3BsYXk6IGlubGluZTsgbGlzdC1zdHlsZTogbm9uZTsgcGFkZGluZzogMDsgbWFyZ2luOiAwOyB9Ci5uZXR3b3JrLWxlZ2VuZCBsaSB7IGRpc3BsYXk6IGlubGluZS1mbGV4OyBhbGlnbi1pdGVtczogY2VudGVyOyBnYXA6IDAuM3JlbTsgbWFyZ2luLWlubGluZS1lbmQ6IDAuOXJlbTsgfQoubmV0LWtleSB7IHZlcnRpY2FsLWFsaWduOiBtaWRkbGU7IH0KLm5ldHdvcmstbW9yZSB7IG1hcmdpbjogMCAwIDAuM3JlbTsgfQoubmV0d29yay1hY3RvciB7IGZvbnQtc2l6ZTogMXJlbTsgbWFyZ2luOiAxcmVtIDAgMC4ycmVtOyB9Ci8qIFByaW50ZWQgYmxhY2sgb24gd2hpdGU6IHNoYXBlcyB0ZWxsIHRoZSBraW5kcyBhcGFydC4gKi8KQG1lZGlhIHByaW50IHsKICA6cm9vdCB7IC0tbmV0LXBlcnNvbjogIzAwMDsgLS1uZXQtc3RhdGU6ICMwMDA7IC0tbmV0LW9yZzogIzAwMDsgLS1uZXQtYXJtZWQ6ICMwMDA7IH0KICAubmV0LWxhYmVsLCAubmV0LWVkZ2UtbGFiZWwgeyBmaWxsOiAjMDAwOyBzdHJva2U6ICNmZmY7IH0KICAubmV0LWVkZ2UgeyBzdHJva2U6ICMwMDA7IH0KICAubmV0LWFycm93IHsgZmlsbDogIzAwMDsgfQogIC5uZXQtc2hhcGUgeyBzdHJva2U6ICNmZmY7IH0KICAubmV0LWdyb3VwIHsgc3Ryb2tlOiAjMDAwOyBvcGFjaXR5OiAwLjI7IH0KICAubmV0d29yayB7IGJyZWFrLWluc2lkZTogYXZvaWQ7IH0KfQo=",
+        "style.css": "Lyogc2l0ZWdlbiBidWlsdC1pbiB0aGVtZTogcmVhZGFibGUsIHJlc3BvbnNpdmUsIGxpZ2h0IGFuZCBkYXJrLCBwcmludGFibGUuIE5vIEphdmFTY3JpcHQuICovCjpyb290IHsKICAtLWJnOiAjZmZmZmZmOwogIC0tZmc6ICMxYjFkMjE7CiAgLS1tdXRlZDogIzUwNTY1ZjsKICAtLWFjY2VudDogIzFhNGY5YzsKICAtLWFjY2VudC12aXNpdGVkOiAjNWIzYThjOwogIC0tbGluZTogI2Q5ZGNlMTsKICAtLXNvZnQ6ICNmM2Y0ZjY7CiAgLS1xdW90ZTogI2Y3ZjVlZTsKICAtLW9rOiAjMTQ2NjNhOwogIC0tb2stYmc6ICNlM2Y0ZWE7CiAgLS13YXJuOiAjOGE0YjAwOwogIC0td2Fybi1iZzogI2ZmZjFkNjsKICAtLWRpZmZlcjogIzliMWMxYzsKICAtLWRpZmZlci1iZzogI2ZkZThlODsKICAtLW1lYXN1cmU6IDQ0cmVtOwogIGNvbG9yLXNjaGVtZTogbGlnaHQgZGFyazsKfQpAbWVkaWEgKHByZWZlcnMtY29sb3Itc2NoZW1lOiBkYXJrKSB7CiAgOnJvb3QgewogICAgLS1iZzogIzE0MTYxYTsKICAgIC0tZmc6ICNlNmU3ZWE7CiAgICAtLW11dGVkOiAjYTlhZmI4OwogICAgLS1hY2NlbnQ6ICM4YWI0Zjg7CiAgICAtLWFjY2VudC12aXNpdGVkOiAjYzdhNGY1OwogICAgLS1saW5lOiAjMzQzODQxOwogICAgLS1zb2Z0OiAjMWUyMTI3OwogICAgLS1xdW90ZTogIzFmMjIyODsKICAgIC0tb2s6ICM4ZmQ2YTg7CiAgICAtLW9rLWJnOiAjMTYzMDFmOwogICAgLS13YXJuOiAjZjNjMzdhOwogICAgLS13YXJuLWJnOiAjM2EyYTEwOwogICAgLS1kaWZmZXI6ICNmZmI0YjQ7CiAgICAtLWRpZmZlci1iZzogIzNkMWExYTsKICB9Cn0KKiwgKjo6YmVmb3JlLCAqOjphZnRlciB7IGJveC1zaXppbmc6IGJvcmRlci1ib3g7IH0KaHRtbCB7IC13ZWJraXQtdGV4dC1zaXplLWFkanVzdDogMTAwJTsgdGV4dC1zaXplLWFkanVzdDogMTAwJTsgfQpib2R5IHsKICBtYXJnaW46IDA7CiAgYmFja2dyb3VuZDogdmFyKC0tYmcpOwogIGNvbG9yOiB2YXIoLS1mZyk7CiAgZm9udDogMS4wNjI1cmVtLzEuNiBDaGFydGVyLCAiQml0c3RyZWFtIENoYXJ0ZXIiLCAiU2l0a2EgVGV4dCIsIENhbWJyaWEsIEdlb3JnaWEsIHNlcmlmOwogIG92ZXJmbG93LXdyYXA6IGJyZWFrLXdvcmQ7Cn0KaDEsIGgyLCBoMywgLnNpdGUtdGl0bGUsIG5hdiwgLmtpY2tlciwgLm1ldGEsIC5kZXRhaWwsIC5iYWRnZSwgLnRhZ3MsIC5ldmVudC1kYXRlLCBmaWdjYXB0aW9uLCAuc291cmNlcywgLnNpdGUtZm9vdGVyIHsKICBmb250LWZhbWlseTogc3lzdGVtLXVpLCAtYXBwbGUtc3lzdGVtLCAiU2Vnb2UgVUkiLCBSb2JvdG8sICJIZWx2ZXRpY2EgTmV1ZSIsIEFyaWFsLCBzYW5zLXNlcmlmOwp9CmgxIHsgZm9udC1zaXplOiBjbGFtcCgxLjZyZW0sIDEuMnJlbSArIDJ2dywgMi40cmVtKTsgbGluZS1oZWlnaHQ6IDEuMjsgbWFyZ2luOiAwLjRyZW0gMCAwLjhyZW07IH0KaDIgeyBmb250LXNpemU6IDEuMzVyZW07IGxpbmUtaGVpZ2h0OiAxLjM7IG1hcmdpbjogMi4ycmVtIDAgMC44cmVtOyBwYWRkaW5nLXRvcDogMC42cmVtOyBib3JkZXItdG9wOiAxcHggc29saWQgdmFyKC0tbGluZSk7IH0KaDMgeyBmb250LXNpemU6IDEuMXJlbTsgbWFyZ2luOiAxLjRyZW0gMCAwLjRyZW07IH0KYSB7IGNvbG9yOiB2YXIoLS1hY2NlbnQpOyB0ZXh0LXVuZGVybGluZS1vZmZzZXQ6IDAuMTVlbTsgfQphOnZpc2l0ZWQgeyBjb2xvcjogdmFyKC0tYWNjZW50LXZpc2l0ZWQpOyB9CmE6Zm9jdXMtdmlzaWJsZSB7IG91dGxpbmU6IDNweCBzb2xpZCB2YXIoLS1hY2NlbnQpOyBvdXRsaW5lLW9mZnNldDogMnB4OyB9Ci53cmFwIHsgbWF4LXdpZHRoOiB2YXIoLS1tZWFzdXJlKTsgbWFyZ2luOiAwIGF1dG87IHBhZGRpbmc6IDAgMS4xcmVtOyB9Ci5za2lwLWxpbmsgeyBwb3NpdGlvbjogYWJzb2x1dGU7IGluc2V0LWlubGluZS1zdGFydDogLTk5OXB4OyB0b3A6IDA7IGJhY2tncm91bmQ6IHZhcigtLWJnKTsgY29sb3I6IHZhcigtLWFjY2VudCk7IHBhZGRpbmc6IDAuNXJlbSAxcmVtOyB6LWluZGV4OiAxMDsgfQouc2tpcC1saW5rOmZvY3VzIHsgaW5zZXQtaW5saW5lLXN0YXJ0OiAwLjVyZW07IHRvcDogMC41cmVtOyB9Cgouc2l0ZS1oZWFkZXIgeyBib3JkZXItYm90dG9tOiAxcHggc29saWQgdmFyKC0tbGluZSk7IGJhY2tncm91bmQ6IHZhcigtLXNvZnQpOyB9Ci5zaXRlLWhlYWRlciAud3JhcCB7IGRpc3BsYXk6IGZsZXg7IGZsZXgtd3JhcDogd3JhcDsgYWxpZ24taXRlbXM6IGJhc2VsaW5lOyBqdXN0aWZ5LWNvbnRlbnQ6IHNwYWNlLWJldHdlZW47IGdhcDogMC4zcmVtIDEuMnJlbTsgcGFkZGluZy10b3A6IDAuN3JlbTsgcGFkZGluZy1ib3R0b206IDAuN3JlbTsgfQouc2l0ZS10aXRsZSB7IGZvbnQtd2VpZ2h0OiA3MDA7IGNvbG9yOiB2YXIoLS1mZyk7IHRleHQtZGVjb3JhdGlvbjogbm9uZTsgZm9udC1zaXplOiAxLjA1cmVtOyB9Ci5zaXRlLXRpdGxlOnZpc2l0ZWQgeyBjb2xvcjogdmFyKC0tZmcpOyB9Cm5hdiB1bCB7IGxpc3Qtc3R5bGU6IG5vbmU7IG1hcmdpbjogMDsgcGFkZGluZzogMDsgZGlzcGxheTogZmxleDsgZmxleC13cmFwOiB3cmFwOyBnYXA6IDAuMnJlbSAxcmVtOyB9Cm5hdiBhIHsgdGV4dC1kZWNvcmF0aW9uOiBub25lOyBmb250LXNpemU6IDAuOTVyZW07IHBhZGRpbmc6IDAuM3JlbSAwOyBkaXNwbGF5OiBpbmxpbmUtYmxvY2s7IH0KbmF2IGFbYXJpYS1jdXJyZW50PSJwYWdlIl0geyBjb2xvcjogdmFyKC0tZmcpOyBmb250LXdlaWdodDogNzAwOyBib3JkZXItYm90dG9tOiAycHggc29saWQgdmFyKC0tYWNjZW50KTsgfQoKbWFpbiB7IHBhZGRpbmctdG9wOiAxLjJyZW07IHBhZGRpbmctYm90dG9tOiAzcmVtOyB9Ci5sZWRlIHsgZm9udC1zaXplOiAxLjE1cmVtOyBjb2xvcjogdmFyKC0tZmcpOyB9Ci5raWNrZXIgeyB0ZXh0LXRyYW5zZm9ybTogdXBwZXJjYXNlOyBsZXR0ZXItc3BhY2luZzogMC4wNmVtOyBmb250LXNpemU6IDAuOHJlbTsgY29sb3I6IHZhcigtLW11dGVkKTsgbWFyZ2luOiAwOyB9Ci8qIFNjcmlwdHMgd2hvc2UgbGV0dGVycyBqb2luIChBcmFiaWMsIEhlYnJldy4uLikgdGFrZSBubyBsZXR0ZXIgc3BhY2luZyBhbmQgbm8gc2xhbnRlZCB0eXBlLiAqLwpbZGlyPSJydGwiXSAua2lja2VyIHsgbGV0dGVyLXNwYWNpbmc6IG5vcm1hbDsgfQpbZGlyPSJydGwiXSAuZmFjdC1xdW90ZSB7IGZvbnQtc3R5bGU6IG5vcm1hbDsgfQoubWV0YSB7IGNvbG9yOiB2YXIoLS1tdXRlZCk7IG1hcmdpbjogMC4ycmVtIDA7IGZvbnQtc2l6ZTogMC45NXJlbTsgfQoucGFnZS1oZWFkZXIgeyBtYXJnaW4tYm90dG9tOiAxLjJyZW07IH0KLnByb3NlIHAsIC5wcm9zZSBsaSB7IG1heC13aWR0aDogdmFyKC0tbWVhc3VyZSk7IH0KLnByb3NlIHRhYmxlIHsgYm9yZGVyLWNvbGxhcHNlOiBjb2xsYXBzZTsgZGlzcGxheTogYmxvY2s7IG92ZXJmbG93LXg6IGF1dG87IG1heC13aWR0aDogMTAwJTsgfQoucHJvc2UgdGgsIC5wcm9zZSB0ZCB7IGJvcmRlcjogMXB4IHNvbGlkIHZhcigtLWxpbmUpOyBwYWRkaW5nOiAwLjNyZW0gMC42cmVtOyB0ZXh0LWFsaWduOiBzdGFydDsgfQoucHJvc2UgYmxvY2txdW90ZSwgYmxvY2txdW90ZSB7IG1hcmdpbjogMDsgcGFkZGluZzogMC42cmVtIDFyZW07IGJhY2tncm91bmQ6IHZhcigtLXF1b3RlKTsgYm9yZGVyLWlubGluZS1zdGFydDogNHB4IHNvbGlkIHZhcigtLWxpbmUpOyB9CnByZSB7IG92ZXJmbG93LXg6IGF1dG87IGJhY2tncm91bmQ6IHZhcigtLXNvZnQpOyBwYWRkaW5nOiAwLjhyZW07IGJvcmRlci1yYWRpdXM6IDRweDsgfQpjb2RlIHsgZm9udC1mYW1pbHk6IHVpLW1vbm9zcGFjZSwgIlNGIE1vbm8iLCBNZW5sbywgQ29uc29sYXMsIG1vbm9zcGFjZTsgZm9udC1zaXplOiAwLjkyZW07IH0KaW1nIHsgbWF4LXdpZHRoOiAxMDAlOyBoZWlnaHQ6IGF1dG87IH0KLyogVGhlIGltYWdlIGF0IHRoZSB0b3Agb2YgYW4gYWN0b3IncywgYXJ0aWNsZSdzIG9yIG5vdGUncyBwYWdlLCBpdHMgY3JlZGl0IHVuZGVyIGl0LiAqLwoucGFnZS1pbWFnZSB7IG1hcmdpbjogMCAwIDEuNHJlbTsgfQoucGFnZS1pbWFnZSBpbWcgeyBkaXNwbGF5OiBibG9jazsgYm9yZGVyLXJhZGl1czogNHB4OyBiYWNrZ3JvdW5kOiB2YXIoLS1zb2Z0KTsgfQoucGFnZS1pbWFnZSBmaWdjYXB0aW9uIHsgbWFyZ2luLXRvcDogMC4zNXJlbTsgZm9udC1zaXplOiAwLjg1cmVtOyBjb2xvcjogdmFyKC0tbXV0ZWQpOyB9CnN1cC5jaXRlIHsgZm9udC1mYW1pbHk6IHN5c3RlbS11aSwgc2Fucy1zZXJpZjsgZm9udC1zaXplOiAwLjcyZW07IGxpbmUtaGVpZ2h0OiAwOyB3aGl0ZS1zcGFjZTogbm93cmFwOyB9CnN1cC5jaXRlIGEgeyB0ZXh0LWRlY29yYXRpb246IG5vbmU7IHBhZGRpbmc6IDAgMC4wOGVtOyB9CgoubGluay1saXN0LCAuY2FyZC1saXN0IHsgbGlzdC1zdHlsZTogbm9uZTsgcGFkZGluZzogMDsgbWFyZ2luOiAwLjVyZW0gMDsgfQoubGluay1saXN0IGxpIHsgcGFkZGluZzogMC40NXJlbSAwOyBib3JkZXItYm90dG9tOiAxcHggc29saWQgdmFyKC0tbGluZSk7IH0KLmxpbmstbGlzdC5jb21wYWN0IGxpIHsgcGFkZGluZzogMC4yNXJlbSAwOyBib3JkZXI6IDA7IH0KLmNhcmQtbGlzdCB7IGRpc3BsYXk6IGdyaWQ7IGdhcDogMC44cmVtOyBncmlkLXRlbXBsYXRlLWNvbHVtbnM6IHJlcGVhdChhdXRvLWZpbGwsIG1pbm1heCgxNXJlbSwgMWZyKSk7IH0KLmNhcmQtbGlzdCBsaSB7IGJvcmRlcjogMXB4IHNvbGlkIHZhcigtLWxpbmUpOyBib3JkZXItcmFkaXVzOiA2cHg7IHBhZGRpbmc6IDAuOHJlbSAxcmVtOyBiYWNrZ3JvdW5kOiB2YXIoLS1zb2Z0KTsgfQouY2FyZC1saXN0IGEgeyBmb250LXdlaWdodDogNzAwOyB9Ci5kZXRhaWwgeyBkaXNwbGF5OiBibG9jazsgY29sb3I6IHZhcigtLW11dGVkKTsgZm9udC1zaXplOiAwLjlyZW07IH0KLmRldGFpbC1pbmxpbmUgeyBjb2xvcjogdmFyKC0tbXV0ZWQpOyBmb250LXNpemU6IDAuOXJlbTsgfQoua2luZC1ncm91cHMgeyBkaXNwbGF5OiBncmlkOyBnYXA6IDAgMS41cmVtOyBncmlkLXRlbXBsYXRlLWNvbHVtbnM6IHJlcGVhdChhdXRvLWZpbGwsIG1pbm1heCgxM3JlbSwgMWZyKSk7IH0KCi5ldmVudC1saXN0IHsgbGlzdC1zdHlsZTogbm9uZTsgcGFkZGluZzogMDsgbWFyZ2luOiAwLjVyZW0gMDsgfQouZXZlbnQtaXRlbSB7IGRpc3BsYXk6IGdyaWQ7IGdyaWQtdGVtcGxhdGUtY29sdW1uczogOC41cmVtIDFmcjsgZ2FwOiAwLjJyZW0gMXJlbTsgcGFkZGluZzogMC44cmVtIDA7IGJvcmRlci1ib3R0b206IDFweCBzb2xpZCB2YXIoLS1saW5lKTsgc2Nyb2xsLW1hcmdpbi10b3A6IDFyZW07IH0KLmV2ZW50LWl0ZW06dGFyZ2V0IHsgYmFja2dyb3VuZDogdmFyKC0td2Fybi1iZyk7IG91dGxpbmU6IDJweCBzb2xpZCB2YXIoLS13YXJuKTsgfQouZXZlbnQtZGF0ZSB7IGNvbG9yOiB2YXIoLS1tdXRlZCk7IGZvbnQtc2l6ZTogMC45cmVtOyBmb250LXdlaWdodDogNjAwOyBwYWRkaW5nLXRvcDogMC4xNXJlbTsgfQouZXZlbnQtdGl0bGUgeyBtYXJnaW46IDA7IGZvbnQtc2l6ZTogMS4wNXJlbTsgfQouZXZlbnQtcGxhY2UgeyBtYXJnaW46IDAuMXJlbSAwOyBjb2xvcjogdmFyKC0tbXV0ZWQpOyBmb250LXNpemU6IDAuOXJlbTsgfQouZXZlbnQtc3VtbWFyeSB7IG1hcmdpbjogMC4zcmVtIDA7IH0KLnRhZ3MgeyBsaXN0LXN0eWxlOiBub25lOyBwYWRkaW5nOiAwOyBtYXJnaW46IDAuNHJlbSAwIDA7IGRpc3BsYXk6IGZsZXg7IGZsZXgtd3JhcDogd3JhcDsgZ2FwOiAwLjM1cmVtOyB9Ci50YWdzIGxpIGEgeyBkaXNwbGF5OiBpbmxpbmUtYmxvY2s7IGZvbnQtc2l6ZTogMC44NXJlbTsgcGFkZGluZzogMC4xcmVtIDAuNTVyZW07IGJvcmRlcjogMXB4IHNvbGlkIHZhcigtLWxpbmUpOyBib3JkZXItcmFkaXVzOiA5OTlweDsgdGV4dC1kZWNvcmF0aW9uOiBub25lOyBiYWNrZ3JvdW5kOiB2YXIoLS1zb2Z0KTsgfQoueWVhci1uYXYgdWwgeyBnYXA6IDAuNHJlbSAxcmVtOyB9CgoucXVvdGUgeyBtYXJnaW46IDFyZW0gMCAxLjRyZW07IH0KLnF1b3RlIGJsb2NrcXVvdGUgeyBmb250LXNpemU6IDEuMDVyZW07IH0KLnF1b3RlIGJsb2NrcXVvdGUgcCB7IG1hcmdpbjogMDsgfQoucXVvdGUgZmlnY2FwdGlvbiB7IG1hcmdpbi10b3A6IDAuNHJlbTsgZm9udC1zaXplOiAwLjlyZW07IGNvbG9yOiB2YXIoLS1tdXRlZCk7IH0KLmJhZGdlIHsgZGlzcGxheTogaW5saW5lLWJsb2NrOyBtYXJnaW4taW5saW5lLXN0YXJ0OiAwLjNyZW07IGZvbnQtc2l6ZTogMC43OHJlbTsgZm9udC13ZWlnaHQ6IDYwMDsgcGFkZGluZzogMC4wNXJlbSAwLjVyZW07IGJvcmRlci1yYWRpdXM6IDRweDsgfQouYmFkZ2UtdmVyaWZpZWQgeyBjb2xvcjogdmFyKC0tb2spOyBiYWNrZ3JvdW5kOiB2YXIoLS1vay1iZyk7IH0KLmJhZGdlLXVudmVyaWZpZWQgeyBjb2xvcjogdmFyKC0td2Fybik7IGJhY2tncm91bmQ6IHZhcigtLXdhcm4tYmcpOyB9Ci5xdW90ZS52ZXJpZmllZCBibG9ja3F1b3RlIHsgYm9yZGVyLWlubGluZS1zdGFydC1jb2xvcjogdmFyKC0tb2spOyB9Ci5xdW90ZS51bnZlcmlmaWVkIGJsb2NrcXVvdGUgeyBib3JkZXItaW5saW5lLXN0YXJ0LWNvbG9yOiB2YXIoLS13YXJuKTsgfQoKLmZhY3QtbGlzdCB7IG1hcmdpbjogMDsgfQouZmFjdCB7IHBhZGRpbmc6IDAuNnJlbSAwOyBib3JkZXItYm90dG9tOiAxcHggc29saWQgdmFyKC0tbGluZSk7IH0KLmZhY3QgZHQgeyBmb250LXdlaWdodDogNzAwOyBmb250LWZhbWlseTogc3lzdGVtLXVpLCBzYW5zLXNlcmlmOyB9Ci5mYWN0IGRkIHsgbWFyZ2luLWJsb2NrOiAwLjNyZW07IG1hcmdpbi1pbmxpbmU6IDFyZW0gMDsgfQouZmFjdC1xdW90ZSB7IGRpc3BsYXk6IGJsb2NrOyBjb2xvcjogdmFyKC0tbXV0ZWQpOyBmb250LXNpemU6IDAuOTJyZW07IGZvbnQtc3R5bGU6IGl0YWxpYzsgfQouZmFjdC1kaWZmZXIgeyBib3JkZXItaW5saW5lLXN0YXJ0OiA0cHggc29saWQgdmFyKC0tZGlmZmVyKTsgcGFkZGluZy1pbmxpbmUtc3RhcnQ6IDAuOHJlbTsgfQouZGlmZmVyLW1hcmsgeyBkaXNwbGF5OiBpbmxpbmUtYmxvY2s7IG1hcmdpbi1pbmxpbmUtc3RhcnQ6IDAuNHJlbTsgZm9udC1zaXplOiAwLjc4cmVtOyBwYWRkaW5nOiAwLjA1cmVtIDAuNXJlbTsgYm9yZGVyLXJhZGl1czogNHB4OyBjb2xvcjogdmFyKC0tZGlmZmVyKTsgYmFja2dyb3VuZDogdmFyKC0tZGlmZmVyLWJnKTsgfQoucmVsYXRpb25zIGRpdiB7IG1hcmdpbi1ib3R0b206IDAuNnJlbTsgfQoucmVsYXRpb25zIGR0IHsgZm9udC13ZWlnaHQ6IDcwMDsgZm9udC1mYW1pbHk6IHN5c3RlbS11aSwgc2Fucy1zZXJpZjsgfQoucmVsYXRpb25zIGRkIHsgbWFyZ2luLWJsb2NrOiAwLjE1cmVtOyBtYXJnaW4taW5saW5lOiAxcmVtIDA7IH0KCi5zb3VyY2VzIG9sIHsgcGFkZGluZy1pbmxpbmUtc3RhcnQ6IDEuNnJlbTsgZm9udC1zaXplOiAwLjk1cmVtOyB9Ci5zb3VyY2VzIGxpIHsgbWFyZ2luOiAwLjM1cmVtIDA7IHNjcm9sbC1tYXJnaW4tdG9wOiAxcmVtOyB9Ci5zb3VyY2VzIGxpOnRhcmdldCB7IGJhY2tncm91bmQ6IHZhcigtLXdhcm4tYmcpOyB9Ci5vdXRsZXQgeyBmb250LXN0eWxlOiBpdGFsaWM7IH0KLmZvb3Rub3RlcyB7IGZvbnQtc2l6ZTogMC45MnJlbTsgYm9yZGVyLXRvcDogMXB4IHNvbGlkIHZhcigtLWxpbmUpOyBtYXJnaW4tdG9wOiAycmVtOyB9Cgouc2l0ZS1mb290ZXIgeyBib3JkZXItdG9wOiAxcHggc29saWQgdmFyKC0tbGluZSk7IGJhY2tncm91bmQ6IHZhcigtLXNvZnQpOyBjb2xvcjogdmFyKC0tbXV0ZWQpOyBmb250LXNpemU6IDAuOXJlbTsgcGFkZGluZzogMXJlbSAwIDJyZW07IH0KCkBtZWRpYSAobWF4LXdpZHRoOiAzNHJlbSkgewogIGJvZHkgeyBmb250LXNpemU6IDFyZW07IH0KICAuZXZlbnQtaXRlbSB7IGdyaWQtdGVtcGxhdGUtY29sdW1uczogMWZyOyB9CiAgLnNpdGUtaGVhZGVyIC53cmFwIHsgZGlzcGxheTogYmxvY2s7IH0KICBuYXYgdWwgeyBtYXJnaW4tdG9wOiAwLjNyZW07IH0KICAuY2FyZC1saXN0IHsgZ3JpZC10ZW1wbGF0ZS1jb2x1bW5zOiAxZnI7IH0KfQoKQG1lZGlhIHByaW50IHsKICA6cm9vdCB7IC0tYmc6ICNmZmY7IC0tZmc6ICMwMDA7IC0tbXV0ZWQ6ICMzMzM7IC0tYWNjZW50OiAjMDAwOyAtLWxpbmU6ICM5OTk7IC0tc29mdDogI2ZmZjsgLS1xdW90ZTogI2ZmZjsgfQogIC5zaXRlLWhlYWRlciBuYXYsIC5za2lwLWxpbmssIC55ZWFyLW5hdiB7IGRpc3BsYXk6IG5vbmU7IH0KICAuc2l0ZS1oZWFkZXIsIC5zaXRlLWZvb3RlciB7IGJhY2tncm91bmQ6IG5vbmU7IH0KICBib2R5IHsgZm9udC1zaXplOiAxMXB0OyB9CiAgYSB7IGNvbG9yOiAjMDAwOyB9CiAgLnByb3NlIGFbaHJlZl49Imh0dHAiXTo6YWZ0ZXIsIC5zb3VyY2VzIGEuZXh0ZXJuYWw6OmFmdGVyIHsgY29udGVudDogIiAoIiBhdHRyKGhyZWYpICIpIjsgZm9udC1zaXplOiAwLjg1ZW07IHdvcmQtYnJlYWs6IGJyZWFrLWFsbDsgfQogIGgyLCBoMyB7IGJyZWFrLWFmdGVyOiBhdm9pZDsgfQogIC5ldmVudC1pdGVtLCAucXVvdGUsIC5mYWN0IHsgYnJlYWstaW5zaWRlOiBhdm9pZDsgfQp9CgovKiBEYXRlcyBpbiBraWNrZXJzIGtlZXAgdGhlaXIgY2FzZSAoImMuIDIwMjEiKTsgdGhlIHllYXIgYWxyZWFkeSBoZWFkcyBlYWNoIHRpbWVsaW5lIHNlY3Rpb24uICovCi5raWNrZXItZGF0ZSB7IHRleHQtdHJhbnNmb3JtOiBub25lOyBsZXR0ZXItc3BhY2luZzogMDsgZm9udC1zaXplOiAwLjlyZW07IGZvbnQtd2VpZ2h0OiA2MDA7IH0KLmV2ZW50LWxpc3QgPiBsaTpsYXN0LWNoaWxkIHsgYm9yZGVyLWJvdHRvbTogMDsgfQoueWVhciA+IGgyIHsgYm9yZGVyLXRvcDogMDsgfQouZXZlbnQtc3VtbWFyeSBwIHsgbWFyZ2luOiAwLjNyZW0gMDsgfQouZXZlbnQtdGl0bGVzIHsgbGlzdC1zdHlsZTogbm9uZTsgcGFkZGluZzogMDsgbWFyZ2luOiAwLjVyZW0gMDsgfQouZXZlbnQtdGl0bGVzIGxpIHsgcGFkZGluZzogMC4zNXJlbSAwOyBib3JkZXItYm90dG9tOiAxcHggc29saWQgdmFyKC0tbGluZSk7IGRpc3BsYXk6IGdyaWQ7IGdyaWQtdGVtcGxhdGUtY29sdW1uczogOC41cmVtIDFmcjsgZ2FwOiAwIDFyZW07IH0KLmV2ZW50LXRpdGxlcyBsaTpsYXN0LWNoaWxkIHsgYm9yZGVyLWJvdHRvbTogMDsgfQouZXZlbnQtdGl0bGVzIHRpbWUgeyBjb2xvcjogdmFyKC0tbXV0ZWQpOyBmb250LXNpemU6IDAuOXJlbTsgZm9udC13ZWlnaHQ6IDYwMDsgfQpAbWVkaWEgKG1heC13aWR0aDogMzRyZW0pIHsgLmV2ZW50LXRpdGxlcyBsaSB7IGdyaWQtdGVtcGxhdGUtY29sdW1uczogMWZyOyB9IH0KCi8qIEEgd2F5IHRocm91Z2ggdGhlIHN0b3J5OiBwcmV2aW91cyBhbmQgbmV4dCBwYWdlLCBhIG5vdGUncyB0YWJsZSBvZiBjb250ZW50cy4gKi8KLnBhZ2VyIHsgbWFyZ2luLXRvcDogMi41cmVtOyBwYWRkaW5nLXRvcDogMXJlbTsgYm9yZGVyLXRvcDogMXB4IHNvbGlkIHZhcigtLWxpbmUpOyB9Ci5wYWdlciB1bCB7IGp1c3RpZnktY29udGVudDogc3BhY2UtYmV0d2VlbjsgZ2FwOiAxcmVtOyB9Ci5wYWdlciBsaSB7IGZsZXg6IDEgMSAxNHJlbTsgbWF4LXdpZHRoOiAyMnJlbTsgfQoucGFnZXItbmV4dCB7IG1hcmdpbi1pbmxpbmUtc3RhcnQ6IGF1dG87IHRleHQtYWxpZ246IGVuZDsgfQoucGFnZXIgYSB7IGZvbnQtc2l6ZTogMXJlbTsgfQoucGFnZXItbGFiZWwgeyBkaXNwbGF5OiBibG9jazsgY29sb3I6IHZhcigtLW11dGVkKTsgZm9udC1zaXplOiAwLjhyZW07IHRleHQtdHJhbnNmb3JtOiB1cHBlcmNhc2U7IGxldHRlci1zcGFjaW5nOiAwLjA2ZW07IH0KW2Rpcj0icnRsIl0gLnBhZ2VyLWxhYmVsIHsgbGV0dGVyLXNwYWNpbmc6IG5vcm1hbDsgfQoudG9jIHsgYmFja2dyb3VuZDogdmFyKC0tc29mdCk7IGJvcmRlcjogMXB4IHNvbGlkIHZhcigtLWxpbmUpOyBib3JkZXItcmFkaXVzOiA0cHg7IHBhZGRpbmc6IDAuMnJlbSAxcmVtIDAuNnJlbTsgbWFyZ2luOiAxcmVtIDAgMS41cmVtOyBtYXgtd2lkdGg6IHZhcigtLW1lYXN1cmUpOyB9Ci50b2MgaDIgeyBib3JkZXItdG9wOiAwOyBtYXJnaW46IDAuNnJlbSAwIDAuM3JlbTsgcGFkZGluZy10b3A6IDA7IGZvbnQtc2l6ZTogMXJlbTsgfQoudG9jIG9sIHsgbWFyZ2luOiAwOyBwYWRkaW5nLWlubGluZS1zdGFydDogMS40cmVtOyB9Ci50b2MgbGkgeyBwYWRkaW5nOiAwLjE1cmVtIDA7IH0KQG1lZGlhIHByaW50IHsgLnBhZ2VyIHsgZGlzcGxheTogbm9uZTsgfSB9CgovKiBUaGUgc2VhcmNoIHBhZ2UgKHNlYXJjaDogdHJ1ZSk6IGEgZm9ybSB0aGF0IHRoZSBwYWdlJ3Mgc2NyaXB0IHNob3dzIG9uY2UgUGFnZWZpbmQgaGFzIGxvYWRlZC4gKi8KLnNlYXJjaC1mb3JtIHsgbWFyZ2luOiAwLjVyZW0gMCAxcmVtOyBmb250LWZhbWlseTogc3lzdGVtLXVpLCAtYXBwbGUtc3lzdGVtLCAiU2Vnb2UgVUkiLCBSb2JvdG8sICJIZWx2ZXRpY2EgTmV1ZSIsIEFyaWFsLCBzYW5zLXNlcmlmOyB9Ci5zZWFyY2gtZm9ybSBwIHsgbWFyZ2luOiAwIDAgMC44cmVtOyB9Ci5zZWFyY2gtZm9ybSBsYWJlbCB7IGRpc3BsYXk6IGJsb2NrOyBmb250LXdlaWdodDogNjAwOyBmb250LXNpemU6IDAuOTVyZW07IG1hcmdpbi1ib3R0b206IDAuMjVyZW07IH0KLnNlYXJjaC1mb3JtIGlucHV0LCAuc2VhcmNoLWZvcm0gc2VsZWN0IHsgZm9udDogaW5oZXJpdDsgY29sb3I6IHZhcigtLWZnKTsgYmFja2dyb3VuZDogdmFyKC0tYmcpOyBib3JkZXI6IDFweCBzb2xpZCB2YXIoLS1tdXRlZCk7IGJvcmRlci1yYWRpdXM6IDRweDsgcGFkZGluZzogMC40NXJlbSAwLjZyZW07IG1heC13aWR0aDogMTAwJTsgfQouc2VhcmNoLWZvcm0gaW5wdXQgeyB3aWR0aDogMTAwJTsgZm9udC1zaXplOiAxLjFyZW07IH0KLnNlYXJjaC1mb3JtIGlucHV0OmZvY3VzLXZpc2libGUsIC5zZWFyY2gtZm9ybSBzZWxlY3Q6Zm9jdXMtdmlzaWJsZSB7IG91dGxpbmU6IDNweCBzb2xpZCB2YXIoLS1hY2NlbnQpOyBvdXRsaW5lLW9mZnNldDogMXB4OyB9Ci5zZWFyY2gtZmlsdGVycyB7IGRpc3BsYXk6IGZsZXg7IGZsZXgtd3JhcDogd3JhcDsgZ2FwOiAwIDEuMnJlbTsgfQouc2VhcmNoLXN0YXR1cyB7IGNvbG9yOiB2YXIoLS1tdXRlZCk7IGZvbnQtZmFtaWx5OiBzeXN0ZW0tdWksIHNhbnMtc2VyaWY7IGZvbnQtc2l6ZTogMC45NXJlbTsgbWluLWhlaWdodDogMS41ZW07IH0KLnNlYXJjaC1yZXN1bHRzIHsgbGlzdC1zdHlsZTogbm9uZTsgcGFkZGluZzogMDsgbWFyZ2luOiAwOyB9Ci5zZWFyY2gtcmVzdWx0cyBsaSB7IHBhZGRpbmc6IDAuN3JlbSAwOyBib3JkZXItYm90dG9tOiAxcHggc29saWQgdmFyKC0tbGluZSk7IH0KLnNlYXJjaC1yZXN1bHRzIGgyIHsgZm9udC1zaXplOiAxLjFyZW07IG1hcmdpbjogMDsgcGFkZGluZzogMDsgYm9yZGVyOiAwOyB9Ci5zZWFyY2gtcmVzdWx0cyBwIHsgbWFyZ2luOiAwLjNyZW0gMCAwOyB9Ci5zZWFyY2gtcmVzdWx0cyBtYXJrIHsgYmFja2dyb3VuZDogdmFyKC0td2Fybi1iZyk7IGNvbG9yOiB2YXIoLS1mZyk7IHBhZGRpbmc6IDAgMC4xZW07IH0KCi8qIFRoZSBhY3RvcnMnIG5ldHdvcmssIGRyYXduIGF0IGJ1aWxkIHRpbWUuIFNoYXBlcyB0ZWxsIGtpbmRzIGFwYXJ0OyBjb2xvdXJzIGhlbHAuICovCjpyb290IHsgLS1uZXQtcGVyc29uOiAjYjM1NDFlOyAtLW5ldC1zdGF0ZTogIzFmNWZhODsgLS1uZXQtb3JnOiAjNmEzZDlhOyAtLW5ldC1hcm1lZDogI2E0MjYyYzsgfQpAbWVkaWEgKHByZWZlcnMtY29sb3Itc2NoZW1lOiBkYXJrKSB7IDpyb290IHsgLS1uZXQtcGVyc29uOiAjZjBhMDZhOyAtLW5ldC1zdGF0ZTogIzdmYjJlZTsgLS1uZXQtb3JnOiAjYzRhM2VhOyAtLW5ldC1hcm1lZDogI2YwOGM4ZjsgfSB9Ci5uZXR3b3JrIHsgbWFyZ2luOiAwLjVyZW0gMCAxLjVyZW07IH0KLm5ldCB7IHdpZHRoOiAxMDAlOyBtYXgtd2lkdGg6IDQwcmVtOyBoZWlnaHQ6IGF1dG87IGRpc3BsYXk6IGJsb2NrOyBkaXJlY3Rpb246IGx0cjsgfQovKiBUaGUgc2l0ZS13aWRlIGRyYXdpbmcgaXMgd2lkZXIgdGhhbiB0aGUgdGV4dCB3aGVyZSB0aGUgc2NyZWVuIGFsbG93cywgbmV2ZXIgd2lkZXIgdGhhbiB0aGUgc2NyZWVuLiAqLwoubmV0d29yay1tYXAgeyB3aWR0aDogbWluKDYycmVtLCBjYWxjKDEwMHZ3IC0gM3JlbSkpOyBtYXJnaW4taW5saW5lOiBjYWxjKDUwJSAtIG1pbigzMXJlbSwgY2FsYyg1MHZ3IC0gMS41cmVtKSkpOyB9Ci5uZXQtbWFwIHsgbWF4LXdpZHRoOiAxMDAlOyB9Ci5uZXR3b3JrLWxpc3QgZGl2IHsgbWFyZ2luLWJvdHRvbTogMC4zcmVtOyB9Ci5uZXR3b3JrLWxpc3QgZHQgeyBkaXNwbGF5OiBpbmxpbmU7IH0KLm5ldHdvcmstbGlzdCBkdDo6YWZ0ZXIgeyBjb250ZW50OiAiOiI7IH0KLm5ldHdvcmstbGlzdCBkZCB7IGRpc3BsYXk6IGlubGluZTsgbWFyZ2luLWlubGluZTogMC40cmVtIDA7IH0KLm5ldC1lZGdlIHsgc3Ryb2tlOiB2YXIoLS1tdXRlZCk7IHN0cm9rZS13aWR0aDogMS41OyBmaWxsOiBub25lOyB9Ci5uZXQtYXJyb3cgeyBmaWxsOiB2YXIoLS1tdXRlZCk7IH0KLm5ldC1lZGdlLWxhYmVsIHsgZm9udDogMTJweCBzeXN0ZW0tdWksIHNhbnMtc2VyaWY7IGZpbGw6IHZhcigtLWZnKTsgcGFpbnQtb3JkZXI6IHN0cm9rZTsgc3Ryb2tlOiB2YXIoLS1iZyk7IHN0cm9rZS13aWR0aDogNHB4OyB9Ci5uZXQtbGFiZWwgeyBmb250OiAxNHB4IHN5c3RlbS11aSwgc2Fucy1zZXJpZjsgZmlsbDogdmFyKC0tYWNjZW50KTsgcGFpbnQtb3JkZXI6IHN0cm9rZTsgc3Ryb2tlOiB2YXIoLS1iZyk7IHN0cm9rZS13aWR0aDogNHB4OyB9Ci5uZXQtY2VudHJlIC5uZXQtbGFiZWwgeyBmaWxsOiB2YXIoLS1mZyk7IGZvbnQtd2VpZ2h0OiA3MDA7IH0KLm5ldC1tYXAgLm5ldC1sYWJlbCB7IGZvbnQtc2l6ZTogMTNweDsgfQoubmV0LWVkZ2UtbGFiZWwubmV0LXNtYWxsIHsgZm9udC1zaXplOiAxMXB4OyB9Ci5uZXQtbGFiZWwtYmcgeyBmaWxsOiB2YXIoLS1iZyk7IG9wYWNpdHk6IDAuODU7IH0KLm5ldC1ncm91cCB7IGZpbGw6IG5vbmU7IHN0cm9rZS13aWR0aDogNjsgc3Ryb2tlLWxpbmVjYXA6IHJvdW5kOyBvcGFjaXR5OiAwLjM1OyB9Ci5uZXQtZ3JvdXAubmV0LXBlcnNvbiB7IHN0cm9rZTogdmFyKC0tbmV0LXBlcnNvbik7IH0KLm5ldC1ncm91cC5uZXQtc3RhdGUsIC5uZXQtZ3JvdXAubmV0LWdvdmVybm1lbnQgeyBzdHJva2U6IHZhcigtLW5ldC1zdGF0ZSk7IH0KLm5ldC1ncm91cC5uZXQtb3JnYW5pemF0aW9uLCAubmV0LWdyb3VwLm5ldC1hbGxpYW5jZSB7IHN0cm9rZTogdmFyKC0tbmV0LW9yZyk7IH0KLm5ldC1ncm91cC5uZXQtYXJtZWQtZ3JvdXAsIC5uZXQtZ3JvdXAubmV0LW1pbGl0YXJ5LWZvcmNlIHsgc3Ryb2tlOiB2YXIoLS1uZXQtYXJtZWQpOyB9Ci5uZXQtc2hhcGUgeyBzdHJva2U6IHZhcigtLWJnKTsgc3Ryb2tlLXdpZHRoOiAxLjU7IH0KLm5ldC1wZXJzb24gLm5ldC1zaGFwZSB7IGZpbGw6IHZhcigtLW5ldC1wZXJzb24pOyB9Ci5uZXQtc3RhdGUgLm5ldC1zaGFwZSwgLm5ldC1nb3Zlcm5tZW50IC5uZXQtc2hhcGUgeyBmaWxsOiB2YXIoLS1uZXQtc3RhdGUpOyB9Ci5uZXQtb3JnYW5pemF0aW9uIC5uZXQtc2hhcGUsIC5uZXQtYWxsaWFuY2UgLm5ldC1zaGFwZSB7IGZpbGw6IHZhcigtLW5ldC1vcmcpOyB9Ci5uZXQtYXJtZWQtZ3JvdXAgLm5ldC1zaGFwZSwgLm5ldC1taWxpdGFyeS1mb3JjZSAubmV0LXNoYXBlIHsgZmlsbDogdmFyKC0tbmV0LWFybWVkKTsgfQoubmV0LW5vZGU6Zm9jdXMtdmlzaWJsZSAubmV0LXNoYXBlIHsgc3Ryb2tlOiB2YXIoLS1hY2NlbnQpOyBzdHJva2Utd2lkdGg6IDM7IH0KLm5ldHdvcmstbGVnZW5kIHsgZGlzcGxheTogaW5saW5lOyBsaXN0LXN0eWxlOiBub25lOyBwYWRkaW5nOiAwOyBtYXJnaW46IDA7IH0KLm5ldHdvcmstbGVnZW5kIGxpIHsgZGlzcGxheTogaW5saW5lLWZsZXg7IGFsaWduLWl0ZW1zOiBjZW50ZXI7IGdhcDogMC4zcmVtOyBtYXJnaW4taW5saW5lLWVuZDogMC45cmVtOyB9Ci5uZXQta2V5IHsgdmVydGljYWwtYWxpZ246IG1pZGRsZTsgfQoubmV0d29yay1tb3JlIHsgbWFyZ2luOiAwIDAgMC4zcmVtOyB9Ci5uZXR3b3JrLWFjdG9yIHsgZm9udC1zaXplOiAxcmVtOyBtYXJnaW46IDFyZW0gMCAwLjJyZW07IH0KLyogUHJpbnRlZCBibGFjayBvbiB3aGl0ZTogc2hhcGVzIHRlbGwgdGhlIGtpbmRzIGFwYXJ0LiAqLwpAbWVkaWEgcHJpbnQgewogIDpyb290IHsgLS1uZXQtcGVyc29uOiAjMDAwOyAtLW5ldC1zdGF0ZTogIzAwMDsgLS1uZXQtb3JnOiAjMDAwOyAtLW5ldC1hcm1lZDogIzAwMDsgfQogIC5uZXQtbGFiZWwsIC5uZXQtZWRnZS1sYWJlbCB7IGZpbGw6ICMwMDA7IHN0cm9rZTogI2ZmZjsgfQogIC5uZXQtZWRnZSB7IHN0cm9rZTogIzAwMDsgfQogIC5uZXQtYXJyb3cgeyBmaWxsOiAjMDAwOyB9CiAgLm5ldC1zaGFwZSB7IHN0cm9rZTogI2ZmZjsgfQogIC5uZXQtZ3JvdXAgeyBzdHJva2U6ICMwMDA7IG9wYWNpdHk6IDAuMjsgfQogIC5uZXR3b3JrIHsgYnJlYWstaW5zaWRlOiBhdm9pZDsgfQp9Cg==",
     ]
 
     /// Language tag (file name under templates/strings/ without `.yaml`) → table of strings, YAML.
@@ -564,6 +678,7 @@ nav:
   network: Network
   articles: Articles
   notes: Notes
+  search: Search
 
 home:
   notes: Explainers
@@ -608,6 +723,27 @@ notes:
   description: Explainer notes of {site}.
   lede: Explainers written by the editors.
   empty: No notes yet.
+
+search:                               # the search page (`search: true` in site.yaml)
+  title: Search
+  description: Search the actors, events, articles and notes of {site}.
+  label: Words to look for            # the label of the search field
+  kind: Kind                          # the filter of the kind of page
+  any_kind: All kinds
+  year: Year                          # the filter of the year
+  any_year: All years
+  results:                            # {count} and {query} are filled in by the page's script
+    one: "{count} result for “{query}”"
+    other: "{count} results for “{query}”"
+  none: "Nothing found for “{query}”."
+  loading: Searching…
+  no_script: "Search needs JavaScript, which is off or not available here (a page opened from a disk cannot load the index). Browse the indexes instead:"
+  kinds:                              # a page's kind, in the kind filter and beside each result
+    actor: Actor
+    event: Event
+    article: Article
+    note: Explainer
+    page: Page
 
 not_found:
   title: Page not found
@@ -766,6 +902,7 @@ nav:
   network: Réseau
   articles: Articles
   notes: Notes
+  search: Recherche
 
 home:
   notes: Décryptages
@@ -810,6 +947,27 @@ notes:
   description: Les notes explicatives de {site}.
   lede: Les décryptages écrits par la rédaction.
   empty: Aucune note pour l’instant.
+
+search:
+  title: Recherche
+  description: Chercher parmi les acteurs, événements, articles et notes de {site}.
+  label: Mots à chercher
+  kind: Type
+  any_kind: Tous les types
+  year: Année
+  any_year: Toutes les années
+  results:
+    one: "{count} résultat pour « {query} »"
+    other: "{count} résultats pour « {query} »"
+  none: "Aucun résultat pour « {query} »."
+  loading: Recherche en cours…
+  no_script: "La recherche a besoin de JavaScript, désactivé ou indisponible ici (une page ouverte depuis un disque ne peut pas charger l’index). Parcourez plutôt les index :"
+  kinds:
+    actor: Acteur
+    event: Événement
+    article: Article
+    note: Décryptage
+    page: Page
 
 not_found:
   title: Page introuvable

@@ -1,0 +1,233 @@
+import Foundation
+import Testing
+@testable import SitegenCore
+
+/// The demo site with `search: true` (or as it is), copied into its own folder.
+private func demoSite(search: Bool, extra: String = "") throws -> TestSite {
+    let site = try TestSite(copying: demoSiteFolder)
+    if search {
+        let settings = try String(contentsOf: site.root.appendingPathComponent("content/site.yaml"), encoding: .utf8)
+        try site.write("content/site.yaml", settings + "search: true\n" + extra)
+    }
+    return site
+}
+
+/// Builds `site` into its `public/` with `environment` as the one Pagefind is looked for and runs in.
+@discardableResult
+private func build(_ site: TestSite, environment: [String: String]) -> BuildReport {
+    var options = BuildOptions(root: site.root)
+    options.environment = environment
+    return SitegenCore.build(options)
+}
+
+/// An executable shell script below the site's folder (outside `public/`), standing in for Pagefind.
+private func script(_ site: TestSite, _ name: String, _ body: String) throws -> String {
+    try site.write("tools/\(name)", "#!/bin/sh\n" + body + "\n")
+    let path = site.root.appendingPathComponent("tools/\(name)").path
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+    return path
+}
+
+/// A stand-in for Pagefind that writes what it was asked into `pagefind/arguments.txt` and a
+/// `pagefind/pagefind.js`, as the real one does into the folder after `--site`.
+private func recordingPagefind(_ site: TestSite) throws -> String {
+    try script(site, "fake-pagefind", """
+    site="$2"
+    mkdir -p "$site/pagefind"
+    echo "$@" > "$site/pagefind/arguments.txt"
+    echo "export const search = () => null;" > "$site/pagefind/pagefind.js"
+    """)
+}
+
+/// An environment with nothing on PATH: no `pagefind`, no `python3`.
+private func emptyEnvironment(_ site: TestSite) throws -> [String: String] {
+    try site.write("empty-bin/.keep", "")
+    return ["PATH": site.root.appendingPathComponent("empty-bin").path]
+}
+
+/// The real Pagefind, found the way sitegen finds it; a test that needs it fails with how to get it.
+private func realPagefind(sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> [String: String] {
+    let environment = ProcessInfo.processInfo.environment
+    if case .failure(let failure) = SearchIndexer.locate(environment: environment) {
+        Issue.record("Pagefind is needed for this test and was not found (run scripts/install-pagefind): \(failure.message)", sourceLocation: sourceLocation)
+        throw CancellationError()
+    }
+    return environment
+}
+
+@Suite("Search: `search: true` and Pagefind")
+struct SearchTests {
+    @Test("a site without `search:` has no search page, no menu entry, no Pagefind marks and no index")
+    func searchIsOffByDefault() throws {
+        let site = try demoSite(search: false)
+        let report = build(site, environment: try emptyEnvironment(site))
+        #expect(!report.failed, "\(report.diagnostics)")
+        #expect(!site.exists("search/index.html"))
+        #expect(!site.exists("pagefind"))
+        let home = try site.page("index.html")
+        #expect(!home.contains("search/"))
+        let actor = try site.page("actors/norland/index.html")
+        #expect(!actor.contains("data-pagefind"))
+        #expect(!(try site.page("sitemap.xml")).contains("search/"))
+    }
+
+    @Test("`search: true` adds the search page to the menu and the sitemap, and marks the pages for Pagefind")
+    func searchPageAndMarks() throws {
+        let site = try demoSite(search: true)
+        let report = build(site, environment: [Environment.pagefind: try recordingPagefind(site)])
+        #expect(!report.failed, "\(report.diagnostics)")
+        let search = try site.page("search/index.html")
+        #expect(search.contains("<h1>Search</h1>"))
+        #expect(search.contains("<label for=\"search_query\">Words to look for</label>"))
+        #expect(search.contains("data-script=\"../pagefind/pagefind.js\""))
+        #expect(search.contains("<option>Actor</option><option>Event</option>"), "the kind filter lists the kinds of page")
+        #expect(search.contains("<a href=\"../timeline/\">Timeline</a>"), "without JavaScript the page links to the indexes")
+        #expect(!search.contains("data-pagefind-body"), "the search page is not itself a result")
+        #expect(try site.page("index.html").contains("<li><a href=\"search/\">Search</a></li>"))
+        #expect(search.contains("<li><a href=\"./\" aria-current=\"page\">Search</a></li>") || search.contains("aria-current=\"page\">Search</a>"))
+        #expect(try site.page("sitemap.xml").contains("<loc>https://example.org/meridian/search/</loc>"))
+
+        let actor = try site.page("actors/norland/index.html")
+        #expect(actor.contains("<main id=\"main_content\" class=\"wrap\" data-pagefind-body data-pagefind-filter=\"kind:Actor\" data-pagefind-meta=\"kind:Actor\">"))
+        #expect(actor.contains("<h1 data-pagefind-meta=\"title\" data-pagefind-weight=\"10\">Norland</h1>"))
+        #expect(actor.contains("<section class=\"sources\" aria-labelledby=\"sources_heading\" data-pagefind-ignore>"), "the list of sources is not indexed")
+        let event = try site.page("events/compact-signed/index.html")
+        #expect(event.contains("data-pagefind-filter=\"kind:Event\""))
+        #expect(event.contains("<span hidden data-pagefind-filter=\"year:2022\"></span>"), "one filter per element: Pagefind reads `kind:A, year:B` as one value")
+        #expect(event.contains("data-pagefind-weight=\"9\""))
+        let note = try site.page("notes/how-events-are-dated/index.html")
+        #expect(note.contains("data-pagefind-filter=\"kind:Explainer"))
+        #expect(note.contains("data-pagefind-weight=\"7\""), "notes keep Pagefind's weight for a heading, below actors and events")
+        let timeline = try site.page("timeline/index.html")
+        #expect(!timeline.contains("data-pagefind-body"), "indexes are not results: only the pages they list")
+
+        let arguments = try site.page("pagefind/arguments.txt")
+        #expect(arguments.contains("--output-subdir pagefind"))
+        #expect(arguments.contains("--exclude-selectors sup.cite"))
+        #expect(!arguments.contains("--keep-index-url"), "a site with folder links gets results without index.html")
+        #expect(arguments.hasPrefix("--site \(site.root.path)/.public-staging-"), "Pagefind runs on the staging folder, not on public/: \(arguments)")
+        #expect(report.timings.contains { $0.stage == "search" })
+    }
+
+    @Test("in French the search page speaks French, and a site with file links keeps index.html in results")
+    func frenchAndFileLinks() throws {
+        let site = try demoSite(search: false)
+        let settings = try String(contentsOf: site.root.appendingPathComponent("content/site.yaml"), encoding: .utf8)
+        try site.write("content/site.yaml", settings.replacingOccurrences(of: "language: en", with: "language: fr") + "search: true\nlinks: files\n")
+        let report = build(site, environment: [Environment.pagefind: try recordingPagefind(site)])
+        #expect(!report.failed, "\(report.diagnostics)")
+        let search = try site.page("search/index.html")
+        #expect(search.contains("<h1>Recherche</h1>"))
+        #expect(search.contains("résultats pour"))
+        #expect(try site.page("actors/norland/index.html").contains("data-pagefind-filter=\"kind:Acteur\""))
+        #expect(try site.page("pagefind/arguments.txt").contains("--keep-index-url"))
+    }
+
+    @Test("with the real Pagefind the index is written beside the pages, one entry per page of an actor, event, article, note")
+    func realIndex() throws {
+        let environment = try realPagefind()
+        let site = try demoSite(search: true)
+        let report = build(site, environment: environment)
+        #expect(!report.failed, "\(report.diagnostics)")
+        #expect(site.exists("pagefind/pagefind.js"))
+        #expect(site.outputFiles().contains { $0.hasPrefix("pagefind/filter/") }, "the kind and year filters are indexed")
+        let entry = try site.page("pagefind/pagefind-entry.json")
+        let indexed = site.outputFiles().filter {
+            ["actors/", "events/", "articles/", "notes/"].contains(where: $0.hasPrefix) && $0.hasSuffix("/index.html") && $0.split(separator: "/").count == 3
+        }.count
+        #expect(entry.contains("\"page_count\":\(indexed)"), "every entity page and nothing else: \(entry)")
+        #expect(report.fileCount == site.outputFiles().count)
+    }
+
+    @Test("building twice with the real Pagefind leaves the pages and the word index unchanged; only the filter files Pagefind writes in a random order change")
+    func indexIsStable() throws {
+        let environment = try realPagefind()
+        let site = try demoSite(search: true)
+        #expect(!build(site, environment: environment).failed)
+        let before = try site.outputSnapshot()
+        let old = Date(timeIntervalSince1970: 1_000_000_000)
+        for path in before.keys {
+            try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: site.publicURL.appendingPathComponent(path).path)
+        }
+        let second = build(site, environment: environment)
+        #expect(!second.failed)
+        let after = try site.outputSnapshot()
+        /// Pagefind 1.5 writes the values of a filter in hash-map order: its filter files, and the
+        /// two files that name them by their hash, differ from run to run (a few hundred bytes).
+        func isFilterIndex(_ path: String) -> Bool {
+            path.hasPrefix("pagefind/filter/") || path == "pagefind/pagefind-entry.json" || (path.hasPrefix("pagefind/pagefind.") && path.hasSuffix(".pf_meta"))
+        }
+        let stable = before.keys.filter { !isFilterIndex($0) }.sorted()
+        #expect(stable.contains("pagefind/pagefind.js") && stable.contains { $0.hasPrefix("pagefind/index/") } && stable.contains { $0.hasPrefix("pagefind/fragment/") })
+        for path in stable {
+            #expect(after[path] == before[path], "\(path) changed")
+            #expect(try site.modificationDate(path) == old, "\(path) was rewritten")
+        }
+        #expect(after.keys.filter(isFilterIndex).count == before.keys.filter(isFilterIndex).count)
+        let changed = after.keys.filter { after[$0] != before[$0] }
+        #expect(changed.allSatisfy(isFilterIndex), "\(changed.sorted())")
+        #expect((second.writeSummary?.written ?? 99) <= after.keys.filter(isFilterIndex).count)
+    }
+
+    @Test("with search on and no Pagefind anywhere, the build stops at `search:` and says how to install it")
+    func missingPagefind() throws {
+        let site = try demoSite(search: true)
+        let report = build(site, environment: try emptyEnvironment(site))
+        #expect(report.failed)
+        let error = try #require(report.diagnostics.first { $0.severity == .error })
+        #expect(error.location.path == "content/site.yaml")
+        #expect(error.location.line == 5)
+        #expect(error.message.contains("`search: true` needs Pagefind"))
+        #expect(error.message.contains("pip install 'pagefind[bin]'"))
+        #expect(error.message.contains("SITEGEN_PAGEFIND"))
+        #expect(!site.exists("index.html"), "nothing is written")
+    }
+
+    @Test("SITEGEN_PAGEFIND naming no executable is an error that names it")
+    func wrongOverride() throws {
+        let site = try demoSite(search: true)
+        let report = build(site, environment: [Environment.pagefind: "/no/such/pagefind"])
+        let error = try #require(report.diagnostics.first { $0.severity == .error })
+        #expect(error.message.contains("SITEGEN_PAGEFIND=/no/such/pagefind is not an executable file"))
+    }
+
+    @Test("a Pagefind that fails leaves the previous public/ exactly as it was, and says what Pagefind said")
+    func failingPagefindKeepsOldSite() throws {
+        let site = try demoSite(search: false)
+        #expect(!build(site, environment: [:]).failed)
+        let before = try site.outputSnapshot()
+        let settings = try String(contentsOf: site.root.appendingPathComponent("content/site.yaml"), encoding: .utf8)
+        try site.write("content/site.yaml", settings + "search: true\n")
+        let broken = try script(site, "broken-pagefind", "echo 'Error: could not parse page index' >&2\nexit 3")
+        let report = build(site, environment: [Environment.pagefind: broken])
+        #expect(report.failed)
+        let message = try #require(report.diagnostics.first { $0.severity == .error }).message
+        #expect(message.contains("failed with exit status 3"))
+        #expect(message.contains("could not parse page index"))
+        #expect(try site.outputSnapshot() == before, "the old site is untouched")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".public-") }
+        #expect(leftovers.isEmpty, "no staging folder is left: \(leftovers)")
+    }
+
+    @Test("a Pagefind that exits 0 but writes no index fails the build too")
+    func silentPagefindFails() throws {
+        let site = try demoSite(search: true)
+        let report = build(site, environment: [Environment.pagefind: try script(site, "lazy-pagefind", "exit 0")])
+        #expect(report.diagnostics.contains { $0.severity == .error && $0.message.contains("wrote no `pagefind/pagefind.js`") })
+        #expect(!site.exists("index.html"))
+    }
+
+    @Test("a static file in static/pagefind/ is an error: that folder is the index's")
+    func staticFileInIndexFolder() throws {
+        let site = try demoSite(search: true)
+        try site.write("static/pagefind/pagefind.js", "// mine")
+        let report = build(site, environment: [Environment.pagefind: try recordingPagefind(site)])
+        let error = try #require(report.diagnostics.first { $0.severity == .error })
+        #expect(error.location.path == "static/pagefind/pagefind.js")
+        #expect(error.message.contains("the folder of the search index"))
+    }
+}
+
+private enum Environment {
+    static let pagefind = SearchIndexer.environmentVariable
+}
