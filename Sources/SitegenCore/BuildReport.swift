@@ -21,10 +21,6 @@ public struct BuildReport: Sendable {
     public var failedOnWarnings: Bool { strict && !diagnostics.isEmpty && !diagnostics.containsErrors }
     /// Whether the build was strict (``BuildOptions/strict``).
     public var strict = false
-    /// Number of errors.
-    public var errorCount: Int { diagnostics.count(where: { $0.severity == .error }) }
-    /// Number of warnings.
-    public var warningCount: Int { diagnostics.count(where: { $0.severity == .warning }) }
 
     /// The wall time of the whole build, from start to end (resolve and verify overlap, so it is
     /// less than the sum of the stage times).

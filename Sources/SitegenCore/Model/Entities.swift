@@ -192,7 +192,7 @@ public struct Actor: Sendable, Hashable {
 }
 
 /// A dated happening, from `content/events/*.yaml`.
-public struct Event: Sendable, Hashable {
+public struct Event: Sendable {
     public var id: String
     public var date: PartialDate
     public var end: PartialDate?
@@ -206,12 +206,10 @@ public struct Event: Sendable, Hashable {
     public var facts: [Fact]
     public var location: SourceLocation
 
-    public static func == (lhs: Event, rhs: Event) -> Bool { lhs.id == rhs.id && lhs.location == rhs.location }
-    public func hash(into hasher: inout Hasher) { hasher.combine(id); hasher.combine(location) }
 }
 
 /// An editor's explainer note: `content/notes/ID.md`.
-public struct Note: Sendable, Hashable {
+public struct Note: Sendable {
     public var id: String
     public var title: String
     public var summary: String?
@@ -227,8 +225,6 @@ public struct Note: Sendable, Hashable {
     /// The image shown at the top of the page and in link previews (`image:`), when given.
     public var image: PageImage? = nil
 
-    public static func == (lhs: Note, rhs: Note) -> Bool { lhs.id == rhs.id && lhs.location == rhs.location }
-    public func hash(into hasher: inout Hasher) { hasher.combine(id); hasher.combine(location) }
 }
 
 /// A standalone page (About, Methodology, Corrections): `content/pages/ID.md`, written to `ID/`.

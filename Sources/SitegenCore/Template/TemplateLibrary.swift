@@ -29,7 +29,7 @@ struct TemplateLibrary: Sendable {
     /// Every partial or parent tag, in any template of the library, that names a template the
     /// library does not have, with the template it is in and where: rendering would show nothing
     /// there, so a theme reports each as an error at its tag.
-    public var missingReferences: [(template: String, name: String, position: TemplatePosition)] {
+    var missingReferences: [(template: String, name: String, position: TemplatePosition)] {
         names.flatMap { template in
             references(of: template).filter { !contains($0.name) }.map { (template, $0.name, $0.position) }
         }
