@@ -6,6 +6,10 @@ struct TemplateLibrary: Sendable {
     private var templates: [String: Template] = [:]
     private var texts: [String: String] = [:]
 
+    /// Partials, parents and blocks one page may render (``TemplateRenderer/maximumExpansions``);
+    /// the fuzz target lowers it so that its inputs that reach it stay fast under its sanitizers.
+    var maximumExpansions = TemplateRenderer.maximumExpansions
+
     /// An empty library.
     init() {}
 
@@ -39,6 +43,7 @@ struct TemplateLibrary: Sendable {
     func copy() -> TemplateLibrary {
         var fresh = TemplateLibrary()
         for (name, text) in texts { try? fresh.add(text, named: name) }
+        fresh.maximumExpansions = maximumExpansions
         return fresh
     }
 
@@ -46,7 +51,7 @@ struct TemplateLibrary: Sendable {
     /// is no such template.
     func render(_ value: TemplateValue, template name: String) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
-        var renderer = TemplateRenderer(templates: templates, root: value)
+        var renderer = TemplateRenderer(templates: templates, root: value, maximumExpansions: maximumExpansions)
         renderer.render(template.nodes, blocks: [:], depth: 0)
         return renderer.output
     }
@@ -70,11 +75,14 @@ struct TemplateRenderer {
     /// list can show 100,000 items with one partial each (a million made one page take seconds
     /// and hundreds of megabytes).
     static let maximumExpansions = 100_000
+    /// The limit for this page: ``maximumExpansions`` unless the library sets another.
+    let maximumExpansions: Int
     /// Partials, parents and blocks rendered so far.
     var expansions = 0
 
-    init(templates: [String: Template], root: TemplateValue) {
+    init(templates: [String: Template], root: TemplateValue, maximumExpansions: Int = Self.maximumExpansions) {
         self.templates = templates
+        self.maximumExpansions = maximumExpansions
         self.stack = [root]
         output.reserveCapacity(16 * 1024)
     }
@@ -114,15 +122,15 @@ struct TemplateRenderer {
                 }
             case .block(let name, let site):
                 // A block given content that holds the same block would otherwise never end.
-                guard depth < Self.maximumDepth, expansions < Self.maximumExpansions else { break }
+                guard depth < Self.maximumDepth, expansions < maximumExpansions else { break }
                 expansions += 1
                 expand(blocks[name] ?? site, at: site, blocks: blocks, depth: depth + 1)
             case .partial(let name, let indentation, _):
-                guard depth < Self.maximumDepth, expansions < Self.maximumExpansions, let template = templates[name] else { break }
+                guard depth < Self.maximumDepth, expansions < maximumExpansions, let template = templates[name] else { break }
                 expansions += 1
                 include(template.nodes, indentation: indentation, blocks: blocks, depth: depth + 1)
             case .parent(let name, let indentation, let ownBlocks, _):
-                guard depth < Self.maximumDepth, expansions < Self.maximumExpansions, let template = templates[name] else { break }
+                guard depth < Self.maximumDepth, expansions < maximumExpansions, let template = templates[name] else { break }
                 expansions += 1
                 // Blocks given further out win over the ones given here.
                 let merged = ownBlocks.merging(blocks) { _, outer in outer }
