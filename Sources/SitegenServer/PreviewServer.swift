@@ -182,10 +182,28 @@ public final class PreviewServer: Sendable {
             do { try await Task.sleep(for: options.pollInterval) } catch { return }
             let now = watcher.snapshot()
             guard now != seen else { continue }
-            // Changes made while this build runs are caught by the next snapshot: bursts coalesce.
-            seen = now
+            // A file may be seen half-written (many editors truncate, then write): wait until one
+            // more poll finds nothing new before building. Changes made while this build runs are
+            // caught by the next snapshot: bursts coalesce.
+            guard let settled = await settle(now, watcher: watcher) else { return }
+            seen = settled
             await rebuild(baseURL: baseURL)
         }
+    }
+}
+
+extension PreviewServer {
+    /// Polls until a snapshot equals the one before it, at most ten times (a file written without
+    /// pause for longer is built as it then is); nil when the task is cancelled.
+    func settle(_ changed: [ChangeWatcher.Entry], watcher: ChangeWatcher) async -> [ChangeWatcher.Entry]? {
+        var current = changed
+        for _ in 0..<10 {
+            do { try await Task.sleep(for: options.pollInterval) } catch { return nil }
+            let next = watcher.snapshot()
+            if next == current { break }
+            current = next
+        }
+        return current
     }
 }
 
