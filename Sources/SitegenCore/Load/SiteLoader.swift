@@ -179,6 +179,7 @@ public struct SiteLoader: Sendable {
             (text.references, text.html, found, text.uncitedParagraphs) = CMark.process(text, options: textOptions, inline: inline,
                                                                                         images: { images.check($0, alt: $1, at: $2) })
             text.plainSummary = MarkdownHTML.summary(MarkdownHTML.plainText(text.html), limit: 300)
+            text.citationGroups = MarkdownHTML.citationGroups(in: text.html)
             problems += found
         }
         if loaded.article?.image != nil { problems += images.check(&loaded.article!.image!) }

@@ -14,6 +14,21 @@ enum MarkdownHTML {
         "\u{1}" + ids.joined(separator: ";") + "\u{2}"
     }
 
+    /// The article IDs of each citation placeholder of `html`, in order.
+    static func citationGroups(in html: String) -> [[String]] {
+        var groups: [[String]] = []
+        var copy = html
+        copy.withUTF8 { bytes in
+            var start = ByteSearch.firstIndex(of: 0x01, in: bytes)
+            while let open = start, let close = ByteSearch.firstIndex(of: 0x02, in: bytes, from: open + 1) {
+                groups.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[(open + 1)..<close]), as: UTF8.self)
+                    .split(separator: ";").map(String.init))
+                start = ByteSearch.firstIndex(of: 0x01, in: bytes, from: close + 1)
+            }
+        }
+        return groups
+    }
+
     /// The `src` of an image in Markdown's HTML: a file of `static/` behind the root placeholder
     /// (filled in for each page like a cross-reference link), an external address as written.
     static func imageURL(_ source: ImageSource) -> String {

@@ -60,6 +60,8 @@ public struct MarkdownText: Sendable, Hashable {
     public var html: String = ""
     /// The first sentences as plain text, for page descriptions and the feed.
     public var plainSummary: String = ""
+    /// The article IDs of each citation group (`[@a; @b]`), in the order the text shows them.
+    public var citationGroups: [[String]] = []
     /// Where each paragraph starts that cites no article and is not marked `<!-- uncited -->`.
     public var uncitedParagraphs: [SourceLocation] = []
 

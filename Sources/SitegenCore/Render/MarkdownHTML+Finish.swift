@@ -5,7 +5,7 @@ extension MarkdownHTML {
     /// search jumps from one placeholder to the next.
     /// With `.files` links, `index.html` is added to each rewritten link's folder path; an image's
     /// `src` gets the root path alone.
-    static func finish(_ html: String, root: String, links: LinkStyle, citations: CitationList) -> String {
+    static func finish(_ html: String, root: String, links: LinkStyle, citations: PageCitations) -> String {
         var html = html
         let finished = html.withUTF8 { bytes -> String? in
             guard let base = bytes.baseAddress else { return nil }

@@ -54,12 +54,46 @@ struct PageBuilder {
     /// Renders the page `id` of `kind` (`id` is empty for kinds with one page).
     func render(_ kind: PageKind, _ id: String) -> OutputFile {
         let place = self.place(kind, id)
-        let view = kind.view(self, id, place, CitationList(label: strings.text("sources.source")))
+        let view = kind.view(self, id, place, citations(kind, id))
         let context = PageContext(view: view.templateValue, strings: stringsValue)
         guard let html = theme.library.render(context.templateValue, template: kind.template) else {
             preconditionFailure("the theme has no template `\(kind.template)`: ThemeLoader reports a missing page template")
         }
         return OutputFile(path: place.file, contents: Data(html))
+    }
+
+    /// The numbered sources of page `id`: what its kind's citing parts cite, in their order.
+    func citations(_ kind: PageKind, _ id: String) -> PageCitations {
+        guard !kind.citing.isEmpty else { return .none }
+        return PageCitations(kind.citing.lazy.flatMap { citedArticles($0, kind, id) }, label: strings.text("sources.source"))
+    }
+
+    /// The articles one part of page `id` cites, in the order the page shows them.
+    func citedArticles(_ part: CitingPart, _ kind: PageKind, _ id: String) -> [String] {
+        func cited(_ text: MarkdownText?) -> [String] { text?.citationGroups.flatMap { $0 } ?? [] }
+        func published(_ sources: [SourceQuote]) -> [String] { sources.filter { site.articles[$0.article] != nil }.map(\.article) }
+        guard case .entity(let entity) = kind.output else {
+            switch part {
+            case .introduction: return cited(site.introduction)
+            case .eventSummaries: return timelineEvents(id).flatMap { cited(site.events[$0]?.summary) }
+            case .body, .summary, .quotedSources, .otherSources, .relations, .facts: return []
+            }
+        }
+        switch (part, entity) {
+        case (.body, .article): return cited(site.articles[id]?.body)
+        case (.body, .actor): return cited(site.actors[id]?.body)
+        case (.body, .note): return cited(site.notes[id]?.body)
+        case (.body, .page): return cited(site.pages[id]?.body)
+        case (.summary, .event): return cited(site.events[id]?.summary)
+        case (.quotedSources, .event): return published(site.events[id]?.sources.filter { $0.quote != nil } ?? [])
+        case (.otherSources, .event): return published(site.events[id]?.sources.filter { $0.quote == nil } ?? [])
+        case (.relations, .actor):
+            guard let actor = site.actors[id] else { return [] }
+            return shownRelations(actor).flatMap { $0.relations.flatMap { published($0.relation.sources) } }
+        case (.facts, .actor): return published(site.actors[id]?.facts.flatMap { $0.values.flatMap(\.sources) } ?? [])
+        case (.facts, .event): return published(site.events[id]?.facts.flatMap { $0.values.flatMap(\.sources) } ?? [])
+        default: return []
+        }
     }
 
     private func place(_ kind: PageKind, _ id: String) -> Place {
@@ -87,7 +121,7 @@ struct PageBuilder {
 
     /// Markdown's HTML finished for this page: cross-reference links and citation numbers, and the
     /// footnotes' "Back to content" links (written by cmark-gfm in English) in the site's words.
-    private func finish(_ html: String, _ place: Place, _ citations: CitationList) -> String {
+    private func finish(_ html: String, _ place: Place, _ citations: PageCitations) -> String {
         let finished = MarkdownHTML.finish(html, root: place.root, links: site.config.linkStyle, citations: citations)
         guard let footnoteBack, finished.containsBytes(Self.cmarkFootnoteBack) else { return finished }
         return finished.replacingAll(Self.cmarkFootnoteBack, with: footnoteBack)
@@ -186,7 +220,7 @@ struct PageBuilder {
         date(stamp.date)
     }
 
-    private func eventItem(_ id: String, _ place: Place, _ citations: CitationList, withSummary: Bool = true) -> EventItem {
+    private func eventItem(_ id: String, _ place: Place, _ citations: PageCitations, withSummary: Bool = true) -> EventItem {
         let event = site.events[id]!
         let summary = withSummary ? event.summary.map { finish($0.html, place, citations) } ?? "" : ""
         let actors = event.actors.compactMap { entry -> LinkItem? in
@@ -199,40 +233,29 @@ struct PageBuilder {
                          actors: actors, hasActors: !actors.isEmpty)
     }
 
-    private func citationMark(_ articleID: String, _ citations: CitationList) -> CitationMark {
-        let number = citations.number(for: articleID)
-        return CitationMark(number: number, anchor: "source_\(number)")
-    }
-
-    /// One mark per cited article, in number order.
-    private func citationMarks(_ sources: [SourceQuote], _ citations: CitationList) -> [CitationMark] {
-        let numbers = Set(sources.filter { site.articles[$0.article] != nil }.map { citations.number(for: $0.article) })
-        return numbers.sorted().map { CitationMark(number: $0, anchor: "source_\($0)") }
-    }
-
-    private func sourceEntries(_ citations: CitationList, _ place: Place) -> [SourceEntry] {
+    private func sourceEntries(_ citations: PageCitations, _ place: Place) -> [SourceEntry] {
         citations.order.enumerated().compactMap { index, id in
             guard let article = site.articles[id] else { return nil }
-            return SourceEntry(number: index + 1, anchor: "source_\(index + 1)", title: article.title, outlet: article.outlet,
+            return SourceEntry(number: index + 1, anchor: CitationMark.anchor(index + 1), title: article.title, outlet: article.outlet,
                                date: date(article.published), url: link(Ref(.article, id), from: place), originalURL: article.url)
         }
     }
 
-    private func quoteItems(_ quotes: [SourceQuote], _ place: Place, _ citations: CitationList) -> [QuoteItem] {
+    private func quoteItems(_ quotes: [SourceQuote], _ place: Place, _ citations: PageCitations) -> [QuoteItem] {
         quotes.compactMap { entry in
             guard let quote = entry.quote, let article = site.articles[entry.article] else { return nil }
             return QuoteItem(text: quote, article: LinkItem(title: article.title, url: link(Ref(.article, article.id), from: place), detail: nil),
                              outlet: article.outlet, date: date(article.published),
-                             citation: citationMark(article.id, citations), verified: article.source != nil || !article.sameAs.isEmpty,
+                             citation: citations.marks(for: [article.id])[0], verified: article.source != nil || !article.sameAs.isEmpty,
                              originalURL: article.url)
         }
     }
 
-    private func factItems(_ facts: [Fact], _ citations: CitationList) -> [FactItem] {
+    private func factItems(_ facts: [Fact], _ citations: PageCitations) -> [FactItem] {
         facts.map { fact in
             FactItem(label: fact.label, differ: fact.sourcesDiffer, values: fact.values.map { value in
                 FactValueItem(value: value.value,
-                              citations: citationMarks(value.sources, citations),
+                              citations: citations.marks(for: value.sources.map(\.article)),
                               quotes: value.sources.compactMap(\.quote))
             })
         }
@@ -318,7 +341,7 @@ struct PageBuilder {
 
     // MARK: - Pages
 
-    func homePage(_ place: Place, _ citations: CitationList) -> HomePage {
+    func homePage(_ place: Place, _ citations: PageCitations) -> HomePage {
         let intro = site.introduction.map { finish($0.html, place, citations) } ?? ""
         let notes = site.noteOrder.prefix(Self.homeNotesLimit).compactMap { linkItem(Ref(.note, $0), place) }
         let latest = site.timeline.suffix(8).reversed().map { eventItem($0, place, citations, withSummary: false) }
@@ -355,7 +378,7 @@ struct PageBuilder {
 
     /// A page of the timeline: the overview of its years and months (empty `id`), or the
     /// events of one period (``TimelinePaging``).
-    func timelinePage(_ id: String, _ place: Place, _ citations: CitationList) -> TimelinePage {
+    func timelinePage(_ id: String, _ place: Place, _ citations: PageCitations) -> TimelinePage {
         let paging = timelinePaging
         guard paging.isSplit else { return wholeTimelinePage(place, citations) }
         let current = paging.periodIndex[id].map { paging.periods[$0] }
@@ -410,8 +433,15 @@ struct PageBuilder {
                             years: groups, hasEvents: !site.timeline.isEmpty, pager: pager, sources: sources, hasSources: !sources.isEmpty)
     }
 
+    /// The events timeline page `id` lists with their summaries: all of them on an unsplit
+    /// timeline, those of the period on a period's page, none on the overview.
+    private func timelineEvents(_ id: String) -> [String] {
+        guard timelinePaging.isSplit else { return site.timeline }
+        return timelinePaging.periodIndex[id].map { timelinePaging.periods[$0].events } ?? []
+    }
+
     /// The timeline of a site within `list_limit` events: every event on one page, by year.
-    private func wholeTimelinePage(_ place: Place, _ citations: CitationList) -> TimelinePage {
+    private func wholeTimelinePage(_ place: Place, _ citations: PageCitations) -> TimelinePage {
         var years: [YearGroup] = []
         for id in site.timeline {
             let item = eventItem(id, place, citations)
@@ -482,7 +512,7 @@ struct PageBuilder {
                               pagination: pagination(PageKind.notes.folder(of: ""), number: number, count: pages.count, place))
     }
 
-    func articlePage(_ article: Article, _ place: Place, _ citations: CitationList) -> ArticlePage {
+    func articlePage(_ article: Article, _ place: Place, _ citations: PageCitations) -> ArticlePage {
         let ref = Ref(.article, article.id)
         let body = finish(article.body.html, place, citations)
         let events = site.inTimelineOrder(site.backlinks(to: ref, ofKind: .event))
@@ -509,7 +539,7 @@ struct PageBuilder {
                            pager: pager(ref, place))
     }
 
-    func actorPage(_ actor: Actor, _ place: Place, _ citations: CitationList) -> ActorPage {
+    func actorPage(_ actor: Actor, _ place: Place, _ citations: PageCitations) -> ActorPage {
         let ref = Ref(.actor, actor.id)
         let profile = finish(actor.body.html, place, citations)
         let groups = relationGroups(actor, place, citations)
@@ -541,24 +571,30 @@ struct PageBuilder {
 
     /// An actor's relations grouped by type as its page lists them ("Member of", then "Members"),
     /// the relations with an actor outside `among` left out; with citation marks when `citations` is given.
-    private func relationGroups(_ actor: Actor, _ place: Place, _ citations: CitationList?, among: Set<String>? = nil) -> [RelationGroup] {
-        var groups: [RelationGroup] = []
-        let shown = { (other: String) in among?.contains(other) ?? true }
+    private func relationGroups(_ actor: Actor, _ place: Place, _ citations: PageCitations?, among: Set<String>? = nil) -> [RelationGroup] {
+        shownRelations(actor, among: among).map { group in
+            RelationGroup(label: strings.text(group.label), items: group.relations.compactMap { relationItem($0.relation, other: $0.other, place, citations) })
+        }
+    }
+
+    /// An actor's relations in the order its page lists them, grouped by type and direction
+    /// ("Member of", then "Members"), each group under the strings key of its label; relations
+    /// with an actor that is not on the site, or not in `among`, are left out, and so are empty groups.
+    func shownRelations(_ actor: Actor, among: Set<String>? = nil) -> [(label: String, relations: [(relation: Relation, other: String)])] {
+        var groups: [(label: String, relations: [(relation: Relation, other: String)])] = []
+        let shown = { (other: String) in (among?.contains(other) ?? true) && site.actors[other] != nil }
         for type in RelationType.allCases {
-            let outgoing = actor.relations.filter { $0.type == type && shown($0.actor) }.map { ($0, $0.actor) }
-            let incoming = (site.incomingRelations[actor.id] ?? []).filter { $0.relation.type == type && shown($0.from) }.map { ($0.relation, $0.from) }
+            let outgoing = actor.relations.filter { $0.type == type && shown($0.actor) }.map { (relation: $0, other: $0.actor) }
+            let incoming = (site.incomingRelations[actor.id] ?? []).filter { $0.relation.type == type && shown($0.from) }.map { (relation: $0.relation, other: $0.from) }
             if type.isSymmetric {
                 // "A allied with B" reads the same from B: one group, each actor once.
                 var seen = Set<String>()
-                let items = (outgoing + incoming).filter { seen.insert($0.1).inserted }
-                    .compactMap { relationItem($0.0, other: $0.1, place, citations) }
-                if !items.isEmpty { groups.append(RelationGroup(label: strings.text("relations.\(type.rawValue).forward"), items: items)) }
+                let relations = (outgoing + incoming).filter { seen.insert($0.other).inserted }
+                if !relations.isEmpty { groups.append(("relations.\(type.rawValue).forward", relations)) }
                 continue
             }
-            let forward = outgoing.compactMap { relationItem($0.0, other: $0.1, place, citations) }
-            if !forward.isEmpty { groups.append(RelationGroup(label: strings.text("relations.\(type.rawValue).forward"), items: forward)) }
-            let inverse = incoming.compactMap { relationItem($0.0, other: $0.1, place, citations) }
-            if !inverse.isEmpty { groups.append(RelationGroup(label: strings.text("relations.\(type.rawValue).inverse"), items: inverse)) }
+            if !outgoing.isEmpty { groups.append(("relations.\(type.rawValue).forward", outgoing)) }
+            if !incoming.isEmpty { groups.append(("relations.\(type.rawValue).inverse", incoming)) }
         }
         return groups
     }
@@ -655,22 +691,18 @@ struct PageBuilder {
                            capped: capped, edgeCount: edges.count)
     }
 
-    private func relationItem(_ relation: Relation, other: String, _ place: Place, _ citations: CitationList?) -> RelationItem? {
+    private func relationItem(_ relation: Relation, other: String, _ place: Place, _ citations: PageCitations?) -> RelationItem? {
         guard let actor = site.actors[other] else { return nil }
         let period = dates.period(since: relation.since, until: relation.until)
-        let marks = citations.map { citationMarks(relation.sources, $0) } ?? []
+        let marks = citations?.marks(for: relation.sources.map(\.article)) ?? []
         return RelationItem(actor: LinkItem(title: actor.name, url: link(Ref(.actor, other), from: place), detail: actor.role),
                             period: period, citations: marks, hasCitations: !marks.isEmpty)
     }
 
-    func eventPage(_ event: Event, _ place: Place, _ citations: CitationList) -> EventPage {
+    func eventPage(_ event: Event, _ place: Place, _ citations: PageCitations) -> EventPage {
         let ref = Ref(.event, event.id)
         let item = eventItem(event.id, place, citations)
         let quotes = quoteItems(event.sources, place, citations)
-        // Sources without a quote still count as sources of the event.
-        for source in event.sources where source.quote == nil && site.articles[source.article] != nil {
-            _ = citations.number(for: source.article)
-        }
         let facts = factItems(event.facts, citations)
         let notes = self.notes(about: ref, place)
         let backlinks = backlinkSections(ref, place, excluding: [.note])
@@ -694,7 +726,7 @@ struct PageBuilder {
                          backlinks: backlinks, hasBacklinks: !backlinks.isEmpty, sources: sources, hasSources: !sources.isEmpty)
     }
 
-    func standalonePage(_ standalone: StandalonePage, _ place: Place, _ citations: CitationList) -> StandalonePageView {
+    func standalonePage(_ standalone: StandalonePage, _ place: Place, _ citations: PageCitations) -> StandalonePageView {
         let ref = Ref(.page, standalone.id)
         let body = finish(standalone.body.html, place, citations)
         let notes = self.notes(about: ref, place)
@@ -711,7 +743,7 @@ struct PageBuilder {
                                   sources: sources, hasSources: !sources.isEmpty)
     }
 
-    func notePage(_ note: Note, _ place: Place, _ citations: CitationList) -> NotePage {
+    func notePage(_ note: Note, _ place: Place, _ citations: PageCitations) -> NotePage {
         let ref = Ref(.note, note.id)
         var body = finish(note.body.html, place, citations)
         var toc: [LinkItem] = []

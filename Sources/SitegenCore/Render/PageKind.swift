@@ -32,12 +32,17 @@ struct PageKind: Sendable {
     /// Whether a site has this kind of page at all (the search page only when `search: true`);
     /// a kind that is off has no page, no menu entry and no sitemap line.
     var isIncluded: @Sendable (Site) -> Bool = { _ in true }
-    /// Builds the template's value for the page of `id` (empty for kinds with one page and for a list's first page).
-    var view: @Sendable (PageBuilder, _ id: String, _ place: PageBuilder.Place, _ citations: CitationList) -> any TemplateRepresentable
+    /// The parts of its pages that cite articles, in the order the page shows them: the page's
+    /// sources are numbered in this order (``PageCitations``).
+    var citing: [CitingPart] = []
+    /// Builds the template's value for the page of `id` (empty for kinds with one page and for a
+    /// list's first page), with the page's numbered sources.
+    var view: @Sendable (PageBuilder, _ id: String, _ place: PageBuilder.Place, _ citations: PageCitations) -> any TemplateRepresentable
 
-    static let home = PageKind(template: "home", output: .folder(""), menu: "nav.home") { builder, _, place, citations in builder.homePage(place, citations) }
+    static let home = PageKind(template: "home", output: .folder(""), menu: "nav.home", citing: [.introduction]) { builder, _, place, citations in builder.homePage(place, citations) }
     static let timeline = PageKind(template: "timeline", output: .list("timeline/"), menu: "nav.timeline",
-                                   listPages: { TimelinePaging(site: $0, limit: $0.config.listLimit).pageIDs }) { $0.timelinePage($1, $2, $3) }
+                                   listPages: { TimelinePaging(site: $0, limit: $0.config.listLimit).pageIDs },
+                                   citing: [.eventSummaries]) { $0.timelinePage($1, $2, $3) }
     static let actors = PageKind(template: "actors", output: .list("actors/"), menu: "nav.actors",
                                  listPages: { ListPaging.pageIDs(count: $0.actorOrder.count, limit: $0.config.listLimit) }) { builder, id, place, _ in builder.actorsIndexPage(id, place) }
     static let network = PageKind(template: "network", output: .folder("network/"), menu: "nav.network") { builder, _, place, _ in builder.networkPage(place) }
@@ -48,11 +53,11 @@ struct PageKind: Sendable {
     static let search = PageKind(template: "search", output: .folder("search/"), menu: "nav.search",
                                  isIncluded: { $0.config.search }) { builder, _, place, _ in builder.searchPage(place) }
     static let notFound = PageKind(template: "404", output: .file("404.html"), inSitemap: false) { builder, _, place, _ in builder.notFoundPage(place) }
-    static let article = PageKind(template: "article", output: .entity(.article)) { $0.articlePage($0.site.articles[$1]!, $2, $3) }
-    static let actor = PageKind(template: "actor", output: .entity(.actor)) { $0.actorPage($0.site.actors[$1]!, $2, $3) }
-    static let event = PageKind(template: "event", output: .entity(.event)) { $0.eventPage($0.site.events[$1]!, $2, $3) }
-    static let note = PageKind(template: "note", output: .entity(.note)) { $0.notePage($0.site.notes[$1]!, $2, $3) }
-    static let page = PageKind(template: "page", output: .entity(.page)) { $0.standalonePage($0.site.pages[$1]!, $2, $3) }
+    static let article = PageKind(template: "article", output: .entity(.article), citing: [.body]) { $0.articlePage($0.site.articles[$1]!, $2, $3) }
+    static let actor = PageKind(template: "actor", output: .entity(.actor), citing: [.body, .relations, .facts]) { $0.actorPage($0.site.actors[$1]!, $2, $3) }
+    static let event = PageKind(template: "event", output: .entity(.event), citing: [.summary, .quotedSources, .otherSources, .facts]) { $0.eventPage($0.site.events[$1]!, $2, $3) }
+    static let note = PageKind(template: "note", output: .entity(.note), citing: [.body]) { $0.notePage($0.site.notes[$1]!, $2, $3) }
+    static let page = PageKind(template: "page", output: .entity(.page), citing: [.body]) { $0.standalonePage($0.site.pages[$1]!, $2, $3) }
 
     /// Every kind of page, menu entries in menu order.
     static let all: [PageKind] = [home, timeline, actors, network, articles, notes, search, notFound, article, actor, event, note, page]

@@ -156,6 +156,7 @@ extension CitationMark: TemplateObject, TemplateRepresentable {
         switch key {
         case "number": return self.number.templateValue
         case "anchor": return self.anchor.templateValue
+        case "html": return self.html.templateValue
         default: return .null
         }
     }

@@ -154,10 +154,13 @@ struct SourceEntry {
     var originalURL: String?
 }
 
-/// A citation mark beside a value or quote.
+/// A citation mark beside a value, quote or relation (made by ``PageCitations``).
 struct CitationMark {
     var number: Int
+    /// The id of its entry in the Sources list (`source_3`).
     var anchor: String
+    /// The mark itself, `<sup class="cite">[<a href="#source_3" …>3</a>]</sup>`, written by ``CitationMark/html(_:label:)``.
+    var html: String
 }
 
 /// A quote from a source, shown as a blockquote.

@@ -49,7 +49,7 @@ enum BuiltinTheme {
 {{#relations}}
 <div>
 <dt>{{label}}</dt>
-{{#items}}<dd><a href="{{actor.url}}">{{actor.title}}</a>{{#.period}} <span class="detail-inline">({{period}})</span>{{/.period}}{{#citations}}<sup class="cite">[<a href="#{{anchor}}" aria-label="{{t.sources.source}} {{number}}">{{number}}</a>]</sup>{{/citations}}</dd>{{/items}}
+{{#items}}<dd><a href="{{actor.url}}">{{actor.title}}</a>{{#.period}} <span class="detail-inline">({{period}})</span>{{/.period}}{{#citations}}{{{html}}}{{/citations}}</dd>{{/items}}
 </div>
 {{/relations}}
 </dl>
@@ -165,7 +165,7 @@ enum BuiltinTheme {
 {{#quotes}}
 <figure class="quote{{#verified}} verified{{/verified}}{{^verified}} unverified{{/verified}}">
 <blockquote><p>{{text}}</p></blockquote>
-<figcaption><a href="{{article.url}}">{{article.title}}</a>, {{outlet}}, <time datetime="{{date.iso}}">{{date.text}}</time><sup class="cite">[<a href="#{{citation.anchor}}" aria-label="{{t.sources.source}} {{citation.number}}">{{citation.number}}</a>]</sup>
+<figcaption><a href="{{article.url}}">{{article.title}}</a>, {{outlet}}, <time datetime="{{date.iso}}">{{date.text}}</time>{{{citation.html}}}
 {{#verified}}<span class="badge badge-verified">{{t.event.verified}}</span>{{/verified}}{{^verified}}<span class="badge badge-unverified">{{t.event.unverified}}</span>{{/verified}}</figcaption>
 </figure>
 {{/quotes}}
@@ -446,7 +446,7 @@ enum BuiltinTheme {
 <div class="fact{{#differ}} fact-differ{{/differ}}">
 <dt>{{label}}{{#differ}} <strong class="differ-mark">{{t.facts.differ}}</strong>{{/differ}}</dt>
 {{#values}}
-<dd><span class="fact-value">{{value}}</span>{{#citations}}<sup class="cite">[<a href="#{{anchor}}" aria-label="{{t.sources.source}} {{number}}">{{number}}</a>]</sup>{{/citations}}{{#quotes}}<span class="fact-quote">{{t.quote.open}}{{.}}{{t.quote.close}}</span>{{/quotes}}</dd>
+<dd><span class="fact-value">{{value}}</span>{{#citations}}{{{html}}}{{/citations}}{{#quotes}}<span class="fact-quote">{{t.quote.open}}{{.}}{{t.quote.close}}</span>{{/quotes}}</dd>
 {{/values}}
 </div>
 {{/facts}}

@@ -1,0 +1,88 @@
+/// A part of a page that cites articles. Each ``PageKind`` lists its citing parts in the order
+/// the page shows them (``PageKind/citing``), and the page's sources are numbered in that order.
+enum CitingPart: Sendable, Equatable {
+    /// The home page's introduction (`content/_index.md`).
+    case introduction
+    /// The Markdown body of the page's entity (article, actor profile, note, standalone page).
+    case body
+    /// An event page's summary.
+    case summary
+    /// The summaries of the events a timeline page lists, in its order.
+    case eventSummaries
+    /// An event's sources that are quoted, in the editor's order.
+    case quotedSources
+    /// An event's sources without a quote: they are listed under Sources but show no mark.
+    case otherSources
+    /// An actor's relations, as its page lists them (``PageBuilder/shownRelations(_:among:)``).
+    case relations
+    /// The values of the entity's facts, in the editor's order.
+    case facts
+}
+
+/// The numbered sources of one page: every article its citing parts cite, numbered by first
+/// citation in the order of the page kind's ``PageKind/citing``; citing an article again reuses
+/// its number. Built before the page's view, so the numbers do not depend on the order in which
+/// the view builder asks for them.
+struct PageCitations: Sendable {
+    /// The cited articles, the one numbered 1 first.
+    let order: [String]
+    private let numbers: [String: Int]
+    /// The word before a number for screen readers ("Source"), escaped for an attribute.
+    private let label: String
+
+    /// Numbers the articles of `cited`, first citation first; `label` is the theme's `sources.source`.
+    init(_ cited: some Sequence<String>, label: String = "Source") {
+        var order: [String] = []
+        var numbers: [String: Int] = [:]
+        for id in cited where numbers[id] == nil {
+            order.append(id)
+            numbers[id] = order.count
+        }
+        self.order = order
+        self.numbers = numbers
+        self.label = HTMLEscaping.escape(label)
+    }
+
+    /// No sources (pages that cite nothing).
+    static let none = PageCitations([String]())
+
+    /// The number of `articleID` on this page; nil when no citing part of the page cites it.
+    func number(of articleID: String) -> Int? {
+        numbers[articleID]
+    }
+
+    /// The marks for a group of citations (a `[@a; @b]` of Markdown, the sources of a fact
+    /// value or a relation): one per article, in number order.
+    func marks(for articleIDs: some Sequence<String>) -> [CitationMark] {
+        Set(articleIDs.compactMap { numbers[$0] }).sorted().map { CitationMark(number: $0, label: label) }
+    }
+
+    /// The HTML of a citation group in Markdown text, one `<sup>` for the group.
+    func html(for articleIDs: [String]) -> String {
+        let numbers = Set(articleIDs.compactMap { self.numbers[$0] }).sorted()
+        assert(numbers.count == Set(articleIDs).count, "a citing part is missing from the page kind's `citing` list")
+        return CitationMark.html(numbers, label: label)
+    }
+}
+
+extension CitationMark {
+    /// A mark for source `number`; `label` is the escaped word for screen readers.
+    init(number: Int, label: String) {
+        self.init(number: number, anchor: Self.anchor(number), html: Self.html([number], label: label))
+    }
+
+    /// The element id of source `number` in the Sources list, which its marks link to: `source_3`.
+    static func anchor(_ number: Int) -> String {
+        "source_\(number)"
+    }
+
+    /// The one place a citation mark is written, for Markdown text and for the marks the
+    /// templates show beside quotes, facts and relations:
+    /// `<sup class="cite">[<a href="#source_1" aria-label="Source 1">1</a>, …]</sup>`.
+    static func html(_ numbers: [Int], label: String) -> String {
+        let links = numbers.map { number in
+            "<a href=\"#" + anchor(number) + "\" aria-label=\"\(label) \(number)\">\(number)</a>"
+        }
+        return "<sup class=\"cite\">[" + links.joined(separator: ", ") + "]</sup>"
+    }
+}
