@@ -65,18 +65,29 @@ struct BuildStages: Sendable {
     /// Load: content, sources, theme and static files; the command line's `--base-url` and
     /// `--links` replace the ones of `site.yaml`.
     func load() -> StageResult<Loaded> {
+        load(reusing: { _ in nil }, theme: nil).result
+    }
+
+    /// Load, for the incremental build session (``BuildSession``): a content file's contribution
+    /// is taken from `reuse` when it gives one, and the theme (with its problems) is `cachedTheme`
+    /// when given. Returns, beside the stage's result, what each file gave and the theme.
+    func load(reusing reuse: @Sendable (String) -> SiteLoader.LoadedFile?, theme cachedTheme: (Theme, [Diagnostic])?)
+        -> (result: StageResult<Loaded>, files: [String: SiteLoader.LoadedFile], theme: (Theme, [Diagnostic])) {
         // Static files first: images in the content are checked against them.
         let staticFiles = StaticLoader.load(fileSystem: fileSystem)
-        var (raw, diagnostics) = SiteLoader(fileSystem: fileSystem, parallel: parallel, staticFiles: staticFiles).load()
-        var (theme, themeDiagnostics) = Theme.load(fileSystem: fileSystem, pageTemplates: PageKind.all.map(\.template))
-        diagnostics += themeDiagnostics
-        // The theme's words in the site's language, with the site's own (`content/strings.yaml`).
-        diagnostics += theme.useLanguage(raw.config.language, overrides: raw.strings, languageLocation: raw.config.languageLocation)
+        var (raw, diagnostics, files) = SiteLoader(fileSystem: fileSystem, parallel: parallel, staticFiles: staticFiles).load(reusing: reuse)
+        let themed = cachedTheme ?? {
+            var (theme, themeDiagnostics) = Theme.load(fileSystem: fileSystem, pageTemplates: PageKind.all.map(\.template))
+            // The theme's words in the site's language, with the site's own (`content/strings.yaml`).
+            themeDiagnostics += theme.useLanguage(raw.config.language, overrides: raw.strings, languageLocation: raw.config.languageLocation)
+            return (theme, themeDiagnostics)
+        }()
+        diagnostics += themed.1
         if let baseURL = options.baseURL {
             raw.config.baseURL = ConfigLoader.normalizeBaseURL(baseURL) ?? raw.config.baseURL
         }
         if let links = options.links { raw.config.links = links }
-        return StageResult(Loaded(raw: raw, theme: theme, staticFiles: staticFiles), diagnostics)
+        return (StageResult(Loaded(raw: raw, theme: themed.0, staticFiles: staticFiles), diagnostics), files, themed)
     }
 
     /// Resolve: IDs, references, citations, backlinks and orders into one immutable ``Site``.
@@ -128,13 +139,18 @@ struct BuildStages: Sendable {
         }
     }
 
+    /// Remarks on what a written site lacks, said only when the site is written, where they
+    /// explain what is missing from the output.
+    static func outputNotes(_ site: Site) -> [String] {
+        site.config.baseURL != nil ? [] :
+            ["feed.xml and sitemap.xml are not written: set `base_url` in content/site.yaml (or pass --base-url) to get them"]
+    }
+
     /// The beginning of the write stage: an empty staging folder beside the output folder, once
     /// the output folder is known to be safe to replace; nothing for `sitegen check`.
     func beginOutput(_ site: Site) -> StageResult<Output> {
         guard options.writesOutput else { return StageResult(.discarded) }
-        // Said only when the site is written, where it explains what is missing from the output.
-        let notes = site.config.baseURL != nil ? [] :
-            ["feed.xml and sitemap.xml are not written: set `base_url` in content/site.yaml (or pass --base-url) to get them"]
+        let notes = Self.outputNotes(site)
         do {
             return StageResult(.staged(try OutputWriter().beginStaging(options.output, siteRoot: options.root)), notes: notes)
         } catch {

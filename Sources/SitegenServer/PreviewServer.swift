@@ -44,9 +44,10 @@ public struct ServeOptions: Sendable {
 /// The editors' preview server: builds the site into a private folder, serves it, watches
 /// `content/` and `templates/`, rebuilds on change and makes open pages reload themselves.
 ///
-/// Builds alternate between two folders, `a/` and `b/`, in the work folder: a build writes the
-/// folder that is not being served and only then becomes the served one, so a request never
-/// sees a half-written site, and a failed build leaves the last good one in place.
+/// The site is built into `site/` in the work folder by a ``BuildSession``: after the first build,
+/// an edit re-reads only the changed files and rewrites only the pages whose bytes change, each
+/// file atomically, so a request never sees a half-written file, and a failed build leaves the
+/// last good one in place (docs/incremental.md).
 public final class PreviewServer: Sendable {
     /// The options the server was made with.
     public let options: ServeOptions
@@ -56,6 +57,8 @@ public final class PreviewServer: Sendable {
     let log: @Sendable (String) -> Void
     let state = PreviewState()
     private let ownsWorkFolder: Bool
+    /// The last folder of `a/` and `b/` a whole build (of a site with `search: true`) wrote without errors.
+    private let served = Mutex<URL?>(nil)
 
     /// Creates a server; nothing is built or bound until the application runs.
     ///
@@ -141,27 +144,43 @@ public final class PreviewServer: Sendable {
         return logger
     }()
 
-    /// Builds the site once into the folder not being served, and publishes the result.
+    /// Brings the served site up to date, and publishes the result.
+    ///
+    /// The session (``BuildSession``) keeps the site in memory and writes only the pages that
+    /// changed into `site/` of the work folder, each file atomically, while it is served; a build
+    /// with errors writes nothing. A site with `search: true` is built whole instead, into the one
+    /// of `a/` and `b/` not being served, which then becomes the served folder (Pagefind indexes
+    /// whole folders).
     ///
     /// Only the watcher calls this once the server runs, so builds never overlap. When the calling
     /// task is cancelled (the server stops) it returns nil at once and the build's result is dropped.
     @discardableResult
-    func rebuild(baseURL: String?) async -> BuildStatus? {
-        let current = await state.status.servedFolder
-        let a = workFolder.appendingPathComponent("a")
-        let b = workFolder.appendingPathComponent("b")
-        let target = current.map { $0.hasSuffix("/a") } == true ? b : a
-        let buildOptions = BuildOptions(root: options.root, output: target, includeDrafts: options.includeDrafts,
-                                        baseURL: baseURL, writesOutput: true)
+    func rebuild(session: BuildSession) async -> BuildStatus? {
         let clock = ContinuousClock()
         let start = clock.now
         // The build is synchronous and uses every core: keep it off the cooperative thread pool.
-        guard let report = await BackgroundBuild.run({ build(buildOptions) }) else { return nil }
+        guard let outcome = await BackgroundBuild.run({ () -> (BuildReport, URL) in
+            if let report = session.update() { return (report, session.options.output) }
+            return self.wholeBuild(baseURL: session.options.baseURL)
+        }) else { return nil }
+        let (report, target) = outcome
         let elapsed = clock.now - start
         let folder = RequestPath.realPath(target.path) ?? target.path
         let status = await state.publish(report: report, builtFolder: folder)
         report.logSummary(to: log, root: options.root, elapsed: elapsed, hasGoodBuild: status.servedFolder != nil)
         return status
+    }
+
+    /// Builds the whole site into the one of `a/` and `b/` not being served (for a site with `search: true`).
+    private func wholeBuild(baseURL: String?) -> (BuildReport, URL) {
+        let a = workFolder.appendingPathComponent("a")
+        let b = workFolder.appendingPathComponent("b")
+        let served = served.withLock { $0 }
+        let target = served == a ? b : a
+        let report = build(BuildOptions(root: options.root, output: target, includeDrafts: options.includeDrafts,
+                                        baseURL: baseURL, writesOutput: true))
+        if !report.failed { self.served.withLock { $0 = target } }
+        return (report, target)
     }
 
     /// Polls for changes and rebuilds until cancelled. The first build happens at once.
@@ -177,7 +196,9 @@ public final class PreviewServer: Sendable {
                                               options.root.appendingPathComponent("templates").path,
                                               options.root.appendingPathComponent("static").path])
         var seen = watcher.snapshot()
-        await rebuild(baseURL: baseURL)
+        let session = BuildSession(BuildOptions(root: options.root, output: workFolder.appendingPathComponent("site"),
+                                                includeDrafts: options.includeDrafts, baseURL: baseURL, writesOutput: true))
+        await rebuild(session: session)
         while !Task.isCancelled {
             do { try await Task.sleep(for: options.pollInterval) } catch { return }
             let now = watcher.snapshot()
@@ -187,7 +208,7 @@ public final class PreviewServer: Sendable {
             // caught by the next snapshot: bursts coalesce.
             guard let settled = await settle(now, watcher: watcher) else { return }
             seen = settled
-            await rebuild(baseURL: baseURL)
+            await rebuild(session: session)
         }
     }
 }
@@ -224,8 +245,8 @@ struct Watcher: Service {
 enum BackgroundBuild {
     /// The build's report; nil at once when the calling task is cancelled (the build then runs on
     /// unobserved and its result is dropped).
-    static func run(_ work: @escaping @Sendable () -> BuildReport) async -> BuildReport? {
-        let once = ResumeOnce()
+    static func run<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async -> Value? {
+        let once = ResumeOnce<Value>()
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 once.store(continuation)
@@ -238,15 +259,15 @@ enum BackgroundBuild {
 
     /// A continuation resumed by whichever comes first, the result or the cancellation, even when
     /// the cancellation comes before the continuation is stored.
-    final class ResumeOnce: Sendable {
+    final class ResumeOnce<Value: Sendable>: Sendable {
         private enum State {
-            case waiting(CheckedContinuation<BuildReport?, Never>?)
-            case finished(BuildReport?)
+            case waiting(CheckedContinuation<Value?, Never>?)
+            case finished(Value?)
         }
         private let state = Mutex(State.waiting(nil))
 
-        func store(_ continuation: CheckedContinuation<BuildReport?, Never>) {
-            let early: BuildReport?? = state.withLock { state in
+        func store(_ continuation: CheckedContinuation<Value?, Never>) {
+            let early: Value?? = state.withLock { state in
                 switch state {
                 case .waiting:
                     state = .waiting(continuation)
@@ -258,8 +279,8 @@ enum BackgroundBuild {
             if let early { continuation.resume(returning: early) }
         }
 
-        func resume(with result: BuildReport?) {
-            let continuation: CheckedContinuation<BuildReport?, Never>? = state.withLock { state in
+        func resume(with result: Value?) {
+            let continuation: CheckedContinuation<Value?, Never>? = state.withLock { state in
                 guard case .waiting(let continuation) = state else { return nil }
                 state = .finished(result)
                 return continuation

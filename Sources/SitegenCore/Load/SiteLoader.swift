@@ -20,12 +20,45 @@ public struct SiteLoader: Sendable {
         self.staticFiles = staticFiles ?? StaticLoader.load(fileSystem: fileSystem)
     }
 
-    private enum Place: Sendable {
+    /// What a file of `content/` is, by its path.
+    enum Place: Sendable, Hashable {
         case article(String), actor(String), note(String), page(String), events, source(String), introduction, config, strings
     }
 
     /// Reads everything under `content/`.
     public func load() -> (RawSite, [Diagnostic]) {
+        let (site, diagnostics, _) = load(reusing: { _ in nil })
+        return (site, diagnostics)
+    }
+
+    /// Reads everything under `content/`, taking a file's contribution from `reuse` when it gives
+    /// one (the incremental build session hands back what an unchanged file gave last time), and
+    /// returns what each file gave, by path, beside the site.
+    func load(reusing reuse: @Sendable (String) -> LoadedFile?) -> (RawSite, [Diagnostic], [String: LoadedFile]) {
+        var (work, diagnostics) = plan()
+        // Event files hold hundreds of events each: start them first, so that none is left for last.
+        work = work.filter { if case .events = $0.place { return true } else { return false } }
+            + work.filter { if case .events = $0.place { return false } else { return true } }
+        // Settings first: whether raw HTML is allowed changes how every Markdown text is rendered.
+        let fileSystem = self.fileSystem
+        let unsafeHTML: Bool = {
+            guard let data = fileSystem.readFile("content/site.yaml"),
+                  case .success(let file) = TextFile.decode(data, path: "content/site.yaml") else { return false }
+            return ConfigLoader.load(file, path: file.path).0.unsafeHTML
+        }()
+        let images = ImageChecker(fileSystem: fileSystem, staticFiles: staticFiles)
+        let results = work.parallelMap(parallel: parallel) { item -> LoadedFile in
+            if let reused = reuse(item.path) { return reused }
+            return Self.loadFile(item.path, as: item.place, fileSystem: fileSystem, unsafeHTML: unsafeHTML, images: images)
+        }
+        let (site, assembled) = assemble(results, diagnostics: diagnostics)
+        var byPath: [String: LoadedFile] = [:]
+        for (item, result) in zip(work, results) { byPath[item.path] = result }
+        return (site, assembled, byPath)
+    }
+
+    /// The files of `content/` that are read, each with what it is, and a warning for each file that is not.
+    func plan() -> ([(path: String, place: Place)], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var work: [(path: String, place: Place)] = []
         if !fileSystem.directoryExists("content") {
@@ -51,28 +84,23 @@ public struct SiteLoader: Sendable {
                 diagnostics.append(.warning(SourceLocation(path: path), "ignored: \(Self.whyIgnored(parts: parts, ext: ext))"))
             }
         }
-        // Event files hold hundreds of events each: start them first, so that none is left for last.
-        work = work.filter { if case .events = $0.place { return true } else { return false } }
-            + work.filter { if case .events = $0.place { return false } else { return true } }
-        // Settings first: whether raw HTML is allowed changes how every Markdown text is rendered.
-        let fileSystem = self.fileSystem
-        let unsafeHTML: Bool = {
-            guard let data = fileSystem.readFile("content/site.yaml"),
-                  case .success(let file) = TextFile.decode(data, path: "content/site.yaml") else { return false }
-            return ConfigLoader.load(file, path: file.path).0.unsafeHTML
-        }()
-        let images = ImageChecker(fileSystem: fileSystem, staticFiles: staticFiles)
-        let results = work.parallelMap(parallel: parallel) { item -> LoadedFile in
-            guard let data = fileSystem.readFile(item.path) else {
-                return LoadedFile(diagnostics: [.error(SourceLocation(path: item.path), "cannot read this file")])
-            }
-            let file: TextFile
-            switch TextFile.decode(data, path: item.path) {
-            case .failure(let diagnostic): return LoadedFile(brokenRefs: Self.idOf(item.place).map { [$0] } ?? [], diagnostics: [diagnostic])
-            case .success(let decoded): file = decoded
-            }
-            return Self.load(file, as: item.place, unsafeHTML: unsafeHTML, images: images)
+        return (work, diagnostics)
+    }
+
+    /// Reads and parses one file of `content/`.
+    private static func loadFile(_ path: String, as place: Place, fileSystem: FileSystem, unsafeHTML: Bool, images: ImageChecker) -> LoadedFile {
+        guard let data = fileSystem.readFile(path) else {
+            return LoadedFile(diagnostics: [.error(SourceLocation(path: path), "cannot read this file")])
         }
+        switch TextFile.decode(data, path: path) {
+        case .failure(let diagnostic): return LoadedFile(brokenRefs: Self.idOf(place).map { [$0] } ?? [], diagnostics: [diagnostic])
+        case .success(let file): return Self.load(file, as: place, unsafeHTML: unsafeHTML, images: images)
+        }
+    }
+
+    /// The site the files' contributions make, in the order given, and every problem found.
+    private func assemble(_ results: [LoadedFile], diagnostics found: [Diagnostic]) -> (RawSite, [Diagnostic]) {
+        var diagnostics = found
         var site = RawSite(config: SiteConfig(title: "Untitled site"), introduction: nil, articles: [], actors: [],
                            events: [], notes: [], sources: [:])
         var configFound = false
@@ -97,7 +125,7 @@ public struct SiteLoader: Sendable {
     }
 
     /// What one file contributed.
-    private struct LoadedFile: Sendable {
+    struct LoadedFile: Sendable {
         var config: SiteConfig?
         var introduction: MarkdownText?
         var article: Article?

@@ -30,9 +30,7 @@ public struct SiteRenderer: Sendable {
     /// whole site in memory. Returns what `deliver` returned, pages in job order, then the rest.
     public func render<Delivered: Sendable>(delivering deliver: @escaping @Sendable (OutputFile) -> Delivered) -> [Delivered] {
         let assetFiles = fingerprintedAssets()
-        // Templates name assets by their path with `.` and `/` as `_`: `{{page.assets.style_css}}`.
-        let assetURLs = Dictionary(assetFiles.map { (String($0.name.map { $0 == "." || $0 == "/" ? "_" : $0 }), $0.file.path) },
-                                   uniquingKeysWith: { first, _ in first })
+        let assetURLs = Self.assetURLs(assetFiles)
         // The largest pages first (the kinds with one page, which list many things, then actors with
         // the most events), so that no long page starts last and leaves the other cores idle.
         var jobs: [Job] = [.feeds]
@@ -56,6 +54,13 @@ public struct SiteRenderer: Sendable {
         }.flatMap { $0 }
         files += assetFiles.map { deliver($0.file) }
         return files
+    }
+
+    /// The asset keys templates use, with the paths they name: templates name assets by their
+    /// path with `.` and `/` as `_`: `{{page.assets.style_css}}`.
+    static func assetURLs(_ assetFiles: [(name: String, file: OutputFile)]) -> [String: String] {
+        Dictionary(assetFiles.map { (String($0.name.map { $0 == "." || $0 == "/" ? "_" : $0 }), $0.file.path) },
+                   uniquingKeysWith: { first, _ in first })
     }
 
     /// Assets with a content hash in their names: `style.css` → `assets/style.3f2a9c1b.css`.

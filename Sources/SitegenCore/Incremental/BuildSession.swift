@@ -1,0 +1,307 @@
+import Foundation
+import Synchronization
+
+/// A build that stays in memory between edits, for `sitegen serve`: on each ``update()`` it reads
+/// again only the content files that changed, resolves the site, renders only the pages that may
+/// show what changed and writes only the files whose bytes changed, straight into the served
+/// folder (each file atomically). docs/incremental.md describes which page depends on what.
+///
+/// After every update the folder holds exactly what a cold ``build(_:fileSystem:)`` of the same
+/// content writes (the never-stale test checks this after random edits). A change to
+/// `content/site.yaml`, `content/strings.yaml`, `templates/` or `static/` renders every page
+/// (still writing only the files that changed). A site with `search: true` is not built here:
+/// ``update()`` returns nil and the caller builds it whole.
+///
+/// When an update finds errors, nothing is written: the folder keeps the last good build.
+/// One update runs at a time (the calls are serialised).
+public final class BuildSession: Sendable {
+    /// The build's options; `output` is the folder that is served and written in place.
+    public let options: BuildOptions
+    private let state = Mutex(State())
+
+    /// Creates a session; nothing is read until the first ``update()``.
+    public init(_ options: BuildOptions) {
+        self.options = options
+    }
+
+    /// What one file of `content/` gave when last read.
+    struct CachedFile: Sendable {
+        var stamp: FileStamp
+        var hash: ContentHash
+        /// Counts reads of any file, so two versions of a file never share a number.
+        var version: Int
+        var loaded: SiteLoader.LoadedFile
+    }
+
+    /// What the output folder holds: the site it was rendered from.
+    struct Output: Sendable {
+        var site: Site
+        /// The version of each content file the site was read from.
+        var versions: [String: Int]
+        var files: [String: SiteLoader.LoadedFile]
+        /// Every file of the folder (pages, feeds, assets, static files), by path.
+        var produced: Set<String>
+        var dependencies: PageDependencies
+        /// The settings, theme and static files the output was made with.
+        var globalKey: [GlobalEntry]
+    }
+
+    /// One file that, when it changes, changes every page.
+    struct GlobalEntry: Equatable, Sendable {
+        var path: String
+        var hash: ContentHash
+    }
+
+    private struct State: Sendable {
+        var files: [String: CachedFile] = [:]
+        var nextVersion = 0
+        var theme: (key: [GlobalEntry], theme: Theme, diagnostics: [Diagnostic])?
+        var output: Output?
+    }
+
+    /// Brings the output folder up to date with the site's files: the report of the build, as
+    /// ``build(_:fileSystem:)`` gives it; nil, with nothing written, for a site with `search: true`.
+    public func update() -> BuildReport? {
+        state.withLock { state in update(&state) }
+    }
+
+    private func update(_ state: inout State) -> BuildReport? {
+        let fileSystem = FileSystem.disk(root: options.root)
+        var run = BuildRun(strict: options.strict)
+        let rootPath = options.root.standardizedFileURL.path
+
+        // Settings, words, templates and static files: a change to any of them renders everything.
+        let globalKey = Self.globalKey(fileSystem)
+        if state.theme?.key != globalKey {
+            state.theme = nil
+            state.files = [:]  // images and `unsafe_html` change how content files are read
+        }
+
+        // Load: only files whose stamp (or, for a file changed moments ago, bytes) changed are read
+        // again. Each file the loader reads is stamped before and hashed as read, so a change during
+        // or after the read is seen by the next update.
+        let now = FileStamp.now()
+        let cached = state.files
+        let reads = Mutex([String: (FileStamp, ContentHash)]())
+        let confirmed = Mutex([String: FileStamp]())
+        let disk = FileSystem.disk(root: options.root)
+        let recording = FileSystem(listFiles: disk.listFiles, readFile: { path in
+            let stamp = FileStamp.of(rootPath + "/" + path)
+            guard let data = disk.readFile(path) else { return nil }
+            if let stamp { reads.withLock { $0[path] = (stamp, ContentHash(data)) } }
+            return data
+        }, directoryExists: disk.directoryExists)
+        let stages = BuildStages(options, fileSystem: recording)
+        let reuse: @Sendable (String) -> SiteLoader.LoadedFile? = { path in
+            guard let entry = cached[path], let stamp = FileStamp.of(rootPath + "/" + path) else { return nil }
+            if stamp == entry.stamp && !stamp.isRacy(now: now) { return entry.loaded }
+            guard let data = disk.readFile(path), ContentHash(data) == entry.hash else { return nil }
+            confirmed.withLock { $0[path] = stamp }
+            return entry.loaded
+        }
+        var loadedFiles: [String: SiteLoader.LoadedFile] = [:]
+        var themed: (Theme, [Diagnostic])?
+        let cachedTheme = state.theme.map { ($0.theme, $0.diagnostics) }
+        let loaded = run.stage("load") {
+            let (result, files, theme) = stages.load(reusing: reuse, theme: cachedTheme)
+            (loadedFiles, themed) = (files, theme)
+            return result
+        }
+        state.theme = (globalKey, themed!.0, themed!.1)
+        let (readNow, confirmedNow) = (reads.withLock { $0 }, confirmed.withLock { $0 })
+        var files: [String: CachedFile] = [:]
+        for (path, file) in loadedFiles {
+            if var entry = cached[path], let stamp = confirmedNow[path] {
+                entry.stamp = stamp
+                files[path] = entry
+            } else if let (stamp, hash) = readNow[path] {
+                if let entry = cached[path], entry.hash == hash {
+                    files[path] = CachedFile(stamp: stamp, hash: hash, version: entry.version, loaded: entry.loaded)
+                } else {
+                    state.nextVersion += 1
+                    files[path] = CachedFile(stamp: stamp, hash: hash, version: state.nextVersion, loaded: file)
+                }
+            } else if let entry = cached[path] {
+                files[path] = entry
+            } else {
+                // Not readable: a new version each time, never reused.
+                state.nextVersion += 1
+                files[path] = CachedFile(stamp: FileStamp(size: -1, modified: 0, changed: 0, inode: 0), hash: ContentHash(Data()),
+                                         version: state.nextVersion, loaded: file)
+            }
+        }
+        state.files = files
+
+        let (site, _) = run.stages("resolve", "verify", stages.concurrently({ stages.resolve(loaded.raw) }, { stages.verify(loaded.raw) }))
+        if site.config.search { return nil }
+        guard run.goesOn else { return run.report() }
+
+        // What changed since the output was written.
+        let previous = state.output.flatMap { $0.globalKey == globalKey ? $0 : nil }
+        let versions = files.mapValues(\.version)
+        var rendered = BuildStages.Rendered(files: [], staticFileCount: loaded.staticFiles.count)
+        let (pages, feeds, assets) = (Self.pages(of: site), FeedWriter(site: site).files(), SiteRenderer(site: site, theme: loaded.theme).fingerprintedAssets())
+        let replaced = StaticFiles.replaced(loaded.staticFiles)
+        let generated = (pages.map(\.path) + feeds.map(\.path) + assets.map(\.file.path)).filter { !replaced.contains($0) }
+        run.step { StageResult((), StaticFiles.collisions(loaded.staticFiles, generated: generated) { StaticFiles.describe($0, in: site) },
+                               notes: BuildStages.outputNotes(site)) }
+        guard run.goesOn else { return run.report() }
+
+        let folder = LiveOutputFolder(url: options.output)
+        var dependencies = previous?.dependencies ?? PageDependencies()
+        let results: [Result<Bool, OutputWriter.WriteError>] = run.stage("render") {
+            let chosen: [PageJob]
+            if let previous {
+                chosen = Self.choose(pages, old: previous, new: site, versions: versions, files: files.mapValues(\.loaded))
+            } else {
+                chosen = pages
+            }
+            var results: [Result<Bool, OutputWriter.WriteError>] = []
+            let outcome = Self.render(chosen, site: site, theme: loaded.theme, assets: assets, parallel: options.parallel, into: folder)
+            for (job, result) in zip(chosen, outcome) {
+                if !replaced.contains(job.path) { results.append(result.written) }
+                dependencies.record(job.path, shows: result.shows)
+            }
+            for file in feeds + (previous == nil ? assets.map(\.file) : []) where !replaced.contains(file.path) {
+                results.append(folder.write(file))
+            }
+            return StageResult(results)
+        }
+        rendered.files = generated.map { BuildStages.Rendered.File(path: $0, isPage: $0.hasSuffix(".html"), staged: nil) }
+        let summary: OutputWriter.Summary? = run.stage("write") {
+            var outcomes = results
+            if previous == nil {
+                outcomes += loaded.staticFiles.parallelMap(minimumCount: 16, parallel: options.parallel) { file in
+                    guard let data = fileSystem.readFile(file.source) else {
+                        return .failure(.io(.siteFile(file.source), "could not read \(file.source)"))
+                    }
+                    return folder.write(OutputFile(path: file.output, contents: data))
+                }
+            }
+            let produced = Set(generated + loaded.staticFiles.map(\.output))
+            for path in (previous?.produced ?? Self.existingFiles(in: options.output)).subtracting(produced) {
+                folder.remove(path)
+                dependencies.remove(path)
+            }
+            var (summary, failures) = OutputWriter.Summary.counting(outcomes)
+            summary.unchanged = produced.count - summary.written
+            guard failures.isEmpty else {
+                // The folder is now partly new: the next update renders everything again.
+                state.output = nil
+                return StageResult(nil, failures.map { $0.diagnostic(output: options.output, siteRoot: options.root) })
+            }
+            state.output = Output(site: site, versions: versions, files: files.mapValues(\.loaded), produced: produced,
+                                  dependencies: dependencies, globalKey: globalKey)
+            return StageResult(summary)
+        }
+        return run.report(rendered, summary)
+    }
+}
+
+// MARK: - Pieces
+
+extension BuildSession {
+    /// One page to render: its kind (an index in ``PageKind/all``), its ID and its output path.
+    struct PageJob: Sendable {
+        var kind: Int
+        var id: String
+        var path: String
+
+        /// The entity the page is of, for entity pages.
+        var entity: Ref? {
+            guard case .entity(let kind) = PageKind.all[self.kind].output else { return nil }
+            return Ref(kind, id)
+        }
+    }
+
+    /// Every page of `site`, as ``SiteRenderer`` makes them.
+    static func pages(of site: Site) -> [PageJob] {
+        PageKind.all.enumerated().flatMap { index, kind in
+            kind.pageIDs(in: site).map { id -> PageJob in
+                if case .file(let name) = kind.output { return PageJob(kind: index, id: id, path: name) }
+                return PageJob(kind: index, id: id, path: kind.folder(of: id) + "index.html")
+            }
+        }
+    }
+
+    /// The files whose change changes every page: `content/site.yaml`, `content/strings.yaml`,
+    /// the standalone pages' list is not among them (see ``SiteChanges``), `templates/` and `static/`.
+    static func globalKey(_ fileSystem: FileSystem) -> [GlobalEntry] {
+        let paths = ["content/site.yaml", "content/strings.yaml"] + fileSystem.listFiles("templates") + fileSystem.listFiles("static")
+        return paths.compactMap { path in fileSystem.readFile(path).map { GlobalEntry(path: path, hash: ContentHash($0)) } }
+    }
+
+    /// The pages to render again for the change from `old` to `new`.
+    static func choose(_ pages: [PageJob], old: Output, new: Site, versions: [String: Int], files: [String: SiteLoader.LoadedFile]) -> [PageJob] {
+        // Entities whose own values changed: those of the files that changed, compared value by value.
+        var before: [Ref: String] = [:]
+        var after: [Ref: String] = [:]
+        for path in Set(old.versions.keys).union(versions.keys) where old.versions[path] != versions[path] {
+            if let file = old.files[path] { for (ref, text) in entities(of: file) { before[ref] = text } }
+            if let file = files[path] { for (ref, text) in entities(of: file) { after[ref] = text } }
+        }
+        let changedValues = Set(Set(before.keys).union(after.keys).filter { before[$0] != after[$0] })
+        let changes = SiteChanges(from: old.site, to: new, changedValues: changedValues)
+        if changes.everything { return pages }
+        let showing = old.dependencies.pages(showing: changes.entities)
+        return pages.filter { job in
+            let kind = PageKind.all[job.kind]
+            if let entity = job.entity { return changes.entities.contains(entity) || showing.contains(job.path) }
+            switch kind.template {
+            case PageKind.home.template: return true
+            case PageKind.timeline.template: return changes.timelineReshaped || changes.reordered.contains(.event) || showing.contains(job.path)
+            case PageKind.actors.template: return changes.reordered.contains(.actor) || showing.contains(job.path)
+            case PageKind.articles.template: return changes.reordered.contains(.article) || showing.contains(job.path)
+            case PageKind.notes.template: return changes.reordered.contains(.note) || showing.contains(job.path)
+            case PageKind.network.template: return changes.reordered.contains(.actor) || changes.entities.contains { $0.kind == .actor }
+            default: return !old.produced.contains(job.path)
+            }
+        }
+    }
+
+    /// The entities a file gave, each with its value as text.
+    static func entities(of file: SiteLoader.LoadedFile) -> [(Ref, String)] {
+        var result: [(Ref, String)] = []
+        if let article = file.article { result.append((Ref(.article, article.id), String(describing: article))) }
+        if let actor = file.actor { result.append((Ref(.actor, actor.id), String(describing: actor))) }
+        if let note = file.note { result.append((Ref(.note, note.id), String(describing: note))) }
+        if let page = file.page { result.append((Ref(.page, page.id), String(describing: page))) }
+        for event in file.events { result.append((Ref(.event, event.id), String(describing: event))) }
+        for ref in file.brokenRefs { result.append((ref, "broken")) }
+        return result
+    }
+
+    /// What rendering one page did.
+    struct RenderedPage: Sendable {
+        var written: Result<Bool, OutputWriter.WriteError>
+        var shows: Set<Ref>
+    }
+
+    /// Renders `jobs` on all cores (one page builder per core) and writes each page that changed.
+    static func render(_ jobs: [PageJob], site: Site, theme: Theme, assets: [(name: String, file: OutputFile)], parallel: Bool,
+                       into folder: LiveOutputFolder) -> [RenderedPage] {
+        let assetPaths = SiteRenderer.assetURLs(assets)
+        let threads = parallel ? max(1, min(jobs.count, ProcessInfo.processInfo.activeProcessorCount)) : 1
+        let chunks = (0..<threads).map { chunk in Array(stride(from: chunk, to: jobs.count, by: threads)) }
+        let results = chunks.parallelMap(minimumCount: 2, parallel: parallel) { indices -> [(Int, RenderedPage)] in
+            var chunkTheme = theme
+            chunkTheme.library = theme.library.copy()
+            let builder = PageBuilder(site: site, theme: chunkTheme, assetPaths: assetPaths)
+            return indices.map { index in
+                let job = jobs[index]
+                let file = builder.render(PageKind.all[job.kind], job.id)
+                var shows = PageLinks.refs(in: file.contents)
+                if let entity = job.entity { shows.insert(entity) }
+                return (index, RenderedPage(written: folder.write(file), shows: shows))
+            }
+        }
+        var ordered = [RenderedPage?](repeating: nil, count: jobs.count)
+        for chunk in results { for (index, page) in chunk { ordered[index] = page } }
+        return ordered.map { $0! }
+    }
+
+    /// Every file below `folder`, as relative paths (what a folder holds before the session's first write).
+    static func existingFiles(in folder: URL) -> Set<String> {
+        Set(FileSystem.disk(root: folder).listFiles(""))
+    }
+}

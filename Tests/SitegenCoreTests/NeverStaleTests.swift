@@ -1,0 +1,358 @@
+import Foundation
+import Testing
+@testable import SitegenCore
+
+/// The incremental build of `sitegen serve` (``BuildSession``) never serves a stale page: after
+/// each edit of a random sequence (change, add, delete and rename articles, actors, events and
+/// notes, append events, edit a template and site.yaml, break a file and mend it), the folder the
+/// session keeps up to date holds exactly the files, byte for byte, that a cold `build()` of the
+/// same content writes, and the two report the same problems.
+///
+/// `SITEGEN_NEVER_STALE_STEPS` sets the number of edits per site (a longer run), and
+/// `SITEGEN_NEVER_STALE_SEED` replays a run whose seed a failure printed.
+@Suite struct NeverStaleTests {
+    static var steps: Int { ProcessInfo.processInfo.environment["SITEGEN_NEVER_STALE_STEPS"].flatMap(Int.init) ?? 100 }
+    static var seed: UInt64 {
+        ProcessInfo.processInfo.environment["SITEGEN_NEVER_STALE_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 1...999_999)
+    }
+
+    @Test func theDemoSiteServedIncrementallyMatchesAColdBuildAfterEveryRandomEdit() throws {
+        let site = try TestSite(copying: demoSiteFolder)
+        try EditRun(root: site.root, seed: Self.seed, steps: Self.steps).run()
+    }
+
+    @Test func aGeneratedSiteWithSplitListsMatchesAColdBuildAfterEveryRandomEdit() throws {
+        let site = try TestSite(copying: demoSiteFolder)
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content"))
+        var generator = SeededRandom(seed: 7)
+        for (path, text) in GeneratedSite.files(using: &generator) {
+            try site.write(path, text)
+        }
+        try EditRun(root: site.root, seed: Self.seed, steps: Self.steps).run()
+    }
+
+    @Test func aFileRewrittenWithinTheSameClockTickIsStillSeen() throws {
+        let site = try TestSite(copying: demoSiteFolder)
+        let run = try EditRun(root: site.root, seed: 1, steps: 0)
+        try run.compare(step: 0, edit: "first build")
+        // The same size, written at once after the build: the stamp alone could miss it.
+        let path = "content/notes/how-events-are-dated.md"
+        let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+        try site.write(path, text.replacingOccurrences(of: "title: How events are dated", with: "title: How events are DATED"))
+        try run.compare(step: 1, edit: "same-size title change")
+        let page = try String(contentsOf: run.live.appendingPathComponent("notes/how-events-are-dated/index.html"), encoding: .utf8)
+        #expect(page.contains("How events are DATED"))
+    }
+}
+
+/// A run of random edits on a site, each followed by an incremental update and a cold build compared byte for byte.
+struct EditRun {
+    let root: URL
+    let seed: UInt64
+    let steps: Int
+    let live: URL
+    let cold: URL
+    let session: BuildSession
+    /// The site's files as they were at the start, to mend broken files from.
+    let original: [String: Data]
+
+    init(root: URL, seed: UInt64, steps: Int) throws {
+        self.root = root
+        self.seed = seed
+        self.steps = steps
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("never-stale-\(UUID().uuidString.prefix(8))")
+        live = work.appendingPathComponent("live")
+        cold = work.appendingPathComponent("cold")
+        try FileManager.default.createDirectory(at: live, withIntermediateDirectories: true)
+        session = BuildSession(BuildOptions(root: root, output: live))
+        var files: [String: Data] = [:]
+        for path in FileSystem.disk(root: root).listFiles("content") { files[path] = FileManager.default.contents(atPath: root.path + "/" + path) }
+        original = files
+    }
+
+    func run() throws {
+        var random = SeededRandom(seed: seed)
+        var editor = SiteEditor(root: root, original: original)
+        var failed = try compare(step: 0, edit: "first build")
+        var failedSteps = failed ? 1 : 0
+        for step in 1...max(steps, 1) where steps > 0 {
+            // An editor who sees the error page mends a file, most of the time.
+            let edit = failed && Int.random(in: 0..<3, using: &random) > 0 ? try editor.mend(using: &random) : try editor.randomEdit(using: &random)
+            failed = try compare(step: step, edit: edit)
+            if failed { failedSteps += 1 }
+        }
+        // The run is worth something only when it builds good sites and broken ones.
+        if steps >= 50 {
+            #expect(failedSteps > 0 && failedSteps < steps * 3 / 4, "seed \(seed): \(failedSteps) of \(steps) steps failed to build")
+        }
+        print("never-stale: seed \(seed), \(steps) edits of \(root.lastPathComponent), \(failedSteps) builds with errors, every step identical to a cold build")
+        try? FileManager.default.removeItem(at: live.deletingLastPathComponent())
+    }
+
+    /// Updates the session and builds cold, and records an issue naming the seed when they differ;
+    /// returns whether the build failed (on errors).
+    @discardableResult
+    func compare(step: Int, edit: String) throws -> Bool {
+        let coldReport = build(BuildOptions(root: root, output: cold))
+        let liveReport = try #require(session.update(), "the session built nothing")
+        let replay = "seed \(seed) (SITEGEN_NEVER_STALE_SEED=\(seed)), step \(step): \(edit)"
+        #expect(liveReport.failed == coldReport.failed, "\(replay): the cold build \(coldReport.failed ? "failed" : "succeeded"), the session not")
+        #expect(liveReport.diagnostics == coldReport.diagnostics, "\(replay): the problems differ")
+        let liveFiles = Set(FileSystem.disk(root: live).listFiles(""))
+        let coldFiles = Set(FileSystem.disk(root: cold).listFiles(""))
+        let differing = liveFiles.intersection(coldFiles).sorted().filter {
+            FileManager.default.contents(atPath: live.path + "/" + $0) != FileManager.default.contents(atPath: cold.path + "/" + $0)
+        }
+        #expect(liveFiles.subtracting(coldFiles).isEmpty, "\(replay): files only in the session's folder: \(liveFiles.subtracting(coldFiles).sorted().prefix(5))")
+        #expect(coldFiles.subtracting(liveFiles).isEmpty, "\(replay): files missing from the session's folder: \(coldFiles.subtracting(liveFiles).sorted().prefix(5))")
+        #expect(differing.isEmpty, "\(replay): stale files: \(differing.prefix(5))")
+        if liveReport.failed != coldReport.failed || !differing.isEmpty || liveFiles != coldFiles {
+            throw StaleOutput(description: replay)
+        }
+        return coldReport.failed
+    }
+
+    struct StaleOutput: Error, CustomStringConvertible {
+        var description: String
+    }
+}
+
+/// SplitMix64: the same numbers for the same seed, on every platform.
+struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Random edits of a site's files, as an editor makes them.
+struct SiteEditor {
+    let root: URL
+    let original: [String: Data]
+    var counter = 0
+
+    init(root: URL, original: [String: Data]) {
+        self.root = root
+        self.original = original
+    }
+
+    private func files(_ folder: String, _ ext: String) -> [String] {
+        FileSystem.disk(root: root).listFiles(folder).filter { $0.hasSuffix(ext) }
+    }
+    private func read(_ path: String) -> String {
+        (try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)) ?? ""
+    }
+    private func write(_ path: String, _ text: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+    private func remove(_ path: String) { try? FileManager.default.removeItem(at: root.appendingPathComponent(path)) }
+    private func ids(_ folder: String) -> [String] {
+        files("content/\(folder)", ".md").map { String($0.split(separator: "/").last!.dropLast(3)) }
+    }
+    private func eventIDs() -> [String] {
+        files("content/events", ".yaml").flatMap { path in
+            read(path).split(separator: "\n").compactMap { line in line.hasPrefix("- id: ") ? String(line.dropFirst(6)) : nil }
+        }
+    }
+    /// Replaces the first line starting with `prefix` (in the front matter or a YAML file).
+    private func replacingLine(_ text: String, _ prefix: String, with line: String) -> String {
+        var lines = text.components(separatedBy: "\n")
+        if let index = lines.firstIndex(where: { $0.hasPrefix(prefix) }) { lines[index] = line }
+        return lines.joined(separator: "\n")
+    }
+    private func date(using random: inout SeededRandom) -> String {
+        "20\(Int.random(in: 19...24, using: &random))-0\(Int.random(in: 1...9, using: &random))-1\(Int.random(in: 0...9, using: &random))"
+    }
+
+    /// Makes one random edit and says what it was.
+    mutating func randomEdit(using random: inout SeededRandom) throws -> String {
+        counter += 1
+        let n = counter
+        let articles = ids("articles"), actors = ids("actors"), notes = ids("notes"), events = eventIDs()
+        let eventFiles = files("content/events", ".yaml")
+        func pick(_ list: [String]) -> String? { list.randomElement(using: &random) }
+        switch Int.random(in: 0..<26, using: &random) {
+        case 0, 1:
+            guard let id = pick(articles) else { return "nothing" }
+            let path = "content/articles/\(id).md"
+            try write(path, replacingLine(read(path), "title:", with: "title: Article title \(n)"))
+            return "retitle article \(id)"
+        case 2:
+            guard let id = pick(articles) else { return "nothing" }
+            let path = "content/articles/\(id).md"
+            try write(path, read(path) + "\nA new paragraph \(n) [@\(id)].\n")
+            return "extend article \(id)'s text"
+        case 3:
+            guard let id = pick(articles) else { return "nothing" }
+            let path = "content/articles/\(id).md"
+            try write(path, replacingLine(read(path), "published:", with: "published: \(date(using: &random))"))
+            return "redate article \(id)"
+        case 4:
+            let actor = pick(actors) ?? "nobody"
+            try write("content/articles/added-\(n).md", "---\ntitle: Added article \(n)\noutlet: The Test\npublished: \(date(using: &random))\n---\nAbout [\(actor)](actor:\(actor)) [@added-\(n)].\n")
+            return "add article added-\(n)"
+        case 5:
+            guard let id = pick(articles) else { return "nothing" }
+            remove("content/articles/\(id).md")
+            return "delete article \(id)"
+        case 6:
+            guard let id = pick(articles) else { return "nothing" }
+            try FileManager.default.moveItem(at: root.appendingPathComponent("content/articles/\(id).md"),
+                                             to: root.appendingPathComponent("content/articles/\(id)-moved.md"))
+            return "rename article \(id)"
+        case 7, 8:
+            guard let id = pick(actors) else { return "nothing" }
+            let path = "content/actors/\(id).md"
+            try write(path, replacingLine(read(path), "name:", with: "name: Actor name \(n)"))
+            return "rename actor \(id)'s name"
+        case 9:
+            guard let id = pick(actors), let other = pick(events) else { return "nothing" }
+            let path = "content/actors/\(id).md"
+            try write(path, read(path) + "\n<!-- uncited -->\nSee [this](event:\(other)).\n")
+            return "link actor \(id) to event \(other)"
+        case 10:
+            let actor = pick(actors) ?? "nobody"
+            let relation = Bool.random(using: &random) ? "relations:\n  - type: allied-with\n    actor: \(actor)\n" : ""
+            try write("content/actors/added-\(n).md", "---\nname: Added actor \(n)\nkind: person\nrole: Role \(n)\n\(relation)---\n<!-- uncited -->\nAn actor.\n")
+            return "add actor added-\(n)"
+        case 11:
+            guard let id = pick(actors) else { return "nothing" }
+            remove("content/actors/\(id).md")
+            return "delete actor \(id)"
+        case 12:
+            guard let id = pick(actors) else { return "nothing" }
+            try FileManager.default.moveItem(at: root.appendingPathComponent("content/actors/\(id).md"),
+                                             to: root.appendingPathComponent("content/actors/\(id)-moved.md"))
+            return "rename actor file \(id)"
+        case 13, 14:
+            guard let path = pick(eventFiles) else { return "nothing" }
+            var lines = read(path).components(separatedBy: "\n")
+            let titles = lines.indices.filter { lines[$0].hasPrefix("  title:") }
+            guard let index = titles.randomElement(using: &random) else { return "nothing" }
+            lines[index] = "  title: Event title \(n)"
+            try write(path, lines.joined(separator: "\n"))
+            return "retitle an event in \(path)"
+        case 15, 16:
+            guard let path = pick(eventFiles) else { return "nothing" }
+            let who = (0..<Int.random(in: 0...2, using: &random)).compactMap { _ in pick(actors) }
+            let cite = pick(articles).map { "\n  summary: \"Cites [@\($0)].\"" } ?? ""
+            try write(path, read(path).trimmingCharacters(in: .newlines) + "\n\n- id: appended-\(n)\n  date: \(date(using: &random))\n  title: Appended event \(n)\(cite)\n  actors: [\(Set(who).sorted().joined(separator: ", "))]\n")
+            return "append event appended-\(n) to \(path)"
+        case 17:
+            guard let path = pick(eventFiles) else { return "nothing" }
+            let text = read(path)
+            var blocks = text.components(separatedBy: "\n- id: ")
+            guard blocks.count > 2 else { return "nothing" }
+            let index = Int.random(in: 1..<blocks.count, using: &random)
+            blocks.remove(at: index)
+            try write(path, blocks.joined(separator: "\n- id: "))
+            return "delete an event from \(path)"
+        case 18:
+            guard let id = pick(notes) else { return "nothing" }
+            let path = "content/notes/\(id).md"
+            let target = pick(actors).map { " about [it](actor:\($0))" } ?? ""
+            try write(path, read(path) + "\n<!-- uncited -->\nEdited \(n)\(target).\n")
+            return "edit note \(id)'s body"
+        case 19:
+            let about = pick(events).map { "about: [event:\($0)]\n" } ?? ""
+            try write("content/notes/added-\(n).md", "---\ntitle: Added note \(n)\n\(about)date: \(date(using: &random))\n---\n<!-- uncited -->\nA note \(n).\n")
+            return "add note added-\(n)"
+        case 20:
+            guard let id = pick(notes) else { return "nothing" }
+            if Bool.random(using: &random) {
+                remove("content/notes/\(id).md")
+                return "delete note \(id)"
+            }
+            try FileManager.default.moveItem(at: root.appendingPathComponent("content/notes/\(id).md"),
+                                             to: root.appendingPathComponent("content/notes/\(id)-moved.md"))
+            return "rename note \(id)"
+        case 21:
+            if Bool.random(using: &random) {
+                try write("templates/404.mustache", "<!doctype html><title>{{page.title}}</title><p>Lost \(n)</p>\n")
+                return "template 404 overridden"
+            }
+            remove("templates")
+            return "templates removed"
+        case 22:
+            let path = "content/site.yaml"
+            try write(path, replacingLine(read(path), "description:", with: "description: Described \(n)"))
+            return "site.yaml description changed"
+        case 23:
+            // An error: a broken front matter, or a link to nobody.
+            let candidates = files("content", ".md")
+            guard let path = pick(candidates) else { return "nothing" }
+            if Bool.random(using: &random) {
+                try write(path, read(path).replacingOccurrences(of: "---\n", with: "---\ntitle: [unclosed\n", options: [], range: nil))
+                return "break \(path)'s front matter"
+            }
+            try write(path, read(path) + "\nSee [nobody](actor:nobody-\(n)).\n")
+            return "link \(path) to an unknown actor"
+        default:
+            return try mend(using: &random)
+        }
+    }
+
+    /// Puts a changed file back as it was (and a renamed one back in its place), or every file.
+    func mend(using random: inout SeededRandom) throws -> String {
+        if Int.random(in: 0..<4, using: &random) == 0 {
+            try mendAll()
+            return "every file mended"
+        }
+        let current = Set(files("content", ""))
+        let changed = current.union(original.keys).sorted().filter { original[$0] != FileManager.default.contents(atPath: root.path + "/" + $0) }
+        guard let path = changed.randomElement(using: &random) else { return "nothing to mend" }
+        if let data = original[path] { try data.write(to: root.appendingPathComponent(path)) } else { remove(path) }
+        return "mend \(path)"
+    }
+
+    /// Puts every content file back as it was at the start.
+    func mendAll() throws {
+        for path in FileSystem.disk(root: root).listFiles("content") where original[path] == nil { remove(path) }
+        for (path, data) in original {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: root.appendingPathComponent(path))
+        }
+    }
+}
+
+/// A small generated site whose lists are split (`list_limit: 10`): actors related to each other,
+/// articles citing one another, events over several years in three files, notes about them.
+enum GeneratedSite {
+    static func files(using random: inout SeededRandom) -> [String: String] {
+        var files: [String: String] = [:]
+        files["content/site.yaml"] = "title: Generated\ndescription: A generated site\nlanguage: en\nbase_url: https://example.org/\nlist_limit: 10\nfeed_limit: 5\n"
+        files["content/index.md"] = "Welcome to a generated site.\n"
+        let actors = (1...14).map { "actor-\($0)" }
+        let articles = (1...24).map { "article-\($0)" }
+        for (index, id) in actors.enumerated() {
+            let other = actors[(index + 3) % actors.count]
+            let kind = ["person", "state", "armed-group", "organization"][index % 4]
+            files["content/actors/\(id).md"] = "---\nname: Actor \(index + 1)\nkind: \(kind)\nrole: Role \(index + 1)\nrelations:\n  - type: \(index % 2 == 0 ? "allied-with" : "member-of")\n    actor: \(other)\n---\n<!-- uncited -->\nProfile of actor \(index + 1), close to [the other](actor:\(other)).\n"
+        }
+        for (index, id) in articles.enumerated() {
+            let actor = actors[index % actors.count]
+            files["content/articles/\(id).md"] = "---\ntitle: Article \(index + 1)\noutlet: Outlet \(index % 3)\npublished: 202\(index % 4)-0\(1 + index % 9)-1\(index % 10)\n---\nAbout [\(actor)](actor:\(actor)) [@\(id)].\n"
+        }
+        for file in 0..<3 {
+            var text = "# Events \(file)\n"
+            for number in 0..<18 {
+                let index = file * 18 + number
+                let year = 2019 + Int.random(in: 0...3, using: &random)
+                let who = [actors[index % actors.count], actors[(index * 5) % actors.count]]
+                text += "\n- id: event-\(index)\n  date: \(year)-0\(1 + index % 9)-\(10 + index % 18)\n  title: Event \(index)\n  summary: \"With [someone](actor:\(who[0])) [@\(articles[index % articles.count])].\"\n  actors: [\(Set(who).sorted().joined(separator: ", "))]\n  sources:\n    - article: \(articles[(index + 1) % articles.count])\n"
+            }
+            files["content/events/file-\(file).yaml"] = text
+        }
+        for number in 1...12 {
+            files["content/notes/note-\(number).md"] = "---\ntitle: Note \(number)\norder: \(number)\nabout: [actor:\(actors[number])]\ndate: 2023-0\(1 + number % 9)-01\n---\n<!-- uncited -->\nA note on [event \(number)](event:event-\(number)).\n"
+        }
+        return files
+    }
+}
