@@ -53,7 +53,9 @@ private struct DocumentGenerator {
         groups.append(ids)
         var text = "[@" + ids[0]
         for id in ids.dropFirst() {
-            text += ";" + (place.lineBreak.map { chance(25) ? $0 : " " } ?? " ") + "@" + id
+            // Wrapped after the `;` now and then: a soft break, or a hard one (two trailing
+            // spaces or a backslash), which is white space inside a citation too.
+            text += ";" + (place.lineBreak.map { chance(25) ? pick([$0, $0, "  " + $0, "\\" + $0]) : " " } ?? " ") + "@" + id
         }
         return text + "]"
     }
@@ -218,6 +220,25 @@ struct CitationPlacementTests {
         #expect(html.contains("<meta name=\"description\" content=\"The decision was first described by the dispatch, and the regional reaction is covered elsewhere.\">"))
     }
 
+    @Test("a citation group wrapped after a hard break (two trailing spaces or a backslash) is a citation; hard breaks outside it stay")
+    func citationAcrossHardBreak() throws {
+        var files = citationSiteFiles()
+        // Found by the markdown fuzz target: trailing spaces are invisible, and the group they
+        // split stayed on the page as `[@gazette-1;<br>@ledger-two]`.
+        files["content/notes/wrapped.md"] = "---\ntitle: Wrapped\n---\nThe vote was close [@gazette-1;  \n@ledger-two]. Then the mayor spoke\\\n[@post-3\\\n] and left  \nearly [@herald-x].\n"
+        let site = try makeSite(files)
+        let report = site.build()
+        #expect(!report.failed, "\(report.diagnostics)")
+        let html = try site.page("notes/wrapped/index.html")
+        #expect(!html.contains("[@"))
+        #expect(citationsShown(in: html).marks == [["gazette-1", "ledger-two"], ["post-3"], ["herald-x"]])
+        #expect(html.contains("close<sup class=\"cite\">"))
+        // The hard breaks the editor wrote outside citations are kept, before a mark too.
+        #expect(html.contains("the mayor spoke<br />\n<sup class=\"cite\">"))
+        #expect(html.contains("</sup> and left<br />\nearly<sup class=\"cite\">"))
+        #expect(html.contains("<meta name=\"description\" content=\"The vote was close. Then the mayor spoke and left early.\">"))
+    }
+
     @Test("citations in a link's text, split by emphasis, keep their order after the link")
     func citationsInLinkTextKeepTheirOrder() throws {
         var files = citationSiteFiles()
@@ -275,6 +296,19 @@ struct CitationPlacementTests {
                     "seed \(seed), \(page), from:\n\(source)")
             #expect(Set(shown.sources) == Set(groups.joined()) && shown.sources.count == Set(shown.sources).count,
                     "seed \(seed), \(page): Sources \(shown.sources), from:\n\(source)")
+        }
+        // The fuzz oracle (RawReferences) agrees: no citation left in any page; and each mark,
+        // put back as the group an editor writes, is a citation left as text that it finds.
+        for (page, _, _) in expected {
+            let html = try site.page(page)
+            #expect(RawReferences.leftCitation(inHTML: Array(html.utf8)) == nil, "seed \(seed), \(page)")
+            for mark in html.matches(of: /<sup class="cite">.*?<\/sup>/) {
+                let ids = html[mark.range].matches(of: /href="#source_(\d+)"/).map { "@source-" + String($0.1) }
+                for separator in ["; ", ";<br />\n"] {
+                    let raw = html.replacingCharacters(in: mark.range, with: "[" + ids.joined(separator: separator) + "]")
+                    #expect(RawReferences.leftCitation(inHTML: Array(raw.utf8)) != nil, "seed \(seed), \(page): \(ids)")
+                }
+            }
         }
         var leaks: [String] = []
         for file in site.outputFiles() {

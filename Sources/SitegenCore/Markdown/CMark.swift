@@ -157,8 +157,8 @@ enum CMark {
             } else if type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK,
                       isUncitedMarker(string(cmark_node_get_literal(node)) ?? "") {
                 markers.append(node)
-            } else if type == CMARK_NODE_TEXT || type == CMARK_NODE_SOFTBREAK, !isTextLike(cmark_node_previous(node)) {
-                // A run starts at its first text or soft break: after a link, a line may start
+            } else if isTextLike(node), !isTextLike(cmark_node_previous(node)) {
+                // A run starts at its first text or line break: after a link, a line may start
                 // with a soft break, and the citation on that line is in the run it starts.
                 if let run = textRun(startingAt: node) { runs.append(run) }
             } else if type == CMARK_NODE_LINK, let url = string(cmark_node_get_url(node)) {
@@ -380,7 +380,11 @@ enum CMark {
 
     // MARK: - Text runs (citations live in plain text)
 
-    /// Consecutive sibling text and soft-break nodes, with their text joined.
+    /// Consecutive sibling text and line-break nodes, with their text joined (a break as `\n`).
+    ///
+    /// A hard break (two spaces or a backslash at the end of a line) is white space like a soft
+    /// one: a citation group wrapped after invisible trailing spaces, `[@one;  ⏎@two]`, is
+    /// still a citation. Outside a citation, the hard break stays.
     private struct TextRun {
         struct Piece {
             var node: OpaquePointer
@@ -390,6 +394,8 @@ enum CMark {
         }
         var pieces: [Piece] = []
         var text = ""
+        /// The offsets in `text` of the `\n` of each hard break.
+        var hardBreaks: [Int] = []
 
         func makePieceCursor() -> PieceCursor { PieceCursor(pieces: pieces) }
     }
@@ -419,7 +425,7 @@ enum CMark {
     private static func isTextLike(_ node: OpaquePointer?) -> Bool {
         guard let node else { return false }
         let type = cmark_node_get_type(node)
-        return type == CMARK_NODE_TEXT || type == CMARK_NODE_SOFTBREAK
+        return type == CMARK_NODE_TEXT || type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK
     }
 
     /// The run of text and soft-break siblings starting at `node`, when it holds a `[@`.
@@ -435,7 +441,9 @@ enum CMark {
         var run = TextRun()
         current = node
         while let piece = current, isTextLike(piece) {
-            let literal = cmark_node_get_type(piece) == CMARK_NODE_SOFTBREAK ? "\n" : (string(cmark_node_get_literal(piece)) ?? "")
+            let type = cmark_node_get_type(piece)
+            let literal = type == CMARK_NODE_TEXT ? (string(cmark_node_get_literal(piece)) ?? "") : "\n"
+            if type == CMARK_NODE_LINEBREAK { run.hardBreaks.append(run.text.utf8.count) }
             run.pieces.append(.init(node: piece, offset: run.text.utf8.count,
                                     line: cmark_node_get_start_line(piece), column: cmark_node_get_start_column(piece)))
             run.text += literal
@@ -465,6 +473,23 @@ enum CMark {
         var lastMark = enclosingLink.map { lastMarkAfter[$0] ?? $0 }
         defer { if let enclosingLink, let lastMark { lastMarkAfter[enclosingLink] = lastMark } }
         var position = 0
+        // Ranges come in increasing order: one pass over the hard breaks (those inside a
+        // citation are passed over and dropped with it).
+        var nextBreak = 0
+        let hardBreaks = Set(run.hardBreaks)
+        func insertTextAndBreaks(_ range: Range<Int>) {
+            // The hard breaks in the range stay hard breaks; the text between them is text.
+            var start = range.lowerBound
+            while nextBreak < run.hardBreaks.count, run.hardBreaks[nextBreak] < range.upperBound {
+                let hardBreak = run.hardBreaks[nextBreak]
+                nextBreak += 1
+                guard hardBreak >= start else { continue }
+                insertText(start..<hardBreak)
+                if let node = cmark_node_new(CMARK_NODE_LINEBREAK) { cmark_node_insert_before(anchor, node) }
+                start = hardBreak + 1
+            }
+            insertText(start..<range.upperBound)
+        }
         func insertText(_ range: Range<Int>) {
             guard !range.isEmpty, let node = cmark_node_new(CMARK_NODE_TEXT) else { return }
             cmark_node_set_literal(node, String(decoding: bytes[range], as: UTF8.self))
@@ -490,14 +515,15 @@ enum CMark {
             }
         }
         for match in matches {
-            // The mark hugs the word before it, so it never wraps onto a line of its own.
+            // The mark hugs the word before it, so it never wraps onto a line of its own (unless
+            // the editor asked for a line break before it).
             var end = match.range.lowerBound
-            while end > position, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A { end -= 1 }
-            insertText(position..<end)
+            while end > position, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A, !hardBreaks.contains(end - 1) { end -= 1 }
+            insertTextAndBreaks(position..<end)
             insertMark(MarkdownHTML.citationPlaceholder(for: match.ids.map(\.id)))
             position = match.range.upperBound
         }
-        insertText(position..<bytes.count)
+        insertTextAndBreaks(position..<bytes.count)
         for piece in run.pieces {
             cmark_node_unlink(piece.node)
             cmark_node_free(piece.node)
