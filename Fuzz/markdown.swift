@@ -4,9 +4,12 @@
 // or hang. Built mode reads the rest as choices among Markdown pieces (words, emphasis, links to
 // pages, citations, line breaks, quotes, lists, tables, footnotes, headings) that hold no code,
 // HTML or escapes; when the site builds without errors, no written page may show reference
-// syntax: a citation `[@ID]`, an `href` with `article:`, `actor:`, `event:` or `note:`, or the
-// root placeholder `sitegen-root:`. In both modes no page may hold a placeholder of unfinished
-// Markdown HTML: U+0001/U+0002 (a citation) or `href="sitegen-root:` (a link).
+// syntax: a citation `[@ID]` in its text (RawReferences, in Tests/SitegenCoreTests/Support, says
+// precisely what counts), an `href` with `article:`, `actor:`, `event:`, `note:` or `page:`, or
+// the root placeholder `sitegen-root:`. In both modes no page may hold a placeholder of
+// unfinished Markdown HTML: U+0001/U+0002 (a citation) or `href="sitegen-root:` (a link).
+//
+// Nothing is written to disk: the site is read from memory and the pages are checked as built.
 import Foundation
 @testable import SitegenCore
 
@@ -36,26 +39,13 @@ let pieces = [
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzMarkdown(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let bytes = UnsafeBufferPointer(start: data, count: size)
     guard let mode = bytes.first else { return 0 }
     let built = mode % 4 != 0
-    var body: String
-    if built {
-        var choices = Choices(bytes.dropFirst())
-        body = ""
-        while !choices.isEmpty { body += pieces[choices.next(pieces.count)] }
-        // No line starts with four spaces: that would be an indented code block, shown as written.
-        body = body.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { line in String(line.drop { $0 == " " }) }.joined(separator: "\n")
-        // Nor after a quote or list marker: no more than two spaces in a row.
-        while body.contains("   ") { body = body.replacingOccurrences(of: "   ", with: "  ") }
-        // Nor can three tildes open a fenced code block.
-        while body.contains("~~~") { body = body.replacingOccurrences(of: "~~~", with: "~~ ~") }
-    } else {
-        body = String(decoding: bytes.dropFirst(), as: UTF8.self)
-    }
+    let body = built ? String(decoding: builtBody(bytes.dropFirst()), as: UTF8.self) : String(decoding: bytes.dropFirst(), as: UTF8.self)
     var files = fixedFiles
-    files["content/notes/fuzz.md"] = "---\ntitle: Fuzz\n---\n" + body + "\n"
+    // Dated, so that the feed carries the note's summary too.
+    files["content/notes/fuzz.md"] = "---\ntitle: Fuzz\ndate: 2024-01-01\n---\n" + body + "\n"
     let (raw, loadDiagnostics) = SiteLoader(fileSystem: .inMemory(files), parallel: false).load()
     let (site, resolveDiagnostics) = Resolver(includeDrafts: false, parallel: false).resolve(raw)
     guard !(loadDiagnostics + resolveDiagnostics).containsErrors else { return 0 }
@@ -64,47 +54,54 @@ public func fuzzMarkdown(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var pages = [builder.render(.note, "fuzz")]
     pages += FeedWriter(site: site).files()
     for file in pages {
-        let text = String(decoding: file.contents, as: UTF8.self)
+        let html = [UInt8](file.contents)
+        let text = String(decoding: html, as: UTF8.self)
         // The placeholders Markdown's HTML carries until a page is finished (MarkdownHTML): a
         // citation between U+0001 and U+0002, a link's path to the site root. Whatever the note
         // holds, none may reach a written page (U+0001 and U+0002 written in the note are not
         // kept either).
-        if file.contents.contains(0x01) || file.contents.contains(0x02) {
+        if html.contains(0x01) || html.contains(0x02) {
             finding("a citation placeholder (U+0001 or U+0002) in \(file.path)", body)
         }
-        if text.contains(MarkdownHTML.hrefPlaceholder) {
+        if text.containsBytes(MarkdownHTML.hrefPlaceholder) {
             finding("`\(MarkdownHTML.hrefPlaceholder)` in \(file.path)", body)
         }
         guard built else { continue }
-        if text.contains(MarkdownHTML.rootPlaceholder) {
+        if text.containsBytes(MarkdownHTML.rootPlaceholder) {
             finding("`\(MarkdownHTML.rootPlaceholder)` in \(file.path)", body)
         }
-        for raw in ["href=\"article:", "href=\"actor:", "href=\"event:", "href=\"note:"] where text.contains(raw) {
-            finding("`\(raw)` in \(file.path)", body)
+        if let link = RawReferences.leftLink(inHTML: text) {
+            finding("`\(link)` in \(file.path)", body)
         }
-        // A citation left as text: `[@ID]` or `[@ID; …`. (`[@ID` never closed is not one.)
-        if let citation = leftCitation(in: text) {
+        if file.path.hasSuffix(".html"), let citation = RawReferences.leftCitation(inHTML: html) {
             finding("`\(citation)` in \(file.path)", body)
         }
     }
     return 0
 }
 
-/// The first `[@ID]` or `[@ID;` in `text`, if any.
-func leftCitation(in text: String) -> String? {
-    let bytes = Array(text.utf8)
-    var index = 0
-    while index + 2 < bytes.count {
-        if bytes[index] == UInt8(ascii: "["), bytes[index + 1] == UInt8(ascii: "@") {
-            var end = index + 2
-            while end < bytes.count, bytes[end] == UInt8(ascii: "-") || bytes[end] == UInt8(ascii: "_")
-                    || (bytes[end] >= 0x30 && bytes[end] <= 0x39) || (bytes[end] | 0x20 >= 0x61 && bytes[end] | 0x20 <= 0x7A) { end += 1 }
-            while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x0A { end += 1 }
-            if end > index + 2, end < bytes.count, bytes[end] == UInt8(ascii: "]") || bytes[end] == UInt8(ascii: ";") {
-                return String(decoding: bytes[index...end], as: UTF8.self)
-            }
-        }
-        index += 1
+/// The note's Markdown of built mode: the pieces the bytes choose, then made to hold no code.
+func builtBody(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8] {
+    var joined: [UInt8] = []
+    for byte in bytes { joined += pieceBytes[Int(byte) % pieceBytes.count] }
+    var body: [UInt8] = []
+    body.reserveCapacity(joined.count + 8)
+    var lineStart = true
+    var spaces = 0
+    var tildes = 0
+    for byte in joined {
+        // No line starts with a space: four would make an indented code block, shown as written.
+        if lineStart, byte == 0x20 { continue }
+        lineStart = byte == 0x0A
+        // Nor may more than two spaces follow a quote or list marker: no more than two in a row.
+        spaces = byte == 0x20 ? spaces + 1 : 0
+        if spaces > 2 { continue }
+        // Nor can three tildes open a fenced code block: `~~~~~` is written `~~ ~~ ~`.
+        tildes = byte == UInt8(ascii: "~") ? tildes + 1 : 0
+        if tildes > 2, tildes % 2 == 1 { body.append(0x20) }
+        body.append(byte)
     }
-    return nil
+    return body
 }
+
+let pieceBytes = pieces.map { Array($0.utf8) }
