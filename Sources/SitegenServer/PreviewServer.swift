@@ -26,10 +26,13 @@ public struct ServeOptions: Sendable {
     public var pollInterval: Duration
     /// How long a live-reload request is held open when nothing changes.
     public var longPollTimeout: Duration
+    /// Whether each build's stage times are logged after its summary (`--timings`).
+    public var timings: Bool
 
     /// Creates options.
     public init(root: URL, includeDrafts: Bool = false, baseURL: String? = nil, host: String = "127.0.0.1", port: Int = 8080,
-                workFolder: URL? = nil, pollInterval: Duration = .milliseconds(50), longPollTimeout: Duration = .seconds(25)) {
+                workFolder: URL? = nil, pollInterval: Duration = .milliseconds(50), longPollTimeout: Duration = .seconds(25),
+                timings: Bool = false) {
         self.root = root.standardizedFileURL
         self.includeDrafts = includeDrafts
         self.baseURL = baseURL
@@ -38,6 +41,7 @@ public struct ServeOptions: Sendable {
         self.workFolder = workFolder
         self.pollInterval = pollInterval
         self.longPollTimeout = longPollTimeout
+        self.timings = timings
     }
 }
 
@@ -168,6 +172,9 @@ public final class PreviewServer: Sendable {
         let folder = RequestPath.realPath(target.path) ?? target.path
         let status = await state.publish(report: report, builtFolder: folder)
         report.logSummary(to: log, root: options.root, elapsed: elapsed, hasGoodBuild: status.servedFolder != nil)
+        if options.timings {
+            log(report.timings.map { "\($0.stage) \(Self.milliseconds($0.duration)) ms" }.joined(separator: ", "))
+        }
         return status
     }
 
@@ -311,6 +318,13 @@ public struct ServeError: Error, CustomStringConvertible {
         default:
             description = "error: cannot listen on \(address): \(String(cString: strerror(ioError.errnoCode)))"
         }
+    }
+}
+
+extension PreviewServer {
+    /// A duration in whole milliseconds.
+    static func milliseconds(_ duration: Duration) -> Int {
+        Int((Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15).rounded())
     }
 }
 

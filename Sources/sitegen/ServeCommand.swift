@@ -22,6 +22,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The port to listen on (0 picks a free one).")
     var port: Int = 8080
 
+    @Flag(name: .long, help: "Print the time of each stage of every build (load, resolve, verify, render, write).")
+    var timings = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         if site.links != nil {
@@ -32,7 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let buildOptions = site.buildOptions(writesOutput: true)
         let options = ServeOptions(root: buildOptions.root, includeDrafts: buildOptions.includeDrafts,
-                                   baseURL: buildOptions.baseURL, port: port)
+                                   baseURL: buildOptions.baseURL, port: port, timings: timings)
         let useColor = isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let server = try PreviewServer(options: options) { line in
             var text = line

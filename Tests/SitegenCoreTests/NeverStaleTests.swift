@@ -178,7 +178,7 @@ struct SiteEditor {
         let articles = ids("articles"), actors = ids("actors"), notes = ids("notes"), events = eventIDs()
         let eventFiles = files("content/events", ".yaml")
         func pick(_ list: [String]) -> String? { list.randomElement(using: &random) }
-        switch Int.random(in: 0..<26, using: &random) {
+        switch Int.random(in: 0..<27, using: &random) {
         case 0, 1:
             guard let id = pick(articles) else { return "nothing" }
             let path = "content/articles/\(id).md"
@@ -284,6 +284,12 @@ struct SiteEditor {
             let path = "content/site.yaml"
             try write(path, replacingLine(read(path), "description:", with: "description: Described \(n)"))
             return "site.yaml description changed"
+        case 24:
+            // A source text cut short: the quotes of the articles it belongs to are no longer found.
+            guard let path = pick(files("content/sources", "")) else { return "nothing" }
+            let text = read(path)
+            try write(path, String(text.prefix(text.count / 3)))
+            return "cut \(path) short"
         case 23:
             // An error: a broken front matter, or a link to nobody.
             let candidates = files("content", ".md")

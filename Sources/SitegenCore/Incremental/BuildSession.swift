@@ -57,6 +57,7 @@ public final class BuildSession: Sendable {
         var nextVersion = 0
         var theme: (key: [GlobalEntry], theme: Theme, diagnostics: [Diagnostic])?
         var output: Output?
+        var verify: VerifyCache?
     }
 
     /// Brings the output folder up to date with the site's files: the report of the build, as
@@ -75,6 +76,7 @@ public final class BuildSession: Sendable {
         if state.theme?.key != globalKey {
             state.theme = nil
             state.files = [:]  // images and `unsafe_html` change how content files are read
+            state.verify = nil
         }
 
         // Load: only files whose stamp (or, for a file changed moments ago, bytes) changed are read
@@ -132,13 +134,27 @@ public final class BuildSession: Sendable {
         }
         state.files = files
 
-        let (site, _) = run.stages("resolve", "verify", stages.concurrently({ stages.resolve(loaded.raw) }, { stages.verify(loaded.raw) }))
+        // Verify: only the files whose problems an edit can change (VerifyCache).
+        let versions = files.mapValues(\.version)
+        let (verifyCache, oldFiles, newFiles) = (state.verify, cached.mapValues(\.loaded), files.mapValues(\.loaded))
+        let (includeDrafts, parallel, raw) = (options.includeDrafts, options.parallel, loaded.raw)
+        var newCache: VerifyCache?
+        let (site, verified) = run.stages("resolve", "verify", stages.concurrently({ stages.resolve(loaded.raw) }, {
+            guard let verifyCache else {
+                let result = stages.verify(raw)
+                return StageResult(VerifyCache(result.diagnostics, versions: versions), result.diagnostics)
+            }
+            let (diagnostics, cache) = verifyCache.update(raw, versions: versions, oldFiles: oldFiles, newFiles: newFiles,
+                                                         includeDrafts: includeDrafts, parallel: parallel, fileSystem: recording)
+            return StageResult(cache, diagnostics)
+        }))
+        newCache = verified
+        state.verify = newCache
         if site.config.search { return nil }
         guard run.goesOn else { return run.report() }
 
         // What changed since the output was written.
         let previous = state.output.flatMap { $0.globalKey == globalKey ? $0 : nil }
-        let versions = files.mapValues(\.version)
         var rendered = BuildStages.Rendered(files: [], staticFileCount: loaded.staticFiles.count)
         let (pages, feeds, assets) = (Self.pages(of: site), FeedWriter(site: site).files(), SiteRenderer(site: site, theme: loaded.theme).fingerprintedAssets())
         let replaced = StaticFiles.replaced(loaded.staticFiles)
@@ -149,13 +165,11 @@ public final class BuildSession: Sendable {
 
         let folder = LiveOutputFolder(url: options.output)
         var dependencies = previous?.dependencies ?? PageDependencies()
+        let chosen: [PageJob] = run.stage("changes") {
+            guard let previous else { return StageResult(pages) }
+            return StageResult(Self.choose(pages, old: previous, new: site, versions: versions, files: files.mapValues(\.loaded)))
+        }
         let results: [Result<Bool, OutputWriter.WriteError>] = run.stage("render") {
-            let chosen: [PageJob]
-            if let previous {
-                chosen = Self.choose(pages, old: previous, new: site, versions: versions, files: files.mapValues(\.loaded))
-            } else {
-                chosen = pages
-            }
             var results: [Result<Bool, OutputWriter.WriteError>] = []
             let outcome = Self.render(chosen, site: site, theme: loaded.theme, assets: assets, parallel: options.parallel, into: folder)
             for (job, result) in zip(chosen, outcome) {

@@ -1,0 +1,68 @@
+/// The verify stage's problems of the last update, by file, so that an update verifies again only
+/// the files an edit can change the problems of (``BuildSession``).
+///
+/// A file's problems depend on its own content, and for its quotes on the articles they cite (the
+/// article's `source` and `same_as`) and on those articles' source texts. So the files verified
+/// again are the files that changed, and every file with a quote of an article whose file changed
+/// or whose source text changed. Every problem of the verify stage is at a place in the file of
+/// the entity it is about, which is what lets problems be kept by file.
+struct VerifyCache: Sendable {
+    /// The problems, by the path of the file they are in.
+    var problems: [String: [Diagnostic]]
+    /// The version of each content file they were found in.
+    var versions: [String: Int]
+
+    /// Groups a whole verify stage's problems by file.
+    init(_ diagnostics: [Diagnostic], versions: [String: Int]) {
+        problems = Dictionary(grouping: diagnostics, by: \.location.path)
+        self.versions = versions
+    }
+
+    /// The verify stage's problems for `raw`, read from files whose versions are `versions`:
+    /// those of unchanged files kept, the others found again; and the cache to keep.
+    func update(_ raw: RawSite, versions: [String: Int], oldFiles: [String: SiteLoader.LoadedFile],
+                newFiles: [String: SiteLoader.LoadedFile], includeDrafts: Bool, parallel: Bool,
+                fileSystem: FileSystem) -> ([Diagnostic], VerifyCache) {
+        var again = Set(Set(self.versions.keys).union(versions.keys).filter { self.versions[$0] != versions[$0] })
+        // Articles whose quotes must be checked again: changed article files, changed source texts.
+        var articles = Set<String>()
+        var sources = Set<String>()
+        for path in again {
+            for file in [oldFiles[path], newFiles[path]].compactMap({ $0 }) {
+                if let article = file.article { articles.insert(article.id) }
+                for ref in file.brokenRefs where ref.kind == .article { articles.insert(ref.id) }
+            }
+            if path.hasPrefix("content/sources/") { sources.insert(String(path.dropFirst("content/sources/".count))) }
+        }
+        if !sources.isEmpty {
+            for article in raw.articles where ([article.source].compactMap { $0 } + article.sameAs).contains(where: sources.contains) {
+                articles.insert(article.id)
+            }
+        }
+        if !articles.isEmpty {
+            func cites(_ quotes: [SourceQuote]) -> Bool { quotes.contains { articles.contains($0.article) } }
+            func cites(_ facts: [Fact]) -> Bool { facts.contains { fact in fact.values.contains { cites($0.sources) } } }
+            for event in raw.events where cites(event.sources) || cites(event.facts) { again.insert(event.location.path) }
+            for actor in raw.actors where cites(actor.facts) || actor.relations.contains(where: { cites($0.sources) }) {
+                again.insert(actor.location.path)
+            }
+        }
+        // The entities of the files verified again; quotes are looked up in every article.
+        var part = raw
+        part.introduction = raw.introduction.flatMap { again.contains($0.path) ? $0 : nil }
+        part.actors = raw.actors.filter { again.contains($0.location.path) }
+        part.events = raw.events.filter { again.contains($0.location.path) }
+        part.notes = raw.notes.filter { again.contains($0.location.path) }
+        part.pages = raw.pages.filter { again.contains($0.location.path) }
+        let quotes = QuoteVerifier(parallel: parallel).verifyQuotes(in: part, includeDrafts: includeDrafts)
+            .filter { again.contains($0.location.path) }
+        part.articles = raw.articles.filter { again.contains($0.location.path) }
+        let found = quotes + PlaceholderCheck.check(part, includeDrafts: includeDrafts, fileSystem: fileSystem)
+            + UncitedParagraphs.warnings(in: part, includeDrafts: includeDrafts)
+        var cache = self
+        cache.versions = versions
+        for path in again { cache.problems[path] = nil }
+        for (path, list) in Dictionary(grouping: found, by: \.location.path) { cache.problems[path] = list }
+        return (cache.problems.values.flatMap { $0 }, cache)
+    }
+}
