@@ -57,14 +57,33 @@ private func brokenLinks(_ output: [String: String]) -> [String] {
     return broken.sorted()
 }
 
-/// The `<li>` items of the first list of class `class` in `html`.
-private func listItems(_ html: String, class name: String) -> Int {
-    guard let list = section(of: html, from: "<ul class=\"\(name)\">", to: "</ul>") else { return 0 }
+/// The `<li>` items of the first list (`ul`, or `tag`) of class `class` in `html`.
+private func listItems(_ html: String, class name: String, tag: String = "ul") -> Int {
+    guard let list = section(of: html, from: "<\(tag) class=\"\(name)\">", to: "</\(tag)>") else { return 0 }
     return occurrences(of: "<li>", in: list)
 }
 
 /// Twelve events, four in each of 2021, 2022 and 2023: more than a `list_limit` of 10.
 private let threeYears = (1...4).flatMap { [("start-\($0)", "2021"), ("middle-\($0)", "2022-06"), ("end-\($0)", "2023-01-0\($0)")] }
+
+/// A site with `list_limit: 10` where the actor `mali` takes part in 25 events (one a day from
+/// 2022-01-01), is mentioned by 12 articles and 12 notes, and the actor `niger` in one event.
+private func busyActorSite(settings: String = "") -> String {
+    var text = "-- content/site.yaml --\ntitle: Bounds\nlist_limit: 10\n\(settings)\n"
+    text += "-- content/actors/mali.md --\n---\nname: Mali\nkind: state\n---\n"
+    text += "-- content/actors/niger.md --\n---\nname: Niger\nkind: state\n---\n"
+    for number in 0..<12 {
+        text += "-- content/articles/a\(number).md --\n---\ntitle: Article \(number)\noutlet: The Wire\npublished: 2021-01-\(String(format2: number + 1))\n---\n"
+            + "[Mali](actor:mali) acted [@a\(number)].\n"
+        text += "-- content/notes/n\(number).md --\n---\ntitle: Note \(number)\nabout: [actor:mali]\n---\nOn Mali [@a0].\n"
+    }
+    text += "-- content/events/all.yaml --\n"
+    for day in 1...25 {
+        text += "- id: day-\(day)\n  date: 2022-01-\(String(format2: day))\n  title: Day \(day)\n  actors: [mali]\n  sources: [a0]\n"
+    }
+    text += "- id: niger-day\n  date: 2022-02-01\n  title: Niger's day\n  actors: [niger]\n  sources: [a0]\n"
+    return text
+}
 
 @Suite("Pages bounded: long lists split into pages a phone can open")
 struct PageBoundsTests {
@@ -175,6 +194,60 @@ struct PageBoundsTests {
         let notes = try #require(section(of: home, from: "<ul class=\"card-list\">", to: "</ul>"))
         #expect(occurrences(of: "<li>", in: notes) == 10)
         #expect(home.contains("All 15 explainers"))
+    }
+
+    @Test("an actor in 25 events with list_limit 10 shows its latest 10 and links to all 25, on pages of their own")
+    func actorEventsBounded() throws {
+        let output = renderSite(busyActorSite())
+        let actor = try #require(output["actors/mali/index.html"])
+        #expect(listItems(actor, class: "event-titles", tag: "ol") == 10)
+        #expect(actor.contains(">Day 25</a>") && actor.contains(">Day 16</a>") && !actor.contains(">Day 15</a>"), "the latest ten")
+        #expect(actor.contains("<a href=\"../../actors/mali/events/index.html\">See all 25</a>"))
+        let pages = ["actors/mali/events/index.html", "actors/mali/events/page/2/index.html", "actors/mali/events/page/3/index.html"]
+        #expect(try pages.map { listItems(try #require(output[$0]), class: "event-titles", tag: "ol") } == [10, 10, 5])
+        #expect(output["actors/mali/events/page/4/index.html"] == nil)
+        let listed = pages.flatMap { page in
+            linkTargets(in: section(of: output[page]!, from: "<ol class=\"event-titles\">", to: "</ol>") ?? "").map { target(of: $0, from: page).path }
+        }
+        #expect(Set(listed) == Set((1...25).map { "events/day-\($0)/index.html" }), "every event is on one of the pages")
+        let first = try #require(output["actors/mali/events/index.html"])
+        #expect(first.contains("<title>Mali: Timeline – Bounds</title>") && first.contains("Page 1 of 3"))
+        #expect(linkedPages(first, from: "actors/mali/events/index.html").contains("actors/mali/index.html"), "the list links back to the actor")
+        #expect(try #require(output["actors/mali/events/page/2/index.html"]).contains("<title>Mali: Timeline, page 2 – Bounds</title>"))
+        #expect(brokenLinks(output) == [])
+    }
+
+    @Test("an actor mentioned by 12 articles and 12 notes lists the first 10 of each, and the pages of its lists hold all of them")
+    func actorMentionsBounded() throws {
+        let output = renderSite(busyActorSite())
+        let actor = try #require(output["actors/mali/index.html"])
+        let notes = try #require(section(of: actor, from: "id=\"notes_heading\"", to: "</section>"))
+        #expect(occurrences(of: "<li>", in: notes) == 10 && notes.contains("<a href=\"../../actors/mali/notes/index.html\">See all 12</a>"))
+        let mentions = try #require(section(of: actor, from: "id=\"backlinks_heading\"", to: "</section>"))
+        #expect(occurrences(of: "<li>", in: mentions) == 10 && mentions.contains("<a href=\"../../actors/mali/articles/index.html\">See all 12</a>"))
+        for (list, prefix) in [("notes", "notes/n"), ("articles", "articles/a")] {
+            let pages = ["actors/mali/\(list)/index.html", "actors/mali/\(list)/page/2/index.html"]
+            let listed = try pages.flatMap { page in
+                let html = try #require(output[page], "no \(page)")
+                return linkTargets(in: section(of: html, from: "<ul class=\"link-list\">", to: "</ul>") ?? "").map { target(of: $0, from: page).path }
+            }
+            #expect(Set(listed) == Set((0..<12).map { "\(prefix)\($0)/index.html" }), "all of \(list)")
+            #expect(listed.count == 12)
+        }
+        #expect(brokenLinks(output) == [])
+    }
+
+    @Test("an actor within list_limit has every entry on its page and no list pages; the sitemap names the list pages")
+    func smallActorUnchanged() throws {
+        let output = renderSite(busyActorSite(settings: "base_url: https://example.org/"))
+        let niger = try #require(output["actors/niger/index.html"])
+        #expect(listItems(niger, class: "event-titles", tag: "ol") == 1 && !niger.contains("See all"))
+        #expect(!output.keys.contains { $0.hasPrefix("actors/niger/") && $0 != "actors/niger/index.html" })
+        #expect(output["actors/mali/actors/index.html"] == nil, "a list of no entries has no pages")
+        let sitemap = try #require(output["sitemap.xml"])
+        for path in ["actors/mali/events/", "actors/mali/events/page/3/", "actors/mali/notes/page/2/", "actors/mali/articles/"] {
+            #expect(sitemap.contains("<loc>https://example.org/\(path)</loc>"), "\(path) is not in the sitemap")
+        }
     }
 
     @Test("feed_limit and list_limit must be whole numbers, said at their line")

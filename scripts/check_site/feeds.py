@@ -54,6 +54,7 @@ def check_feed(site: Site) -> Result:
         details.append("feed.xml: no <author> on the feed nor on every entry (RFC 4287 requires one)")
     ids = set()
     dates = []
+    published = []
     for n, e in enumerate(d.entries, 1):
         label = f"feed.xml: entry {n} ({e.get('title', '?')!r})"
         for key in ("id", "title", "updated", "link"):
@@ -75,8 +76,12 @@ def check_feed(site: Site) -> Result:
                     details.append(f"{label}: link {link} -> {target} does not exist")
         if e.get("updated_parsed"):
             dates.append(tuple(e.updated_parsed))
-    if dates and dates != sorted(dates, reverse=True):
-        details.append("feed.xml: entries are not newest first")
+        # Newest first by publication date (an entry's <updated> may be later), as Hugo and Zola order feeds.
+        stamp = e.get("published_parsed") or e.get("updated_parsed")
+        if stamp:
+            published.append(tuple(stamp))
+    if published and published != sorted(published, reverse=True):
+        details.append("feed.xml: entries are not newest first (by <published>, else <updated>)")
     if dates and feed.get("updated_parsed") and tuple(feed.updated_parsed) != max(dates):
         details.append(f"feed.xml: feed <updated> {feed.get('updated')} is not the newest entry's date")
     articles = [f for f in site.html_files if f.startswith("articles/") and f.count("/") == 2]
@@ -102,18 +107,48 @@ def check_sitemap(site: Site) -> Result:
     except ET.ParseError as e:
         return Result("sitemap", False, f"FAILED, not well formed: {e}")
     root = tree.getroot()
-    if root.tag != f"{{{SITEMAP_NS}}}urlset":
-        details.append(f"sitemap.xml: root element is {root.tag}, expected <urlset xmlns=\"{SITEMAP_NS}\">")
+    # A sitemap index (past 50,000 URLs, as the protocol requires) names sitemap files of the
+    # site, each a <urlset> of at most 50,000 URLs.
+    urlsets: list[tuple[str, ET.Element]] = []
+    if root.tag == f"{{{SITEMAP_NS}}}sitemapindex":
+        for entry in root.iter(f"{{{SITEMAP_NS}}}sitemap"):
+            loc = entry.find(f"{{{SITEMAP_NS}}}loc")
+            if loc is None or not (loc.text or "").strip():
+                details.append("sitemap.xml: <sitemap> without <loc>")
+                continue
+            target = site.url_to_file(loc.text.strip()) if site.base_url else None
+            if target is None or not site.exists(target):
+                details.append(f"sitemap.xml: sitemap {loc.text.strip()} is not a file of the site")
+                continue
+            try:
+                part = ET.parse(site.path(target)).getroot()
+            except ET.ParseError as e:
+                details.append(f"{target}: not well formed: {e}")
+                continue
+            if part.tag != f"{{{SITEMAP_NS}}}urlset":
+                details.append(f"{target}: root element is {part.tag}, expected <urlset xmlns=\"{SITEMAP_NS}\">")
+            urlsets.append((target, part))
+        if not urlsets:
+            details.append("sitemap.xml: a sitemap index that names no sitemap")
+    else:
+        if root.tag != f"{{{SITEMAP_NS}}}urlset":
+            details.append(f"sitemap.xml: root element is {root.tag}, expected <urlset xmlns=\"{SITEMAP_NS}\">")
+        urlsets.append(("sitemap.xml", root))
     locs = []
-    for url in root.iter(f"{{{SITEMAP_NS}}}url"):
-        loc = url.find(f"{{{SITEMAP_NS}}}loc")
-        if loc is None or not (loc.text or "").strip():
-            details.append("sitemap.xml: <url> without <loc>")
-            continue
-        locs.append(loc.text.strip())
-        lastmod = url.find(f"{{{SITEMAP_NS}}}lastmod")
-        if lastmod is not None and not _w3c_date(lastmod.text or ""):
-            details.append(f"sitemap.xml: {loc.text.strip()}: lastmod {lastmod.text!r} is not a W3C date")
+    for name, urlset in urlsets:
+        count = 0
+        for url in urlset.iter(f"{{{SITEMAP_NS}}}url"):
+            loc = url.find(f"{{{SITEMAP_NS}}}loc")
+            if loc is None or not (loc.text or "").strip():
+                details.append(f"{name}: <url> without <loc>")
+                continue
+            count += 1
+            locs.append(loc.text.strip())
+            lastmod = url.find(f"{{{SITEMAP_NS}}}lastmod")
+            if lastmod is not None and not _w3c_date(lastmod.text or ""):
+                details.append(f"{name}: {loc.text.strip()}: lastmod {lastmod.text!r} is not a W3C date")
+        if count > 50000:
+            details.append(f"{name}: {count} URLs, more than the 50,000 the sitemaps protocol allows in one file")
     if not site.base_url:
         details.append("sitemap.xml exists but the base URL is unknown: pass --base-url")
     seen: dict[str, int] = {}

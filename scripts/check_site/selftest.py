@@ -95,6 +95,25 @@ def make_sample(out, bad=False):
     w("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {BASE}sitemap.xml\n")
 
 
+def _split_sitemap(src, out, missing=False):
+    """A copy of `src` whose sitemap.xml is a sitemap index of two sitemap files (one page left out when `missing`)."""
+    import re
+    base = "https://example.org/news/"
+    shutil.copytree(src, out)
+    with open(os.path.join(out, "sitemap.xml")) as f:
+        urls = re.findall(r"<url>.*?</url>", f.read())
+    if missing:
+        urls = urls[:-1]
+    half = len(urls) // 2
+    head = '<?xml version="1.0" encoding="UTF-8"?>\n'
+    for n, part in ((1, urls[:half]), (2, urls[half:])):
+        with open(os.path.join(out, f"sitemap-{n}.xml"), "w") as f:
+            f.write(head + '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + "\n".join(part) + "\n</urlset>\n")
+    with open(os.path.join(out, "sitemap.xml"), "w") as f:
+        f.write(head + '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+                + "".join(f"<sitemap><loc>{base}sitemap-{n}.xml</loc></sitemap>\n" for n in (1, 2)) + "</sitemapindex>\n")
+
+
 def _nobase(src, out):
     import re
     shutil.copytree(src, out)
@@ -213,6 +232,11 @@ def run(skip=(), sitegen=None) -> int:
             expect("bad", feeds.check_sitemap(b), False, "events/zz/index.html does not exist",
                    "listed 2 times", "notes/n1/index.html")
             expect("nobase", feeds.check_sitemap(n), True, "skipped")
+            split, split_missing = (os.path.join(tmp, n) for n in ("split", "split-missing"))
+            _split_sitemap(good, split)
+            _split_sitemap(good, split_missing, missing=True)
+            expect("sitemap index", feeds.check_sitemap(Site(split)), True, "ok, 9 urls")
+            expect("sitemap index, a page left out", feeds.check_sitemap(Site(split_missing)), False, "is not listed")
         if "jsonld" not in skip:
             expect("good", structured.check_jsonld(g), True, "1 NewsArticle")
             expect("bad", structured.check_jsonld(b), False, "no datePublished", "no Event JSON-LD")

@@ -268,6 +268,9 @@ extension BuildSession {
             case PageKind.articles.template: return changes.reordered.contains(.article) || showing.contains(job.path)
             case PageKind.notes.template: return changes.reordered.contains(.note) || showing.contains(job.path)
             case PageKind.network.template: return changes.reordered.contains(.actor) || changes.entities.contains { $0.kind == .actor }
+            // An actor's list past list_limit (actors/ID/events/): it links its actor, which changes
+            // with its lists, and every entry; an order that changed may move entries between its pages.
+            case PageKind.actorList.template: return showing.contains(job.path) || !changes.reordered.isEmpty || !old.produced.contains(job.path)
             default: return !old.produced.contains(job.path)
             }
         }

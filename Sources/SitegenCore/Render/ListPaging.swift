@@ -125,3 +125,57 @@ struct TimelinePaging: Sendable {
     /// The page IDs of the timeline: the whole timeline or the overview (empty ID), then every period.
     var pageIDs: [String] { [""] + periods.map(\.id) }
 }
+
+/// An actor's own lists, which its page cuts to `list_limit` entries when they are longer: the
+/// events it takes part in, the notes about it or linking it, and the articles, actors and
+/// standalone pages that reference it. A cut list continues on pages of its own below the actor's
+/// (`actors/mali/events/`, `actors/mali/events/page/2/`), each of at most `list_limit` entries,
+/// so that the whole list stays reachable.
+struct ActorLists {
+    /// One of an actor's lists.
+    struct List {
+        /// Its folder below the actor's: `events`, `notes`, `articles`, `actors`, `pages`.
+        var name: String
+        /// The kind of its entries.
+        var kind: EntityKind
+        /// Its entries, in the order the actor's page lists them.
+        var ids: [String]
+    }
+
+    /// The lists, in the order of the actor's page (empty ones too).
+    let lists: [List]
+
+    init(_ actorID: String, in site: Site) {
+        let ref = Ref(.actor, actorID)
+        let notes = site.inNoteOrder(Array(Set((site.notesAbout[ref] ?? []) + site.backlinks(to: ref, ofKind: .note))))
+        lists = [List(name: "events", kind: .event, ids: site.eventsByActor[actorID] ?? []),
+                 List(name: "notes", kind: .note, ids: notes)]
+            + [EntityKind.article, .actor, .page].map { List(name: $0.folder, kind: $0, ids: site.backlinks(to: ref, ofKind: $0)) }
+    }
+
+    /// The list called `name`, if the actor has it.
+    func list(_ name: String) -> List? {
+        lists.first { $0.name == name }
+    }
+
+    /// The IDs (below `actors/`) of the pages of every actor's cut lists: `mali/events`,
+    /// `mali/events/page/2`, …, actors in ``Site/actorOrder``.
+    static func pageIDs(in site: Site) -> [String] {
+        let limit = site.config.listLimit
+        var ids: [String] = []
+        for actor in site.actorOrder {
+            for list in ActorLists(actor, in: site).lists where list.ids.count > limit {
+                ids += ListPaging.pageIDs(count: list.ids.count, limit: limit).map {
+                    actor + "/" + list.name + ($0.isEmpty ? "" : "/" + $0)
+                }
+            }
+        }
+        return ids
+    }
+
+    /// The actor, the list and the page (``ListPaging/pageID(_:)``) that a page ID of ``pageIDs(in:)`` names.
+    static func parse(_ id: String) -> (actor: String, list: String, page: String) {
+        let parts = id.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+        return (parts[0], parts.count > 1 ? parts[1] : "", parts.count > 2 ? parts[2] : "")
+    }
+}

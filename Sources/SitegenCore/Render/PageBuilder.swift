@@ -283,14 +283,20 @@ struct PageBuilder {
     }
 
     /// "Referenced by" sections: who links or cites this page, except the kinds the page lists elsewhere.
-    private func backlinkSections(_ ref: Ref, _ place: Place, excluding excluded: Set<EntityKind>) -> [BacklinkSection] {
+    /// On an actor's page (`cutting` its lists), each section is cut to `list_limit` entries with a link to all of them.
+    private func backlinkSections(_ ref: Ref, _ place: Place, excluding excluded: Set<EntityKind>, cutting lists: ActorLists? = nil) -> [BacklinkSection] {
         let titles: [(EntityKind, String)] = [(.article, strings.text("related.articles")), (.actor, strings.text("related.actors")),
                                               (.event, strings.text("related.events")), (.note, strings.text("related.notes_referring")),
                                               (.page, strings.text("related.pages_referring"))]
         return titles.compactMap { kind, title in
             guard !excluded.contains(kind) else { return nil }
-            let items = site.backlinks(to: ref, ofKind: kind).compactMap { linkItem(Ref(kind, $0), place) }
-            return items.isEmpty ? nil : BacklinkSection(title: title, items: items)
+            guard let lists else {
+                let items = site.backlinks(to: ref, ofKind: kind).compactMap { linkItem(Ref(kind, $0), place) }
+                return items.isEmpty ? nil : BacklinkSection(title: title, items: items)
+            }
+            let list = lists.list(kind.folder)
+            let items = (list?.ids ?? []).prefix(site.config.listLimit).compactMap { linkItem(Ref(kind, $0), place) }
+            return items.isEmpty ? nil : BacklinkSection(title: title, items: items, more: moreLink(ref.id, list, place))
         }
     }
 
@@ -476,40 +482,71 @@ struct PageBuilder {
                           kinds: kinds.map(searchKind), pagefindScript: place.root + "pagefind/pagefind.js", indexes: indexes)
     }
 
-    func actorsIndexPage(_ id: String, _ place: Place) -> ActorsIndexPage {
+    /// Page `id` of a list split by `list_limit` (``ListPaging``) below `folder`: its entries,
+    /// its page view ("Articles, page 2" from the second page on) and the navigation between its pages.
+    private func listPage(_ ids: [String], _ id: String, folder: String, heading: String, description: String,
+                          _ place: Place) -> (ids: ArraySlice<String>, page: PageView, pagination: PaginationView?) {
         let number = ListPaging.number(ofPage: id)
-        let pages = ListPaging.pages(site.actorOrder, limit: site.config.listLimit)
-        let groups = actorGroups(pages[min(number, pages.count) - 1], place)
-        let heading = strings.text("actors.title")
-        var page = pageView(place, heading: heading, description: strings.text("actors.description", ["site": site.config.title]),
-                            ogType: "website", jsonLD: ["@type": "CollectionPage", "name": heading])
+        let pages = ListPaging.pages(ids, limit: site.config.listLimit)
+        var page = pageView(place, heading: heading, description: description, ogType: "website", jsonLD: ["@type": "CollectionPage", "name": heading])
         if number > 1 { page.title = pagedTitle(heading, number: number) }
-        return ActorsIndexPage(page: page, groups: groups, hasActors: !groups.isEmpty,
-                               pagination: pagination(PageKind.actors.folder(of: ""), number: number, count: pages.count, place))
+        return (pages[min(number, pages.count) - 1], page, pagination(folder, number: number, count: pages.count, place))
+    }
+
+    func actorsIndexPage(_ id: String, _ place: Place) -> ActorsIndexPage {
+        let list = listPage(site.actorOrder, id, folder: PageKind.actors.folder(of: ""), heading: strings.text("actors.title"),
+                            description: strings.text("actors.description", ["site": site.config.title]), place)
+        let groups = actorGroups(list.ids, place)
+        return ActorsIndexPage(page: list.page, groups: groups, hasActors: !groups.isEmpty, pagination: list.pagination)
     }
 
     func articlesIndexPage(_ id: String, _ place: Place) -> ArticlesIndexPage {
-        let number = ListPaging.number(ofPage: id)
-        let pages = ListPaging.pages(site.articleOrder, limit: site.config.listLimit)
-        let items = pages[min(number, pages.count) - 1].compactMap { linkItem(Ref(.article, $0), place) }
-        let heading = strings.text("articles.title")
-        var page = pageView(place, heading: heading, description: strings.text("articles.description", ["site": site.config.title]),
-                            ogType: "website", jsonLD: ["@type": "CollectionPage", "name": heading])
-        if number > 1 { page.title = pagedTitle(heading, number: number) }
-        return ArticlesIndexPage(page: page, articles: items, hasArticles: !items.isEmpty,
-                                 pagination: pagination(PageKind.articles.folder(of: ""), number: number, count: pages.count, place))
+        let list = listPage(site.articleOrder, id, folder: PageKind.articles.folder(of: ""), heading: strings.text("articles.title"),
+                            description: strings.text("articles.description", ["site": site.config.title]), place)
+        let items = list.ids.compactMap { linkItem(Ref(.article, $0), place) }
+        return ArticlesIndexPage(page: list.page, articles: items, hasArticles: !items.isEmpty, pagination: list.pagination)
     }
 
     func notesIndexPage(_ id: String, _ place: Place) -> NotesIndexPage {
-        let number = ListPaging.number(ofPage: id)
-        let pages = ListPaging.pages(site.noteOrder, limit: site.config.listLimit)
-        let items = pages[min(number, pages.count) - 1].compactMap { linkItem(Ref(.note, $0), place) }
-        let heading = strings.text("notes.title")
-        var page = pageView(place, heading: heading, description: strings.text("notes.description", ["site": site.config.title]),
-                            ogType: "website", jsonLD: ["@type": "CollectionPage", "name": heading])
-        if number > 1 { page.title = pagedTitle(heading, number: number) }
-        return NotesIndexPage(page: page, notes: items, hasNotes: !items.isEmpty,
-                              pagination: pagination(PageKind.notes.folder(of: ""), number: number, count: pages.count, place))
+        let list = listPage(site.noteOrder, id, folder: PageKind.notes.folder(of: ""), heading: strings.text("notes.title"),
+                            description: strings.text("notes.description", ["site": site.config.title]), place)
+        let items = list.ids.compactMap { linkItem(Ref(.note, $0), place) }
+        return NotesIndexPage(page: list.page, notes: items, hasNotes: !items.isEmpty, pagination: list.pagination)
+    }
+
+    /// A page of one of an actor's cut lists (``ActorLists``): `actors/mali/events/page/2/`.
+    func actorListPage(_ id: String, _ place: Place, _ citations: PageCitations) -> ActorListPage {
+        let (actorID, name, pageID) = ActorLists.parse(id)
+        let actor = site.actors[actorID]!
+        let list = ActorLists(actorID, in: site).list(name)!
+        let folder = PageKind.actorList.folder(of: actorID + "/" + name)
+        let heading = strings.text("actor.list_title", ["name": actor.name, "list": actorListTitle(list.kind)])
+        let shown = listPage(list.ids, pageID, folder: folder, heading: heading,
+                             description: strings.text("actor.list_description", ["name": actor.name, "site": site.config.title]), place)
+        let isEvents = list.kind == .event
+        return ActorListPage(page: shown.page, name: actor.name, actorURL: link(Ref(.actor, actorID), from: place), heading: heading,
+                             isEvents: isEvents,
+                             events: isEvents ? shown.ids.map { eventItem($0, place, citations, withSummary: false) } : [],
+                             items: isEvents ? [] : shown.ids.compactMap { linkItem(Ref(list.kind, $0), place) },
+                             pagination: shown.pagination)
+    }
+
+    /// The heading of an actor's list of `kind`, as its page shows it.
+    private func actorListTitle(_ kind: EntityKind) -> String {
+        switch kind {
+        case .event: return strings.text("actor.timeline")
+        case .note: return strings.text("related.notes")
+        case .article: return strings.text("related.articles")
+        case .actor: return strings.text("related.actors")
+        case .page: return strings.text("related.pages_referring")
+        }
+    }
+
+    /// The link to all of an actor's list, when its page cuts it to `list_limit`.
+    private func moreLink(_ actorID: String, _ list: ActorLists.List?, _ place: Place) -> MoreLink? {
+        guard let list, list.ids.count > site.config.listLimit else { return nil }
+        return MoreLink(label: strings.plural("actor.more", count: list.ids.count),
+                        url: link(section: PageKind.actorList.folder(of: actorID + "/" + list.name), from: place))
     }
 
     func articlePage(_ article: Article, _ place: Place, _ citations: PageCitations) -> ArticlePage {
@@ -545,9 +582,13 @@ struct PageBuilder {
         let groups = relationGroups(actor, place, citations)
         let (networkSVG, legend, more) = egoNetwork(actor, place)
         let facts = factItems(actor.facts, citations)
-        let events = (site.eventsByActor[actor.id] ?? []).map { eventItem($0, place, citations, withSummary: false) }
-        let notes = self.notes(about: ref, place)
-        let backlinks = backlinkSections(ref, place, excluding: [.event, .note])
+        // Lists longer than list_limit are cut (the latest events, the first of the others) and
+        // continue on pages of their own (ActorLists).
+        let lists = ActorLists(actor.id, in: site)
+        let limit = site.config.listLimit
+        let events = (lists.list("events")?.ids ?? []).suffix(limit).map { eventItem($0, place, citations, withSummary: false) }
+        let notes = (lists.list("notes")?.ids ?? []).prefix(limit).compactMap { linkItem(Ref(.note, $0), place) }
+        let backlinks = backlinkSections(ref, place, excluding: [.event, .note], cutting: lists)
         let description = actor.role ?? MarkdownHTML.summary(actor.body.plainSummary)
         let isPerson = actor.kind == .person
         let jsonLD: [String: Any] = JSONLD.compact([
@@ -565,7 +606,9 @@ struct PageBuilder {
                          networkSVG: networkSVG, networkLegend: legend,
                          networkMore: more == 0 ? nil : strings.plural("network.more", count: more),
                          facts: facts, hasFacts: !facts.isEmpty, events: events, hasEvents: !events.isEmpty,
-                         notes: notes, hasNotes: !notes.isEmpty, backlinks: backlinks, hasBacklinks: !backlinks.isEmpty,
+                         eventsMore: moreLink(actor.id, lists.list("events"), place),
+                         notes: notes, hasNotes: !notes.isEmpty, notesMore: moreLink(actor.id, lists.list("notes"), place),
+                         backlinks: backlinks, hasBacklinks: !backlinks.isEmpty,
                          sources: sources, hasSources: !sources.isEmpty)
     }
 

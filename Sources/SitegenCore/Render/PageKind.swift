@@ -55,12 +55,15 @@ struct PageKind: Sendable {
     static let notFound = PageKind(template: "404", output: .file("404.html"), inSitemap: false) { builder, _, place, _ in builder.notFoundPage(place) }
     static let article = PageKind(template: "article", output: .entity(.article), citing: [.body]) { $0.articlePage($0.site.articles[$1]!, $2, $3) }
     static let actor = PageKind(template: "actor", output: .entity(.actor), citing: [.body, .relations, .facts]) { $0.actorPage($0.site.actors[$1]!, $2, $3) }
+    static let actorList = PageKind(template: "actor-list", output: .list("actors/"), listPages: { ActorLists.pageIDs(in: $0) }) {
+        $0.actorListPage($1, $2, $3)
+    }
     static let event = PageKind(template: "event", output: .entity(.event), citing: [.summary, .quotedSources, .otherSources, .facts]) { $0.eventPage($0.site.events[$1]!, $2, $3) }
     static let note = PageKind(template: "note", output: .entity(.note), citing: [.body]) { $0.notePage($0.site.notes[$1]!, $2, $3) }
     static let page = PageKind(template: "page", output: .entity(.page), citing: [.body]) { $0.standalonePage($0.site.pages[$1]!, $2, $3) }
 
     /// Every kind of page, menu entries in menu order.
-    static let all: [PageKind] = [home, timeline, actors, network, articles, notes, search, notFound, article, actor, event, note, page]
+    static let all: [PageKind] = [home, timeline, actors, network, articles, notes, search, notFound, article, actor, actorList, event, note, page]
 
     /// The IDs of the pages of this kind in `site`: one empty ID for a kind with one page.
     func pageIDs(in site: Site) -> [String] {

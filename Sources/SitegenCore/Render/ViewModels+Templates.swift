@@ -349,6 +349,17 @@ extension BacklinkSection: TemplateObject, TemplateRepresentable {
         switch key {
         case "title": return self.title.templateValue
         case "items": return self.items.templateValue
+        case "more": return self.more.templateValue
+        default: return .null
+        }
+    }
+}
+
+extension MoreLink: TemplateObject, TemplateRepresentable {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
+        case "label": return self.label.templateValue
+        case "url": return self.url.templateValue
         default: return .null
         }
     }
@@ -444,12 +455,30 @@ extension ActorPage: TemplateObject, TemplateRepresentable {
         case "hasFacts": return self.hasFacts.templateValue
         case "events": return self.events.templateValue
         case "hasEvents": return self.hasEvents.templateValue
+        case "eventsMore": return self.eventsMore.templateValue
         case "notes": return self.notes.templateValue
         case "hasNotes": return self.hasNotes.templateValue
+        case "notesMore": return self.notesMore.templateValue
         case "backlinks": return self.backlinks.templateValue
         case "hasBacklinks": return self.hasBacklinks.templateValue
         case "sources": return self.sources.templateValue
         case "hasSources": return self.hasSources.templateValue
+        default: return .null
+        }
+    }
+}
+
+extension ActorListPage: TemplateObject, TemplateRepresentable {
+    func value(forKey key: String) -> TemplateValue {
+        switch key {
+        case "page": return self.page.templateValue
+        case "name": return self.name.templateValue
+        case "actorURL": return self.actorURL.templateValue
+        case "heading": return self.heading.templateValue
+        case "isEvents": return self.isEvents.templateValue
+        case "events": return self.events.templateValue
+        case "items": return self.items.templateValue
+        case "pagination": return self.pagination.templateValue
         default: return .null
         }
     }

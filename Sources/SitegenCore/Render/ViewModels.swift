@@ -305,6 +305,15 @@ struct PagerView {
 struct BacklinkSection {
     var title: String
     var items: [LinkItem]
+    /// On an actor's page, when the list is cut to `list_limit`: the link to all of it.
+    var more: MoreLink?
+}
+
+/// The link below a list an actor's page cuts to `list_limit` entries, to the pages of the whole
+/// list (``ActorLists``): "See all 7,345".
+struct MoreLink {
+    var label: String
+    var url: String
 }
 
 struct HomePage {
@@ -397,14 +406,37 @@ struct ActorPage {
     var networkMore: String?
     var facts: [FactItem]
     var hasFacts: Bool
+    /// The events it takes part in; its latest `list_limit` when it has more.
     var events: [EventItem]
     var hasEvents: Bool
+    /// The link to all its events, when ``events`` is cut.
+    var eventsMore: MoreLink?
     var notes: [LinkItem]
     var hasNotes: Bool
+    /// The link to all the notes about it, when ``notes`` is cut.
+    var notesMore: MoreLink?
     var backlinks: [BacklinkSection]
     var hasBacklinks: Bool
     var sources: [SourceEntry]
     var hasSources: Bool
+}
+
+/// A page of one of an actor's lists that its page cuts (``ActorLists``): `actors/mali/events/`,
+/// `actors/mali/events/page/2/`.
+struct ActorListPage {
+    var page: PageView
+    /// The actor's name and page.
+    var name: String
+    var actorURL: String
+    /// "Mali: Timeline".
+    var heading: String
+    /// Whether the list is the actor's events (shown as on its page, with their dates).
+    var isEvents: Bool
+    var events: [EventItem]
+    /// The entries of the other lists (notes, articles, actors, pages).
+    var items: [LinkItem]
+    /// The links to the other pages of the list; nil when it has one page.
+    var pagination: PaginationView?
 }
 
 struct ArticlePage {

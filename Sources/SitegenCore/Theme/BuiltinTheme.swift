@@ -16,6 +16,25 @@ enum BuiltinTheme {
 {{/main}}
 {{/layout}}
 """##,
+        "actor-list": ##"""
+{{<layout}}
+{{$main}}
+<header class="page-header">
+<p class="kicker"><a href="{{actorURL}}">{{name}}</a></p>
+<h1>{{heading}}</h1>
+</header>
+{{#isEvents}}
+{{> partials/event-titles}}
+{{/isEvents}}
+{{^isEvents}}
+<ul class="link-list">
+{{#items}}<li><a href="{{url}}">{{title}}</a>{{#.detail}}<span class="detail">{{detail}}</span>{{/.detail}}</li>{{/items}}
+</ul>
+{{/isEvents}}
+{{> partials/pagination}}
+{{/main}}
+{{/layout}}
+"""##,
         "actor": ##"""
 {{<layout}}
 {{$main}}
@@ -60,6 +79,9 @@ enum BuiltinTheme {
 <section aria-labelledby="timeline_heading">
 <h2 id="timeline_heading">{{t.actor.timeline}}</h2>
 {{> partials/event-titles}}
+{{#eventsMore}}
+<p><a href="{{url}}">{{label}}</a></p>
+{{/eventsMore}}
 </section>
 {{/hasEvents}}
 {{> partials/backlinks}}
@@ -397,6 +419,9 @@ enum BuiltinTheme {
 <ul class="link-list">
 {{#notes}}<li><a href="{{url}}">{{title}}</a>{{#.detail}}<span class="detail">{{detail}}</span>{{/.detail}}</li>{{/notes}}
 </ul>
+{{#notesMore}}
+<p><a href="{{url}}">{{label}}</a></p>
+{{/notesMore}}
 </section>
 {{/hasNotes}}
 {{#hasBacklinks}}
@@ -407,6 +432,9 @@ enum BuiltinTheme {
 <ul class="link-list">
 {{#items}}<li><a href="{{url}}">{{title}}</a>{{#.detail}}<span class="detail">{{detail}}</span>{{/.detail}}</li>{{/items}}
 </ul>
+{{#.more}}
+<p><a href="{{url}}">{{label}}</a></p>
+{{/.more}}
 {{/backlinks}}
 </section>
 {{/hasBacklinks}}
@@ -757,6 +785,11 @@ actor:
   profile: Profile
   relations: Relations
   timeline: Timeline
+  more:                               # below a list an actor's page cuts to list_limit entries
+    one: "See all: {count}"
+    other: "See all {count}"
+  list_title: "{name}: {list}"        # the pages of a cut list, actors/ID/events/: "Mali: Timeline"
+  list_description: "Everything on {site} that refers to {name}, in full."
 
 article:
   updated: updated                    # before the date of an update
@@ -981,6 +1014,11 @@ actor:
   profile: Profil
   relations: Relations
   timeline: Chronologie
+  more:
+    one: "Voir la liste entière : {count}"
+    other: "Voir les {count}"
+  list_title: "{name} : {list}"
+  list_description: "Tout ce qui, sur {site}, renvoie à {name}, en entier."
 
 article:
   updated: mis à jour le
