@@ -4,19 +4,52 @@ import Testing
 
 /// Processes a Markdown body as if it followed a front matter of `lineOffset` lines.
 private func process(_ source: String, lineOffset: Int = 0, unsafeHTML: Bool = false, inline: Bool = false)
-    -> (references: [MarkdownReference], html: String, problems: [Diagnostic]) {
+    -> (references: [MarkdownReference], html: String, problems: [Diagnostic], content: MarkdownContent) {
     let text = MarkdownText(source: source, path: "content/notes/n.md", lineOffset: lineOffset)
-    let processed = CMark.process(text, options: CMark.RenderOptions(unsafeHTML: unsafeHTML, footnotes: !inline), inline: inline)
-    return (processed.references, processed.html, processed.problems)
+    // Every image is a file of static/ of 40×30 pixels.
+    let processed = CMark.process(text, options: CMark.RenderOptions(unsafeHTML: unsafeHTML, footnotes: !inline), inline: inline,
+                                  images: { url, _, _ in (.site(url), ImageSize(width: 40, height: 30), []) })
+    return (processed.references, processed.content.testHTML, processed.problems, processed.content)
 }
 
 @Suite("Markdown: cross-references, citations and raw HTML")
 struct MarkdownTests {
-    @Test("a control character U+0001 or U+0002 in the text is not taken for a citation placeholder (found by fuzzing)")
-    func placeholderCharactersInText() {
+    @Test("control characters in the text are kept as written, and links and citations next to them still become data (found by fuzzing)")
+    func controlCharactersInText() {
         let result = process("\u{1}[d](article:one)[@one]\u{2}")
-        #expect(result.html.filter { $0 == "\u{1}" || $0 == "\u{2}" }.count == 2, "only the one citation's placeholder: \(result.html.debugDescription)")
-        #expect(result.html.contains(MarkdownHTML.citationPlaceholder(for: ["one"])))
+        #expect(result.content.segments.contains(.link(path: "articles/one/")))
+        #expect(result.content.citationGroups == [["one"]])
+        #expect(result.html.contains("\u{1}<a href=\"./articles/one/\">d</a><sup class=\"cite\">"))
+        #expect(result.html.contains("</sup>\u{2}"))
+    }
+
+    @Test("text that looks like the marks of an older or the current render stays text")
+    func markLookalikesStayText() {
+        let result = process("[a](sitegen-root:x) [b](%FFL%FFactors/x/ \"%FFA0%FF\") \u{FF} ÿ%FFC0%FF [@one]")
+        #expect(result.content.segments.filter { if case .html = $0 { return false } else { return true } } == [.citation(["one"])])
+        #expect(result.html.contains("href=\"sitegen-root:x\""))
+        #expect(result.html.contains("href=\"%FFL%FFactors/x/\" title=\"%FFA0%FF\""))
+    }
+
+    @Test("a link with a title, and a link and an image in a table cell, get the page's addresses")
+    func addressesInTitlesAndTables() {
+        let result = process("""
+            See [the board](actor:board#facts "The board").
+
+            | who | picture |
+            |---|---|
+            | [board](actor:board) | ![a bridge](images/bridge.jpg "Bridge") |
+
+            ![a bridge](<images/my bridge.jpg>)
+            """)
+        #expect(result.html.contains("<a href=\"./actors/board/#facts\" title=\"The board\">the board</a>"))
+        #expect(result.html.contains("<td><a href=\"./actors/board/\">board</a></td>"))
+        #expect(result.html.contains("<td><img src=\"images/bridge.jpg\" alt=\"a bridge\" title=\"Bridge\" /></td>"))
+        #expect(result.html.contains("<img src=\"images/my%20bridge.jpg\" alt=\"a bridge\" width=\"40\" height=\"30\" loading=\"lazy\" decoding=\"async\">"))
+        let deeper = result.content.html(root: "../../", links: .files, citations: .none)
+        #expect(deeper.contains("<a href=\"../../actors/board/index.html#facts\" title=\"The board\">"))
+        #expect(deeper.contains("<td><img src=\"../../images/bridge.jpg\""))
+        #expect(deeper.contains("<img src=\"../../images/my%20bridge.jpg\""))
     }
 
     @Test("cross-reference links are found with their kind, ID and place")

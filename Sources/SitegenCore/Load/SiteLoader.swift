@@ -204,10 +204,9 @@ public struct SiteLoader: Sendable {
             textOptions.topHeadingLevel = underSectionHeading ? 3 : 2
             textOptions.eagerFirstImage = !inline && !hasPageImage
             let found: [Diagnostic]
-            (text.references, text.html, found, text.uncitedParagraphs) = CMark.process(text, options: textOptions, inline: inline,
+            (text.references, text.content, found, text.uncitedParagraphs) = CMark.process(text, options: textOptions, inline: inline,
                                                                                         images: { images.check($0, alt: $1, at: $2) })
-            text.plainSummary = MarkdownHTML.summary(MarkdownHTML.plainText(text.html), limit: 300)
-            text.citationGroups = MarkdownHTML.citationGroups(in: text.html)
+            text.plainSummary = MarkdownHTML.summary(MarkdownHTML.plainText(text.content), limit: 300)
             problems += found
         }
         if loaded.article?.image != nil { problems += images.check(&loaded.article!.image!) }

@@ -37,19 +37,19 @@ enum CMark {
         -> (source: ImageSource?, size: ImageSize?, problems: [Diagnostic])
 
     /// Parses a Markdown text once: finds its cross-references and citations (with their places
-    /// in the file) and renders it to HTML with page-independent placeholders, which
-    /// ``MarkdownHTML`` fills in for each page. Links and citations in code stay text.
+    /// in the file) and renders it to ``MarkdownContent``: HTML, and the links, image addresses
+    /// and citation groups each page writes for itself. Links and citations in code stay text.
     ///
     /// - Parameters:
     ///   - text: the Markdown and where it is.
     ///   - options: raw HTML and footnote handling.
     ///   - inline: render a one-paragraph text without its `<p>` (event summaries).
-    /// - Returns: the references, the HTML, the problems found, and where each paragraph that
+    /// - Returns: the references, the content, the problems found, and where each paragraph that
     ///   cites nothing (and is not marked ``uncitedMarker``) starts.
     ///   - images: checks each image and gives its source and size; without it images are
     ///     rendered as cmark-gfm writes them.
     static func process(_ text: MarkdownText, options: RenderOptions, inline: Bool = false, images: ImageResolver? = nil)
-        -> (references: [MarkdownReference], html: String, problems: [Diagnostic], uncitedParagraphs: [SourceLocation]) {
+        -> (references: [MarkdownReference], content: MarkdownContent, problems: [Diagnostic], uncitedParagraphs: [SourceLocation]) {
         // Line starts (byte offsets) are found only when a reference needs its column converted.
         var columns: ColumnCounter?
         func location(_ position: Position) -> SourceLocation {
@@ -75,8 +75,8 @@ enum CMark {
         }
         let references = parsed.references.map { MarkdownReference(form: $0.form, target: $0.target, location: location($0.position)) }
         let problems = parsed.problems.map { Diagnostic.error(location($0.position), $0.message, suggestion: $0.suggestion) } + imageProblems
-        let html = inline ? MarkdownHTML.unwrapSingleParagraph(parsed.html) : parsed.html
-        return (references.sorted { $0.location < $1.location }, html, problems, parsed.uncitedParagraphs.map(location))
+        let content = inline ? MarkdownHTML.unwrapSingleParagraph(parsed.content) : parsed.content
+        return (references.sorted { $0.location < $1.location }, content, problems, parsed.uncitedParagraphs.map(location))
     }
 
     /// Turns cmark's byte columns into character columns. Counting resumes from the previous
@@ -119,7 +119,7 @@ enum CMark {
     private struct Parsed {
         var references: [(form: MarkdownReference.Form, target: Ref, position: Position)] = []
         var problems: [(position: Position, message: String, suggestion: String)] = []
-        var html = ""
+        var content = MarkdownContent()
         /// Starts of paragraphs without a citation that are not marked as needing none.
         var uncitedParagraphs: [Position] = []
     }
@@ -141,6 +141,7 @@ enum CMark {
     private static func parseAndRender(_ document: OpaquePointer, parser: OpaquePointer, options: RenderOptions,
                                        resolveImage: ((String, String, Position) -> (ImageSource?, ImageSize?))?) -> Parsed {
         var parsed = Parsed()
+        var marks = Marks()
         var links: [(node: OpaquePointer, ref: Ref, fragment: String)] = []
         var rawHTML: [OpaquePointer] = []
         var headings: [OpaquePointer] = []
@@ -197,7 +198,8 @@ enum CMark {
             cmark_node_free(node)
         }
         for (node, ref, fragment) in links {
-            cmark_node_set_url(node, MarkdownHTML.rootPlaceholder + ref.outputFolder + fragment)
+            cmark_node_set_url(node, ref.outputFolder + fragment)
+            markAddress(node, .link, &marks)
         }
         // The page title is the only h1: the body's top heading level becomes h2 (or h3 under a
         // section heading), the rest follow, down to h6.
@@ -208,23 +210,23 @@ enum CMark {
         }
         for node in rawHTML { showAsText(node) }
         var lastMarkAfter: [OpaquePointer: OpaquePointer] = [:]
-        for (run, matches) in runMatches { replace(run, matches: matches, lastMarkAfter: &lastMarkAfter) }
+        for (run, matches) in runMatches { replace(run, matches: matches, marks: &marks, lastMarkAfter: &lastMarkAfter) }
         if let resolveImage {
             for (index, node) in images.enumerated() {
-                finishImage(node, lazy: index > 0 || !options.eagerFirstImage, resolve: resolveImage)
+                finishImage(node, lazy: index > 0 || !options.eagerFirstImage, marks: &marks, resolve: resolveImage)
             }
         }
-        parsed.html = render(document, parser: parser, options: options)
+        parsed.content = render(document, parser: parser, options: options) { marks.segments(of: $0) }
         return parsed
     }
 
     // MARK: - Images
 
-    /// Checks an image and replaces its node by the finished `<img>`: the checked source (a file
-    /// of `static/` gets the root placeholder, like cross-reference links), width and height
-    /// when known, lazy loading below the first screen. An image with a problem stays as it is
-    /// (the build fails on it).
-    private static func finishImage(_ node: OpaquePointer, lazy: Bool,
+    /// Checks an image and replaces its node by a mark for the ``MarkdownImage``, which each
+    /// page writes with its own path to a file of `static/`: the checked source, width and
+    /// height when known, lazy loading below the first screen. An image with a problem stays as
+    /// it is (the build fails on it).
+    private static func finishImage(_ node: OpaquePointer, lazy: Bool, marks: inout Marks,
                                     resolve: (String, String, Position) -> (ImageSource?, ImageSize?)) {
         let url = string(cmark_node_get_url(node)) ?? ""
         let alt = plainText(of: node)
@@ -232,20 +234,28 @@ enum CMark {
         let (source, size) = resolve(url, alt, position)
         guard let source else { return }
         let title = string(cmark_node_get_title(node)) ?? ""
-        let html = MarkdownHTML.imageTag(source: source, alt: alt, title: title.isEmpty ? nil : title, size: size, lazy: lazy)
+        let image = MarkdownImage(source: source, alt: alt, title: title.isEmpty ? nil : title, size: size, lazy: lazy)
         // A table cell refuses custom inlines: there the image keeps cmark-gfm's markup, with
         // its checked address but no size.
         if let replacement = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) {
-            cmark_node_set_on_enter(replacement, html)
+            marks.image(image).withUnsafeBufferPointer { cmark_node_set_on_enter(replacement, $0.baseAddress) }
             cmark_node_set_on_exit(replacement, "")
             if cmark_node_insert_before(node, replacement) != 0 {
                 cmark_node_unlink(node)
                 cmark_node_free(node)
                 return
             }
+            marks.images.removeLast()
             cmark_node_free(replacement)
         }
-        cmark_node_set_url(node, MarkdownHTML.imageURL(source))
+        cmark_node_set_url(node, source.url(root: ""))
+        if case .site = source { markAddress(node, .root, &marks) }
+    }
+
+    /// Gives a link or image the title that marks its address (``Marks``), its own title after the mark.
+    private static func markAddress(_ node: OpaquePointer, _ kind: Marks.Address, _ marks: inout Marks) {
+        let title = string(cmark_node_get_title(node)) ?? ""
+        marks.address(kind, title: title).withUnsafeBufferPointer { _ = cmark_node_set_title(node, $0.baseAddress) }
     }
 
     /// The text of a node's inlines, as cmark-gfm writes an image's description into `alt`.
@@ -338,12 +348,6 @@ enum CMark {
         }
         // Block parsing (feed) works on the parser alone; inline parsing (finish) switches the
         // extensions' characters on and off in a global table, so only it runs under the lock.
-        // U+0001 and U+0002 mark citation placeholders in the HTML (MarkdownHTML): one written in
-        // the text would be taken for one, so it becomes U+001A (substitute, also one byte).
-        var source = source
-        if source.utf8.contains(where: { $0 == 0x01 || $0 == 0x02 }) {
-            source = source.replacingOccurrences(of: "\u{1}", with: "\u{1A}").replacingOccurrences(of: "\u{2}", with: "\u{1A}")
-        }
         cmark_parser_feed(parser, source, source.utf8.count)
         nonisolated(unsafe) var document: OpaquePointer?
         nonisolated(unsafe) let lockedParser = parser
@@ -353,12 +357,14 @@ enum CMark {
         return body(document, parser)
     }
 
-    private static func render(_ document: OpaquePointer, parser: OpaquePointer, options: RenderOptions) -> String {
+    /// Renders the document and hands cmark-gfm's bytes to `split` before they are freed.
+    private static func render<T>(_ document: OpaquePointer, parser: OpaquePointer, options: RenderOptions,
+                                  _ split: (UnsafeBufferPointer<UInt8>) -> T) -> T {
         guard let html = cmark_render_html(document, flags(options), cmark_parser_get_syntax_extensions(parser)) else {
             fatalError("cmark-gfm: out of memory")
         }
         defer { free(html) }
-        return String(cString: html)
+        return html.withMemoryRebound(to: UInt8.self, capacity: 1) { split(UnsafeBufferPointer(start: $0, count: strlen(html))) }
     }
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String? {
@@ -457,7 +463,7 @@ enum CMark {
     ///
     /// - Parameter lastMarkAfter: for each link or image whose text held citations, the last mark
     ///   placed after it, so that the marks of its later runs follow those of its earlier ones.
-    private static func replace(_ run: TextRun, matches: [CitationScanner.Match],
+    private static func replace(_ run: TextRun, matches: [CitationScanner.Match], marks: inout Marks,
                                 lastMarkAfter: inout [OpaquePointer: OpaquePointer]) {
         let bytes = Array(run.text.utf8)
         let anchor = run.pieces[0].node
@@ -495,16 +501,18 @@ enum CMark {
             cmark_node_set_literal(node, String(decoding: bytes[range], as: UTF8.self))
             cmark_node_insert_before(anchor, node)
         }
-        func insertMark(_ placeholder: String) {
-            // A table cell refuses custom inlines: then the placeholder goes in as text, which the
-            // renderer passes through unchanged (its control characters are not escaped).
+        func insertMark(_ mark: [CChar]) {
+            // A table cell refuses custom inlines: then the mark goes in as text, which the
+            // renderer passes through unchanged (byte 0xFF is not escaped).
             for type in [CMARK_NODE_CUSTOM_INLINE, CMARK_NODE_TEXT] {
                 guard let node = cmark_node_new(type) else { return }
-                if type == CMARK_NODE_TEXT {
-                    cmark_node_set_literal(node, placeholder)
-                } else {
-                    cmark_node_set_on_enter(node, placeholder)
-                    cmark_node_set_on_exit(node, "")
+                mark.withUnsafeBufferPointer { mark in
+                    if type == CMARK_NODE_TEXT {
+                        cmark_node_set_literal(node, mark.baseAddress)
+                    } else {
+                        cmark_node_set_on_enter(node, mark.baseAddress)
+                        cmark_node_set_on_exit(node, "")
+                    }
                 }
                 let inserted = lastMark.map { cmark_node_insert_after($0, node) } ?? cmark_node_insert_before(anchor, node)
                 if inserted != 0 {
@@ -520,7 +528,7 @@ enum CMark {
             var end = match.range.lowerBound
             while end > position, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A, !hardBreaks.contains(end - 1) { end -= 1 }
             insertTextAndBreaks(position..<end)
-            insertMark(MarkdownHTML.citationPlaceholder(for: match.ids.map(\.id)))
+            insertMark(marks.citation(match.ids.map(\.id)))
             position = match.range.upperBound
         }
         insertTextAndBreaks(position..<bytes.count)

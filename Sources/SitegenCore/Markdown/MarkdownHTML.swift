@@ -1,63 +1,43 @@
 import Foundation
 
-/// HTML rendered from Markdown once, with placeholders that depend on the page it goes on:
-/// the relative path to the site root, and the page's citation numbers.
+/// Helpers for Markdown's rendered content at load: the inline form of a one-paragraph text,
+/// plain text for descriptions.
 enum MarkdownHTML {
-    /// Stands for the page's path to the site root in rewritten cross-reference links.
-    static let rootPlaceholder = "sitegen-root:"
-    static let hrefPlaceholder = "href=\"" + rootPlaceholder
-    /// The same in an image's `src`.
-    static let srcPlaceholder = "src=\"" + rootPlaceholder
-
-    /// A citation group, filled in with numbered links by ``finish(_:root:links:citations:)``.
-    static func citationPlaceholder(for ids: [String]) -> String {
-        "\u{1}" + ids.joined(separator: ";") + "\u{2}"
-    }
-
-    /// The article IDs of each citation placeholder of `html`, in order.
-    static func citationGroups(in html: String) -> [[String]] {
-        var groups: [[String]] = []
-        var copy = html
-        copy.withUTF8 { bytes in
-            var start = ByteSearch.firstIndex(of: 0x01, in: bytes)
-            while let open = start, let close = ByteSearch.firstIndex(of: 0x02, in: bytes, from: open + 1) {
-                groups.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[(open + 1)..<close]), as: UTF8.self)
-                    .split(separator: ";").map(String.init))
-                start = ByteSearch.firstIndex(of: 0x01, in: bytes, from: close + 1)
-            }
+    /// `<p>text</p>\n` → `text`, when the content is exactly one paragraph.
+    static func unwrapSingleParagraph(_ content: MarkdownContent) -> MarkdownContent {
+        var segments = content.segments
+        guard case .html(let first)? = segments.first, case .html? = segments.last else { return content }
+        let head = first.drop { $0.unicodeScalars.allSatisfy(\.properties.isWhitespace) }
+        guard head.hasPrefix("<p>") else { return content }
+        segments[0] = .html(String(head.dropFirst(3)))
+        guard case .html(let tail) = segments[segments.count - 1] else { return content }
+        let trimmed = String(tail.reversed().drop { $0.unicodeScalars.allSatisfy(\.properties.isWhitespace) }.reversed())
+        guard trimmed.hasSuffix("</p>") else { return content }
+        segments[segments.count - 1] = .html(String(trimmed.dropLast(4)))
+        for segment in segments {
+            if case .html(let html) = segment, html.containsBytes("<p>") { return content }
         }
-        return groups
+        return MarkdownContent(segments.filter { $0 != .html("") })
     }
 
-    /// The `src` of an image in Markdown's HTML: a file of `static/` behind the root placeholder
-    /// (filled in for each page like a cross-reference link), an external address as written.
-    static func imageURL(_ source: ImageSource) -> String {
-        source.url(root: rootPlaceholder)
-    }
-
-    /// `<img>` for an image of a Markdown text: its address, alt text, title, width and height
-    /// when known (so the page does not jump while it loads), and lazy loading below the first screen.
-    static func imageTag(source: ImageSource, alt: String, title: String?, size: ImageSize?, lazy: Bool) -> String {
-        var html = "<img src=\"" + HTMLEscaping.escape(imageURL(source)) + "\" alt=\"" + HTMLEscaping.escape(alt) + "\""
-        if let title { html += " title=\"" + HTMLEscaping.escape(title) + "\"" }
-        if let size { html += " width=\"\(size.width)\" height=\"\(size.height)\"" }
-        if lazy { html += " loading=\"lazy\"" }
-        return html + " decoding=\"async\">"
-    }
-
-    /// `<p>text</p>\n` → `text`, when the HTML is exactly one paragraph.
-    static func unwrapSingleParagraph(_ html: String) -> String {
-        let trimmed = html.trimmingWhitespace()
-        guard trimmed.hasPrefix("<p>"), trimmed.hasSuffix("</p>") else { return html }
-        let inner = trimmed.dropFirst(3).dropLast(4)
-        return String(inner).containsBytes("<p>") ? html : String(inner)
-    }
-
-    /// Plain text of the start of rendered HTML (about `limit` bytes of it) without citation marks,
-    /// for page descriptions. One pass over the bytes: tags and citation placeholders dropped,
-    /// the entities cmark writes decoded, white space collapsed.
+    /// Plain text of the start of rendered content (about `limit` bytes of its HTML) without
+    /// citation marks, for page descriptions. One pass over the bytes: tags dropped (an image
+    /// is one), citations left out, the entities cmark writes decoded, white space collapsed.
     private static let entities: [([UInt8], UInt8)] = ([("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'")] as [(String, Unicode.Scalar)])
         .map { (Array($0.0.utf8), UInt8(ascii: $0.1)) }
+
+    static func plainText(_ content: MarkdownContent, limit: Int = 4000) -> String {
+        var html = ""
+        for segment in content.segments {
+            switch segment {
+            case .html(let text): html += text
+            case .image: html += "<img>"
+            case .link, .root, .citation: break
+            }
+            if html.utf8.count >= limit { break }
+        }
+        return plainText(html, limit: limit)
+    }
 
     static func plainText(_ html: String, limit: Int = 4000) -> String {
         var output: [UInt8] = []
@@ -70,10 +50,6 @@ enum MarkdownHTML {
             while index < end {
                 let byte = bytes[index]
                 switch byte {
-                case 0x01:  // citation placeholder, up to 0x02
-                    while index < end, bytes[index] != 0x02 { index += 1 }
-                    index += 1
-                    continue
                 case UInt8(ascii: "<"):
                     while index < end, bytes[index] != UInt8(ascii: ">") { index += 1 }
                     index += 1

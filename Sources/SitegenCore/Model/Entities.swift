@@ -56,12 +56,11 @@ public struct MarkdownText: Sendable, Hashable {
     public var otherLinesColumnOffset: Int = 0
     /// Cross-references and citations found in it, in order of appearance.
     public var references: [MarkdownReference]
-    /// The rendered HTML, with placeholders for the page's root path and citation numbers.
-    public var html: String = ""
+    /// The text rendered once: HTML, and the links, image addresses and citation groups that
+    /// each page writes for itself.
+    public var content = MarkdownContent()
     /// The first sentences as plain text, for page descriptions and the feed.
     public var plainSummary: String = ""
-    /// The article IDs of each citation group (`[@a; @b]`), in the order the text shows them.
-    public var citationGroups: [[String]] = []
     /// Where each paragraph starts that cites no article and is not marked `<!-- uncited -->`.
     public var uncitedParagraphs: [SourceLocation] = []
 

@@ -70,7 +70,7 @@ struct PageBuilder {
 
     /// The articles one part of page `id` cites, in the order the page shows them.
     func citedArticles(_ part: CitingPart, _ kind: PageKind, _ id: String) -> [String] {
-        func cited(_ text: MarkdownText?) -> [String] { text?.citationGroups.flatMap { $0 } ?? [] }
+        func cited(_ text: MarkdownText?) -> [String] { text?.content.citationGroups.flatMap { $0 } ?? [] }
         func published(_ sources: [SourceQuote]) -> [String] { sources.filter { site.articles[$0.article] != nil }.map(\.article) }
         guard case .entity(let entity) = kind.output else {
             switch part {
@@ -121,8 +121,8 @@ struct PageBuilder {
 
     /// Markdown's HTML finished for this page: cross-reference links and citation numbers, and the
     /// footnotes' "Back to content" links (written by cmark-gfm in English) in the site's words.
-    private func finish(_ html: String, _ place: Place, _ citations: PageCitations) -> String {
-        let finished = MarkdownHTML.finish(html, root: place.root, links: site.config.linkStyle, citations: citations)
+    private func finish(_ content: MarkdownContent, _ place: Place, _ citations: PageCitations) -> String {
+        let finished = content.html(root: place.root, links: site.config.linkStyle, citations: citations)
         guard let footnoteBack, finished.containsBytes(Self.cmarkFootnoteBack) else { return finished }
         return finished.replacingAll(Self.cmarkFootnoteBack, with: footnoteBack)
     }
@@ -222,7 +222,7 @@ struct PageBuilder {
 
     private func eventItem(_ id: String, _ place: Place, _ citations: PageCitations, withSummary: Bool = true) -> EventItem {
         let event = site.events[id]!
-        let summary = withSummary ? event.summary.map { finish($0.html, place, citations) } ?? "" : ""
+        let summary = withSummary ? event.summary.map { finish($0.content, place, citations) } ?? "" : ""
         let actors = event.actors.compactMap { entry -> LinkItem? in
             guard let actor = site.actors[entry.id] else { return nil }
             return LinkItem(title: actor.name, url: link(Ref(.actor, actor.id), from: place), detail: nil)
@@ -348,7 +348,7 @@ struct PageBuilder {
     // MARK: - Pages
 
     func homePage(_ place: Place, _ citations: PageCitations) -> HomePage {
-        let intro = site.introduction.map { finish($0.html, place, citations) } ?? ""
+        let intro = site.introduction.map { finish($0.content, place, citations) } ?? ""
         let notes = site.noteOrder.prefix(Self.homeNotesLimit).compactMap { linkItem(Ref(.note, $0), place) }
         let latest = site.timeline.suffix(8).reversed().map { eventItem($0, place, citations, withSummary: false) }
         let groups = actorGroups(site.actorOrder, place, limit: Self.homeActorsPerKindLimit)
@@ -551,7 +551,7 @@ struct PageBuilder {
 
     func articlePage(_ article: Article, _ place: Place, _ citations: PageCitations) -> ArticlePage {
         let ref = Ref(.article, article.id)
-        let body = finish(article.body.html, place, citations)
+        let body = finish(article.body.content, place, citations)
         let events = site.inTimelineOrder(site.backlinks(to: ref, ofKind: .event))
             .map { eventItem($0, place, citations, withSummary: false) }
         let notes = self.notes(about: ref, place)
@@ -578,7 +578,7 @@ struct PageBuilder {
 
     func actorPage(_ actor: Actor, _ place: Place, _ citations: PageCitations) -> ActorPage {
         let ref = Ref(.actor, actor.id)
-        let profile = finish(actor.body.html, place, citations)
+        let profile = finish(actor.body.content, place, citations)
         let groups = relationGroups(actor, place, citations)
         let (networkSVG, legend, more) = egoNetwork(actor, place)
         let facts = factItems(actor.facts, citations)
@@ -771,7 +771,7 @@ struct PageBuilder {
 
     func standalonePage(_ standalone: StandalonePage, _ place: Place, _ citations: PageCitations) -> StandalonePageView {
         let ref = Ref(.page, standalone.id)
-        let body = finish(standalone.body.html, place, citations)
+        let body = finish(standalone.body.content, place, citations)
         let notes = self.notes(about: ref, place)
         let backlinks = backlinkSections(ref, place, excluding: [.note])
         let description = standalone.summary ?? MarkdownHTML.summary(standalone.body.plainSummary)
@@ -788,7 +788,7 @@ struct PageBuilder {
 
     func notePage(_ note: Note, _ place: Place, _ citations: PageCitations) -> NotePage {
         let ref = Ref(.note, note.id)
-        var body = finish(note.body.html, place, citations)
+        var body = finish(note.body.content, place, citations)
         var toc: [LinkItem] = []
         let anchored = HeadingAnchors.anchor(body)
         if anchored.headings.count >= Self.tocMinimumSections {

@@ -262,3 +262,15 @@ func mainContent(_ html: String) -> String {
 func occurrences(of needle: String, in text: String) -> Int {
     text.components(separatedBy: needle).count - 1
 }
+
+extension MarkdownContent {
+    /// The content as a page at the site root shows it (folder links), its citations numbered in order.
+    var testHTML: String {
+        html(root: "", links: .folders, citations: PageCitations(citationGroups.flatMap { $0 }))
+    }
+}
+
+extension MarkdownText {
+    /// The text as a page at the site root shows it (folder links), its citations numbered in order.
+    var html: String { content.testHTML }
+}

@@ -1,0 +1,44 @@
+extension MarkdownContent {
+    /// The text's HTML on one page: cross-reference links from the page's path to the site root
+    /// (`root`, `./` on the home page; with `.files` links `index.html` ends a page's folder),
+    /// the addresses of the site's images after `root`, and each citation group as its mark
+    /// with the page's numbers.
+    func html(root: String, links: LinkStyle, citations: PageCitations) -> String {
+        var html = ""
+        for segment in segments {
+            switch segment {
+            case .html(let text):
+                html += text
+            case .link(let path):
+                html += root.isEmpty ? "./" : root
+                html += path
+                if links == .files, path.hasSuffix("/") { html += "index.html" }
+            case .root:
+                html += root
+            case .citation(let ids):
+                html += citations.html(for: ids)
+            case .image(let image):
+                html += image.html(root: root)
+            }
+        }
+        return html
+    }
+}
+
+extension MarkdownImage {
+    /// `<img>` on a page whose path to the site root is `root`: its address, alt text, title,
+    /// width and height when known (so the page does not jump while it loads), and lazy loading
+    /// below the first screen.
+    func html(root: String) -> String {
+        let address: String
+        switch source {
+        case .site: address = root + HTMLEscaping.escape(source.url(root: ""))
+        case .external: address = HTMLEscaping.escape(source.url(root: ""))
+        }
+        var html = "<img src=\"" + address + "\" alt=\"" + HTMLEscaping.escape(alt) + "\""
+        if let title { html += " title=\"" + HTMLEscaping.escape(title) + "\"" }
+        if let size { html += " width=\"\(size.width)\" height=\"\(size.height)\"" }
+        if lazy { html += " loading=\"lazy\"" }
+        return html + " decoding=\"async\">"
+    }
+}
