@@ -238,7 +238,7 @@ enum CMark {
         // A table cell refuses custom inlines: there the image keeps cmark-gfm's markup, with
         // its checked address but no size.
         if let replacement = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) {
-            marks.image(image).withUnsafeBufferPointer { cmark_node_set_on_enter(replacement, $0.baseAddress) }
+            marks.image(image).withUnsafeBufferPointer { _ = cmark_node_set_on_enter(replacement, $0.baseAddress) }
             cmark_node_set_on_exit(replacement, "")
             if cmark_node_insert_before(node, replacement) != 0 {
                 cmark_node_unlink(node)
