@@ -12,12 +12,16 @@ enum RawReferences {
     /// parts, no `[` before the closing `]`. So the page is read as runs of text between tags,
     /// and each attribute value as a run of its own, as a reader (or a screen reader, for `alt`
     /// and `title`) meets them. A hard break, `<br />`, is white space inside a run: a group
-    /// wrapped after trailing spaces is still a citation. Two places are skipped: the `content` of `<meta>` tags and
-    /// the JSON-LD `<script>`, which hold the page's description. A description is the page's
-    /// text flattened (tags become spaces, citation marks are dropped), so it can join text
-    /// that was never one citation: `# [@a_[@b]_` then `]` on the next line gives
-    /// `[@a__ ]`. Every citation left in the text the description comes from is left in the
-    /// page's body too, where it is found.
+    /// wrapped after trailing spaces is still a citation.
+    ///
+    /// Three places are skipped, because they are flattened copies of text the page's body
+    /// shows, with tags turned into spaces and citation marks dropped: the `content` of
+    /// `<meta>` tags and the JSON-LD `<script>` (the page's description), and the contents list
+    /// `<nav class="toc">` (the headings). Flattening can join text that was never one
+    /// citation: the heading `# [@a_[@b]_]` shows `[@a_`, a mark and `_]`, its entry in the
+    /// contents `[@a__]`; `# [@a_[@b]_` then `]` on the next line make the description
+    /// `[@a__ ]`. Every citation left in the text they copy is left in the body too, where it
+    /// is found.
     static func leftCitation(inHTML html: [UInt8]) -> String? {
         var index = 0
         var textStart = 0
@@ -51,8 +55,9 @@ enum RawReferences {
                 }
             }
             index = tagEnd + 1
-            if name == "script" || name == "style" {
-                // Not text a reader sees: skip to the closing tag.
+            let isContents = name == "nav" && tag.starts(with: Array("nav class=\"toc\"".utf8))
+            if name == "script" || name == "style" || isContents {
+                // Not text a reader sees, or a flattened copy: skip to the closing tag.
                 let closing = Array("</\(name)".utf8)
                 while index < html.count, !html[index...].starts(with: closing) { index += 1 }
             }
