@@ -271,7 +271,13 @@ extension BuildSession {
             // An actor's list past list_limit (actors/ID/events/): it links its actor, which changes
             // with its lists, and every entry; an order that changed may move entries between its pages.
             case PageKind.actorList.template: return showing.contains(job.path) || !changes.reordered.isEmpty || !old.produced.contains(job.path)
-            default: return !old.produced.contains(job.path)
+            default:
+                // An actor's own lists past `list_limit` (`actors/ID/…`), and any other kind: new, showing
+                // what changed, or below the folder of an entity that changed.
+                if !old.produced.contains(job.path) || showing.contains(job.path) { return true }
+                let parts = job.path.split(separator: "/")
+                guard parts.count > 2, let owner = EntityKind.allCases.first(where: { $0.folder == parts[0] }) else { return false }
+                return changes.entities.contains(Ref(owner, String(parts[1])))
             }
         }
     }
