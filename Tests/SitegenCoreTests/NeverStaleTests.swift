@@ -204,8 +204,7 @@ struct SiteEditor {
             return "delete article \(id)"
         case 6:
             guard let id = pick(articles) else { return "nothing" }
-            try FileManager.default.moveItem(at: root.appendingPathComponent("content/articles/\(id).md"),
-                                             to: root.appendingPathComponent("content/articles/\(id)-moved.md"))
+            try rename("content/articles/\(id).md", to: "content/articles/\(id)-moved.md")
             return "rename article \(id)"
         case 7, 8:
             guard let id = pick(actors) else { return "nothing" }
@@ -228,8 +227,7 @@ struct SiteEditor {
             return "delete actor \(id)"
         case 12:
             guard let id = pick(actors) else { return "nothing" }
-            try FileManager.default.moveItem(at: root.appendingPathComponent("content/actors/\(id).md"),
-                                             to: root.appendingPathComponent("content/actors/\(id)-moved.md"))
+            try rename("content/actors/\(id).md", to: "content/actors/\(id)-moved.md")
             return "rename actor file \(id)"
         case 13, 14:
             guard let path = pick(eventFiles) else { return "nothing" }
@@ -270,8 +268,7 @@ struct SiteEditor {
                 remove("content/notes/\(id).md")
                 return "delete note \(id)"
             }
-            try FileManager.default.moveItem(at: root.appendingPathComponent("content/notes/\(id).md"),
-                                             to: root.appendingPathComponent("content/notes/\(id)-moved.md"))
+            try rename("content/notes/\(id).md", to: "content/notes/\(id)-moved.md")
             return "rename note \(id)"
         case 21:
             if Bool.random(using: &random) {
@@ -303,6 +300,13 @@ struct SiteEditor {
         default:
             return try mend(using: &random)
         }
+    }
+
+    /// Renames a file as an editor's file manager would when told to replace: a file already at
+    /// `destination` (left by an earlier rename whose source was mended back) is replaced.
+    func rename(_ source: String, to destination: String) throws {
+        remove(destination)
+        try FileManager.default.moveItem(at: root.appendingPathComponent(source), to: root.appendingPathComponent(destination))
     }
 
     /// Puts a changed file back as it was (and a renamed one back in its place), or every file.
