@@ -6,8 +6,9 @@
 // HTML or escapes; when the site builds without errors, no written page may show reference
 // syntax: a citation `[@ID]` in its text (RawReferences, in Tests/SitegenCoreTests/Support, says
 // precisely what counts), an `href` with `article:`, `actor:`, `event:`, `note:` or `page:`, or
-// the root placeholder `sitegen-root:`. In both modes no page may hold a placeholder of
-// unfinished Markdown HTML: U+0001/U+0002 (a citation) or `href="sitegen-root:` (a link).
+// `sitegen-root:`. In both modes no page may hold U+0001/U+0002 or `href="sitegen-root:`: the
+// placeholders Render once parsed again (gone since Markdown has one home), checked so that
+// they never come back.
 //
 // Nothing is written to disk: the site is read from memory and the pages are checked as built.
 import Foundation
