@@ -220,6 +220,8 @@ struct BuildRun {
     let strict: Bool
     private let start = ContinuousClock.now
     private var diagnostics: [Diagnostic] = []
+    /// Diagnostics kept by file, each file's sorted for display (``keep(sortedByFile:)``).
+    private var byFile: [String: [Diagnostic]] = [:]
     private var notes: [String] = []
     private var timings: [(stage: String, duration: Duration)] = []
 
@@ -228,7 +230,18 @@ struct BuildRun {
     }
 
     /// Whether the build goes on: no error so far, and no warning when strict.
-    var goesOn: Bool { !diagnostics.containsErrors && !(strict && !diagnostics.isEmpty) }
+    var goesOn: Bool {
+        !diagnostics.containsErrors && !byFile.values.contains(where: \.containsErrors)
+            && !(strict && !(diagnostics.isEmpty && byFile.values.allSatisfy(\.isEmpty)))
+    }
+
+    /// Keeps diagnostics already grouped by file and sorted for display within each (by
+    /// ``BuildSession``'s verify cache), so that the report does not sort them again. At most one
+    /// such set per run.
+    mutating func keep(sortedByFile groups: [String: [Diagnostic]]) {
+        precondition(byFile.isEmpty, "one set of diagnostics sorted by file per run")
+        byFile = groups
+    }
 
     /// Runs the stage `name`, times it, keeps what it found and returns what it made.
     mutating func stage<Value>(_ name: String, _ work: () -> StageResult<Value>) -> Value {
@@ -259,7 +272,8 @@ struct BuildRun {
     /// The report of the build: every problem in reading order, the counts of what was rendered
     /// and what writing it did.
     func report(_ rendered: BuildStages.Rendered? = nil, _ summary: OutputWriter.Summary? = nil) -> BuildReport {
-        BuildReport(diagnostics: diagnostics.sortedForDisplay(), notes: notes,
+        BuildReport(diagnostics: byFile.isEmpty ? diagnostics.sortedForDisplay() : .mergedForDisplay(byPath: byFile, others: diagnostics),
+                    notes: notes,
                     pageCount: rendered?.pageCount ?? 0, fileCount: rendered?.fileCount ?? 0,
                     writeSummary: summary, timings: timings, strict: strict, elapsed: ContinuousClock.now - start)
     }

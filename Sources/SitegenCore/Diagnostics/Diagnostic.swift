@@ -63,6 +63,24 @@ extension Array where Element == Diagnostic {
         }
     }
 
+    /// What `(groups' diagnostics + others).sortedForDisplay()` gives, where each group holds the
+    /// diagnostics of one file (the key is their path), already sorted for display. The order is by
+    /// path first, so only the files that `others` has problems in are sorted again: the
+    /// incremental session keeps its 181,000 warnings of a large site sorted by file this way.
+    static func mergedForDisplay(byPath groups: [String: [Diagnostic]], others: [Diagnostic]) -> [Diagnostic] {
+        let extra = Dictionary(grouping: others, by: \.location.path)
+        var result: [Diagnostic] = []
+        result.reserveCapacity(groups.values.reduce(others.count) { $0 + $1.count })
+        for path in Set(groups.keys).union(extra.keys).sorted() {
+            if let more = extra[path] {
+                result += ((groups[path] ?? []) + more).sortedForDisplay()
+            } else if let group = groups[path] {
+                result += group
+            }
+        }
+        return result
+    }
+
     /// Whether any of the diagnostics is an error.
     public var containsErrors: Bool { contains { $0.severity == .error } }
 }

@@ -41,6 +41,10 @@ public final class BuildSession: Sendable {
         var files: [String: SiteLoader.LoadedFile]
         /// Every file of the folder (pages, feeds, assets, static files), by path.
         var produced: Set<String>
+        /// Every page of the site, as ``pages(of:)`` lists them.
+        var pages: [PageJob]
+        /// The paths of the feed, the sitemap (and its parts) and `robots.txt`.
+        var feedPaths: [String]
         var dependencies: PageDependencies
         /// The settings, theme and static files the output was made with.
         var globalKey: [GlobalEntry]
@@ -138,27 +142,33 @@ public final class BuildSession: Sendable {
         let versions = files.mapValues(\.version)
         let (verifyCache, oldFiles, newFiles) = (state.verify, cached.mapValues(\.loaded), files.mapValues(\.loaded))
         let (includeDrafts, parallel, raw) = (options.includeDrafts, options.parallel, loaded.raw)
-        var newCache: VerifyCache?
+        // The verify stage's problems are kept by file, sorted (the report merges them unsorted again).
         let (site, verified) = run.stages("resolve", "verify", stages.concurrently({ stages.resolve(loaded.raw) }, {
-            guard let verifyCache else {
-                let result = stages.verify(raw)
-                return StageResult(VerifyCache(result.diagnostics, versions: versions), result.diagnostics)
-            }
-            let (diagnostics, cache) = verifyCache.update(raw, versions: versions, oldFiles: oldFiles, newFiles: newFiles,
-                                                         includeDrafts: includeDrafts, parallel: parallel, fileSystem: recording)
-            return StageResult(cache, diagnostics)
+            guard let verifyCache else { return StageResult(VerifyCache(stages.verify(raw).diagnostics, versions: versions)) }
+            return StageResult(verifyCache.update(raw, versions: versions, oldFiles: oldFiles, newFiles: newFiles,
+                                                  includeDrafts: includeDrafts, parallel: parallel, fileSystem: recording))
         }))
-        newCache = verified
-        state.verify = newCache
+        run.keep(sortedByFile: verified.problems)
+        state.verify = verified
         if site.config.search { return nil }
         guard run.goesOn else { return run.report() }
 
         // What changed since the output was written.
         let previous = state.output.flatMap { $0.globalKey == globalKey ? $0 : nil }
         var rendered = BuildStages.Rendered(files: [], staticFileCount: loaded.staticFiles.count)
-        let (pages, feeds, assets) = (Self.pages(of: site), FeedWriter(site: site).files(), SiteRenderer(site: site, theme: loaded.theme).fingerprintedAssets())
+        let (pages, assets) = (Self.pages(of: site), SiteRenderer(site: site, theme: loaded.theme).fingerprintedAssets())
+        let changedValues = previous.map { Self.changedValues(old: $0, versions: versions, files: newFiles) }
+        // The feed and the sitemap read the list of pages, the orders of articles and notes and the
+        // values of articles and notes (and the settings, which are in the global key): when none
+        // of them changed, the files in the folder are still what a cold build writes.
+        let feedsUnchanged = previous.map { previous in
+            previous.pages == pages && previous.site.articleOrder == site.articleOrder && previous.site.noteOrder == site.noteOrder
+                && !changedValues!.contains { $0.kind == .article || $0.kind == .note }
+        } ?? false
+        let feeds = feedsUnchanged ? [] : FeedWriter(site: site).files()
+        let feedPaths = feedsUnchanged ? previous!.feedPaths : feeds.map(\.path)
         let replaced = StaticFiles.replaced(loaded.staticFiles)
-        let generated = (pages.map(\.path) + feeds.map(\.path) + assets.map(\.file.path)).filter { !replaced.contains($0) }
+        let generated = (pages.map(\.path) + feedPaths + assets.map(\.file.path)).filter { !replaced.contains($0) }
         run.step { StageResult((), StaticFiles.collisions(loaded.staticFiles, generated: generated) { StaticFiles.describe($0, in: site) },
                                notes: BuildStages.outputNotes(site)) }
         guard run.goesOn else { return run.report() }
@@ -166,8 +176,8 @@ public final class BuildSession: Sendable {
         let folder = LiveOutputFolder(url: options.output)
         var dependencies = previous?.dependencies ?? PageDependencies()
         let chosen: [PageJob] = run.stage("changes") {
-            guard let previous else { return StageResult(pages) }
-            return StageResult(Self.choose(pages, old: previous, new: site, versions: versions, files: files.mapValues(\.loaded)))
+            guard let previous, let changedValues else { return StageResult(pages) }
+            return StageResult(Self.choose(pages, old: previous, new: site, changedValues: changedValues))
         }
         let results: [Result<Bool, OutputWriter.WriteError>] = run.stage("render") {
             var results: [Result<Bool, OutputWriter.WriteError>] = []
@@ -204,8 +214,8 @@ public final class BuildSession: Sendable {
                 state.output = nil
                 return StageResult(nil, failures.map { $0.diagnostic(output: options.output, siteRoot: options.root) })
             }
-            state.output = Output(site: site, versions: versions, files: files.mapValues(\.loaded), produced: produced,
-                                  dependencies: dependencies, globalKey: globalKey)
+            state.output = Output(site: site, versions: versions, files: newFiles, produced: produced, pages: pages,
+                                  feedPaths: feedPaths, dependencies: dependencies, globalKey: globalKey)
             return StageResult(summary)
         }
         return run.report(rendered, summary)
@@ -216,7 +226,7 @@ public final class BuildSession: Sendable {
 
 extension BuildSession {
     /// One page to render: its kind (an index in ``PageKind/all``), its ID and its output path.
-    struct PageJob: Sendable {
+    struct PageJob: Equatable, Sendable {
         var kind: Int
         var id: String
         var path: String
@@ -245,16 +255,21 @@ extension BuildSession {
         return paths.compactMap { path in fileSystem.readFile(path).map { GlobalEntry(path: path, hash: ContentHash($0)) } }
     }
 
-    /// The pages to render again for the change from `old` to `new`.
-    static func choose(_ pages: [PageJob], old: Output, new: Site, versions: [String: Int], files: [String: SiteLoader.LoadedFile]) -> [PageJob] {
-        // Entities whose own values changed: those of the files that changed, compared value by value.
+    /// The entities whose own values changed since `old` was written: those of the files whose
+    /// versions changed, compared value by value (an entity added or removed is among them).
+    static func changedValues(old: Output, versions: [String: Int], files: [String: SiteLoader.LoadedFile]) -> Set<Ref> {
         var before: [Ref: String] = [:]
         var after: [Ref: String] = [:]
         for path in Set(old.versions.keys).union(versions.keys) where old.versions[path] != versions[path] {
             if let file = old.files[path] { for (ref, text) in entities(of: file) { before[ref] = text } }
             if let file = files[path] { for (ref, text) in entities(of: file) { after[ref] = text } }
         }
-        let changedValues = Set(Set(before.keys).union(after.keys).filter { before[$0] != after[$0] })
+        return Set(Set(before.keys).union(after.keys).filter { before[$0] != after[$0] })
+    }
+
+    /// The pages to render again for the change from `old` to `new`, where `changedValues` are the
+    /// entities whose own values changed (``changedValues(old:versions:files:)``).
+    static func choose(_ pages: [PageJob], old: Output, new: Site, changedValues: Set<Ref>) -> [PageJob] {
         let changes = SiteChanges(from: old.site, to: new, changedValues: changedValues)
         if changes.everything { return pages }
         let showing = old.dependencies.pages(showing: changes.entities)

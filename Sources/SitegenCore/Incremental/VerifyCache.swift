@@ -7,22 +7,23 @@
 /// or whose source text changed. Every problem of the verify stage is at a place in the file of
 /// the entity it is about, which is what lets problems be kept by file.
 struct VerifyCache: Sendable {
-    /// The problems, by the path of the file they are in.
+    /// The problems, by the path of the file they are in, each file's sorted for display
+    /// (``Swift/Array/sortedForDisplay()``), so that the report merges them without sorting them all again.
     var problems: [String: [Diagnostic]]
     /// The version of each content file they were found in.
     var versions: [String: Int]
 
     /// Groups a whole verify stage's problems by file.
     init(_ diagnostics: [Diagnostic], versions: [String: Int]) {
-        problems = Dictionary(grouping: diagnostics, by: \.location.path)
+        problems = Dictionary(grouping: diagnostics, by: \.location.path).mapValues { $0.sortedForDisplay() }
         self.versions = versions
     }
 
-    /// The verify stage's problems for `raw`, read from files whose versions are `versions`:
-    /// those of unchanged files kept, the others found again; and the cache to keep.
+    /// The cache for `raw`, read from files whose versions are `versions`: the problems of
+    /// unchanged files kept, the others found again.
     func update(_ raw: RawSite, versions: [String: Int], oldFiles: [String: SiteLoader.LoadedFile],
                 newFiles: [String: SiteLoader.LoadedFile], includeDrafts: Bool, parallel: Bool,
-                fileSystem: FileSystem) -> ([Diagnostic], VerifyCache) {
+                fileSystem: FileSystem) -> VerifyCache {
         var again = Set(Set(self.versions.keys).union(versions.keys).filter { self.versions[$0] != versions[$0] })
         // Articles whose quotes must be checked again: changed article files, changed source texts.
         var articles = Set<String>()
@@ -62,7 +63,7 @@ struct VerifyCache: Sendable {
         var cache = self
         cache.versions = versions
         for path in again { cache.problems[path] = nil }
-        for (path, list) in Dictionary(grouping: found, by: \.location.path) { cache.problems[path] = list }
-        return (cache.problems.values.flatMap { $0 }, cache)
+        for (path, list) in Dictionary(grouping: found, by: \.location.path) { cache.problems[path] = list.sortedForDisplay() }
+        return cache
     }
 }
