@@ -43,8 +43,10 @@ public final class BuildSession: Sendable {
         var produced: Set<String>
         /// Every page of the site, as ``pages(of:)`` lists them.
         var pages: [PageJob]
-        /// The paths of the feed, the sitemap (and its parts) and `robots.txt`.
+        /// The paths of the feed and `robots.txt`.
         var feedPaths: [String]
+        /// The paths of the sitemap (and its parts).
+        var sitemapPaths: [String]
         var dependencies: PageDependencies
         /// The settings, theme and static files the output was made with.
         var globalKey: [GlobalEntry]
@@ -142,8 +144,16 @@ public final class BuildSession: Sendable {
         let versions = files.mapValues(\.version)
         let (verifyCache, oldFiles, newFiles) = (state.verify, cached.mapValues(\.loaded), files.mapValues(\.loaded))
         let (includeDrafts, parallel, raw) = (options.includeDrafts, options.parallel, loaded.raw)
+        // What changed since the output was written.
+        let previous = state.output.flatMap { $0.globalKey == globalKey ? $0 : nil }
+        let changed = previous.map { Self.changes(old: $0, versions: versions, files: newFiles) }
+        let changedValues = changed?.values
+        // Resolve: an edit that changes no reference patches the last site (ResolvePatch), any other is resolved whole.
+        let patched = previous.flatMap { previous in
+            ResolvePatch.site(raw, old: previous.site, changedValues: changed!.values, changedPaths: changed!.paths, includeDrafts: includeDrafts)
+        }
         // The verify stage's problems are kept by file, sorted (the report merges them unsorted again).
-        let (site, verified) = run.stages("resolve", "verify", stages.concurrently({ stages.resolve(loaded.raw) }, {
+        let (site, verified) = run.stages("resolve", "verify", stages.concurrently({ patched.map { StageResult($0) } ?? stages.resolve(raw) }, {
             guard let verifyCache else { return StageResult(VerifyCache(stages.verify(raw).diagnostics, versions: versions)) }
             return StageResult(verifyCache.update(raw, versions: versions, oldFiles: oldFiles, newFiles: newFiles,
                                                   includeDrafts: includeDrafts, parallel: parallel, fileSystem: recording))
@@ -153,22 +163,31 @@ public final class BuildSession: Sendable {
         if site.config.search { return nil }
         guard run.goesOn else { return run.report() }
 
-        // What changed since the output was written.
-        let previous = state.output.flatMap { $0.globalKey == globalKey ? $0 : nil }
         var rendered = BuildStages.Rendered(files: [], staticFileCount: loaded.staticFiles.count)
-        let (pages, assets) = (Self.pages(of: site), SiteRenderer(site: site, theme: loaded.theme).fingerprintedAssets())
-        let changedValues = previous.map { Self.changedValues(old: $0, versions: versions, files: newFiles) }
-        // The feed and the sitemap read the list of pages, the orders of articles and notes and the
-        // values of articles and notes (and the settings, which are in the global key): when none
-        // of them changed, the files in the folder are still what a cold build writes.
-        let feedsUnchanged = previous.map { previous in
-            previous.pages == pages && previous.site.articleOrder == site.articleOrder && previous.site.noteOrder == site.noteOrder
+        // The list of pages reads the orders and what is derived from references (an actor's lists
+        // past `list_limit`, the timeline's periods), never an entity's own value: a patched site
+        // whose orders did not change has the pages it had.
+        let samePages = patched != nil && previous!.site.articleOrder == site.articleOrder && previous!.site.actorOrder == site.actorOrder
+        let pages = samePages ? previous!.pages : Self.pages(of: site)
+        let assets = SiteRenderer(site: site, theme: loaded.theme).fingerprintedAssets()
+        // The feed reads the orders of articles and notes and their values, the sitemap the list of
+        // pages and the articles' dates (both read the settings, which are in the global key): when
+        // none of them changed, the files in the folder are still what a cold build writes.
+        let feedUnchanged = previous.map { previous in
+            previous.site.articleOrder == site.articleOrder && previous.site.noteOrder == site.noteOrder
                 && !changedValues!.contains { $0.kind == .article || $0.kind == .note }
         } ?? false
-        let feeds = feedsUnchanged ? [] : FeedWriter(site: site).files()
-        let feedPaths = feedsUnchanged ? previous!.feedPaths : feeds.map(\.path)
+        let sitemapUnchanged = previous.map { previous in
+            previous.pages == pages && changedValues!.allSatisfy { ref in
+                ref.kind != .article || previous.site.articles[ref.id].map { $0.updated ?? $0.published }
+                    == site.articles[ref.id].map { $0.updated ?? $0.published }
+            }
+        } ?? false
+        let feeds = FeedWriter(site: site).files(feed: !feedUnchanged, sitemaps: !sitemapUnchanged)
+        let feedPaths = feedUnchanged ? previous!.feedPaths : feeds.map(\.path).filter { !$0.hasPrefix("sitemap") }
+        let sitemapPaths = sitemapUnchanged ? previous!.sitemapPaths : feeds.map(\.path).filter { $0.hasPrefix("sitemap") }
         let replaced = StaticFiles.replaced(loaded.staticFiles)
-        let generated = (pages.map(\.path) + feedPaths + assets.map(\.file.path)).filter { !replaced.contains($0) }
+        let generated = (pages.map(\.path) + feedPaths + sitemapPaths + assets.map(\.file.path)).filter { !replaced.contains($0) }
         run.step { StageResult((), StaticFiles.collisions(loaded.staticFiles, generated: generated) { StaticFiles.describe($0, in: site) },
                                notes: BuildStages.outputNotes(site)) }
         guard run.goesOn else { return run.report() }
@@ -177,7 +196,7 @@ public final class BuildSession: Sendable {
         var dependencies = previous?.dependencies ?? PageDependencies()
         let chosen: [PageJob] = run.stage("changes") {
             guard let previous, let changedValues else { return StageResult(pages) }
-            return StageResult(Self.choose(pages, old: previous, new: site, changedValues: changedValues))
+            return StageResult(Self.choose(pages, old: previous, new: site, changedValues: changedValues, patched: patched != nil))
         }
         let results: [Result<Bool, OutputWriter.WriteError>] = run.stage("render") {
             var results: [Result<Bool, OutputWriter.WriteError>] = []
@@ -202,8 +221,10 @@ public final class BuildSession: Sendable {
                     return folder.write(OutputFile(path: file.output, contents: data))
                 }
             }
-            let produced = Set(generated + loaded.staticFiles.map(\.output))
-            for path in (previous?.produced ?? Self.existingFiles(in: options.output)).subtracting(produced) {
+            // The same pages, feeds, assets (same theme) and static files (same global key): the same files.
+            let sameFiles = samePages && feedPaths == previous!.feedPaths && sitemapPaths == previous!.sitemapPaths
+            let produced = sameFiles ? previous!.produced : Set(generated + loaded.staticFiles.map(\.output))
+            for path in sameFiles ? [] : (previous?.produced ?? Self.existingFiles(in: options.output)).subtracting(produced) {
                 folder.remove(path)
                 dependencies.remove(path)
             }
@@ -215,7 +236,7 @@ public final class BuildSession: Sendable {
                 return StageResult(nil, failures.map { $0.diagnostic(output: options.output, siteRoot: options.root) })
             }
             state.output = Output(site: site, versions: versions, files: newFiles, produced: produced, pages: pages,
-                                  feedPaths: feedPaths, dependencies: dependencies, globalKey: globalKey)
+                                  feedPaths: feedPaths, sitemapPaths: sitemapPaths, dependencies: dependencies, globalKey: globalKey)
             return StageResult(summary)
         }
         return run.report(rendered, summary)
@@ -255,22 +276,25 @@ extension BuildSession {
         return paths.compactMap { path in fileSystem.readFile(path).map { GlobalEntry(path: path, hash: ContentHash($0)) } }
     }
 
-    /// The entities whose own values changed since `old` was written: those of the files whose
-    /// versions changed, compared value by value (an entity added or removed is among them).
-    static func changedValues(old: Output, versions: [String: Int], files: [String: SiteLoader.LoadedFile]) -> Set<Ref> {
+    /// The content files whose versions changed since `old` was written, and the entities whose
+    /// own values changed: those of these files, compared value by value (an entity added or
+    /// removed is among them).
+    static func changes(old: Output, versions: [String: Int], files: [String: SiteLoader.LoadedFile]) -> (paths: Set<String>, values: Set<Ref>) {
         var before: [Ref: String] = [:]
         var after: [Ref: String] = [:]
-        for path in Set(old.versions.keys).union(versions.keys) where old.versions[path] != versions[path] {
+        let paths = Set(Set(old.versions.keys).union(versions.keys).filter { old.versions[$0] != versions[$0] })
+        for path in paths {
             if let file = old.files[path] { for (ref, text) in entities(of: file) { before[ref] = text } }
             if let file = files[path] { for (ref, text) in entities(of: file) { after[ref] = text } }
         }
-        return Set(Set(before.keys).union(after.keys).filter { before[$0] != after[$0] })
+        return (paths, Set(Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }))
     }
 
     /// The pages to render again for the change from `old` to `new`, where `changedValues` are the
-    /// entities whose own values changed (``changedValues(old:versions:files:)``).
-    static func choose(_ pages: [PageJob], old: Output, new: Site, changedValues: Set<Ref>) -> [PageJob] {
-        let changes = SiteChanges(from: old.site, to: new, changedValues: changedValues)
+    /// entities whose own values changed (``changes(old:versions:files:)``), and `patched` says that
+    /// `new` is `old` patched by ``ResolvePatch`` (what is derived from references did not change).
+    static func choose(_ pages: [PageJob], old: Output, new: Site, changedValues: Set<Ref>, patched: Bool) -> [PageJob] {
+        let changes = SiteChanges(from: old.site, to: new, changedValues: changedValues, sameReferences: patched)
         if changes.everything { return pages }
         let showing = old.dependencies.pages(showing: changes.entities)
         return pages.filter { job in

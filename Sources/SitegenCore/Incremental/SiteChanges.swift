@@ -16,7 +16,10 @@ struct SiteChanges {
     var everything = false
 
     /// The changes from `old` to `new`, where `changedValues` are the entities whose own values differ.
-    init(from old: Site, to new: Site, changedValues: Set<Ref>) {
+    /// `sameReferences` says that `new` was made by ``ResolvePatch``: the same entities, the same
+    /// backlinks, relations, actors' events and notes about pages, the same timeline and event dates,
+    /// which are then not compared again.
+    init(from old: Site, to new: Site, changedValues: Set<Ref>, sameReferences: Bool = false) {
         entities = changedValues
         if changedValues.contains(where: { $0.kind == .page }) || old.pageOrder != new.pageOrder {
             everything = true
@@ -27,6 +30,12 @@ struct SiteChanges {
         if old.actorOrder != new.actorOrder { reordered.insert(.actor) }
         if old.timeline != new.timeline { reordered.insert(.event) }
         if old.noteOrder != new.noteOrder { reordered.insert(.note) }
+        // The same entities, and the same data derived from references (ResolvePatch): only the
+        // orders of articles and actors may differ.
+        if sameReferences {
+            neighboursChanged(old, new)
+            return
+        }
         for (kind, oldIDs, newIDs) in [(EntityKind.article, Set(old.articles.keys), Set(new.articles.keys)),
                                        (.actor, Set(old.actors.keys), Set(new.actors.keys)),
                                        (.event, Set(old.events.keys), Set(new.events.keys)),
@@ -51,14 +60,7 @@ struct SiteChanges {
                 entities.insert(Ref(.actor, id))
             }
         }
-        // Neighbours in reading order, for the previous and next links.
-        for (kind, before, after) in [(EntityKind.article, old.articleOrder, new.articleOrder), (.event, old.timeline, new.timeline),
-                                      (.note, old.noteOrder, new.noteOrder)] where before != after {
-            let oldNeighbours = Self.neighbours(before), newNeighbours = Self.neighbours(after)
-            for id in Set(before).union(after) where oldNeighbours[id] != newNeighbours[id] {
-                entities.insert(Ref(kind, id))
-            }
-        }
+        neighboursChanged(old, new)
         // The timeline's pages: which page shows each event, and what every page lists.
         if reordered.contains(.event) || !changedValues.filter({ $0.kind == .event }).isEmpty {
             let before = TimelinePaging(site: old, limit: old.config.listLimit)
@@ -70,6 +72,17 @@ struct SiteChanges {
             for id in Set(before.eventPeriod.keys).union(after.eventPeriod.keys)
                 where before.eventPeriod[id].map({ before.periods[$0].id }) != after.eventPeriod[id].map({ after.periods[$0].id }) {
                 entities.insert(Ref(.event, id))
+            }
+        }
+    }
+
+    /// Adds the entities whose neighbours in reading order changed, for the previous and next links.
+    private mutating func neighboursChanged(_ old: Site, _ new: Site) {
+        for (kind, before, after) in [(EntityKind.article, old.articleOrder, new.articleOrder), (.event, old.timeline, new.timeline),
+                                      (.note, old.noteOrder, new.noteOrder)] where before != after {
+            let oldNeighbours = Self.neighbours(before), newNeighbours = Self.neighbours(after)
+            for id in Set(before).union(after) where oldNeighbours[id] != newNeighbours[id] {
+                entities.insert(Ref(kind, id))
             }
         }
     }

@@ -3,14 +3,16 @@
 struct FeedWriter {
     let site: Site
 
-    func files() -> [OutputFile] {
+    /// `robots.txt`, `feed.xml` and the sitemap's files; `feed` or `sitemaps` false leaves out
+    /// `robots.txt` and `feed.xml`, or the sitemap (``BuildSession`` makes only what an edit changes).
+    func files(feed makesFeed: Bool = true, sitemaps makesSitemaps: Bool = true) -> [OutputFile] {
         guard let base = site.config.baseURL else {
-            return [OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n")]
+            return makesFeed ? [OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n")] : []
         }
-        return [
+        return (makesFeed ? [
             OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(base)sitemap.xml\n"),
             OutputFile(path: "feed.xml", text: feed(base: base)),
-        ] + sitemaps(base: base)
+        ] : []) + (makesSitemaps ? sitemaps(base: base) : [])
     }
 
     private func xml(_ text: String) -> String {

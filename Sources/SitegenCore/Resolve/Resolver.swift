@@ -24,15 +24,25 @@ public struct Resolver: Sendable {
         var notePosition: [String: Int] = [:]
     }
 
+    /// Article IDs, newest first (then by ID): ``Site/articleOrder``.
+    static func articleOrder(_ articles: [String: Article]) -> [String] {
+        articles.values.sorted {
+            $0.published != $1.published ? $0.published > $1.published : $0.id < $1.id
+        }.map(\.id)
+    }
+
+    /// Actor IDs by display name (then by ID): ``Site/actorOrder``.
+    static func actorOrder(_ actors: [String: Actor]) -> [String] {
+        actors.values.map { ($0.name.lowercased(), $0.id) }.sorted {
+            $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1
+        }.map(\.1)
+    }
+
     private static func orders(articles: [String: Article], actors: [String: Actor], events: [String: Event],
                                notes: [String: Note]) -> Orders {
         var orders = Orders()
-        orders.articleOrder = articles.values.sorted {
-            $0.published != $1.published ? $0.published > $1.published : $0.id < $1.id
-        }.map(\.id)
-        orders.actorOrder = actors.values.map { ($0.name.lowercased(), $0.id) }.sorted {
-            $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1
-        }.map(\.1)
+        orders.articleOrder = articleOrder(articles)
+        orders.actorOrder = actorOrder(actors)
         orders.timeline = events.values.sorted {
             $0.date != $1.date ? $0.date < $1.date : $0.id < $1.id
         }.map(\.id)
