@@ -86,7 +86,7 @@ struct PreviewResponder: HTTPResponder {
         }
         var page = String(decoding: data, as: UTF8.self)
         var addition = ""
-        if status.failed { addition += LiveReload.overlay(for: status, root: server.options.root) }
+        if status.failed { addition += server.overlay(for: status) }
         addition += LiveReload.script(version: status.version)
         page = LiveReload.inject(addition, into: page)
         return html(status.failed ? .internalServerError : code, page, status: status, withBody: withBody)

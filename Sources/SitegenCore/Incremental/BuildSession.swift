@@ -47,6 +47,8 @@ public final class BuildSession: Sendable {
         var feedPaths: [String]
         /// The paths of the sitemap (and its parts).
         var sitemapPaths: [String]
+        /// The site's timeline pages.
+        var timelinePaging: TimelinePaging
         var dependencies: PageDependencies
         /// The settings, theme and static files the output was made with.
         var globalKey: [GlobalEntry]
@@ -170,6 +172,8 @@ public final class BuildSession: Sendable {
         let samePages = patched != nil && previous!.site.articleOrder == site.articleOrder && previous!.site.actorOrder == site.actorOrder
         let pages = samePages ? previous!.pages : Self.pages(of: site)
         let assets = SiteRenderer(site: site, theme: loaded.theme).fingerprintedAssets()
+        // The timeline's pages read its order and the events' dates, which a patched site keeps.
+        let paging = (patched != nil ? previous?.timelinePaging : nil) ?? TimelinePaging(site: site, limit: site.config.listLimit)
         // The feed reads the orders of articles and notes and their values, the sitemap the list of
         // pages and the articles' dates (both read the settings, which are in the global key): when
         // none of them changed, the files in the folder are still what a cold build writes.
@@ -196,11 +200,12 @@ public final class BuildSession: Sendable {
         var dependencies = previous?.dependencies ?? PageDependencies()
         let chosen: [PageJob] = run.stage("changes") {
             guard let previous, let changedValues else { return StageResult(pages) }
-            return StageResult(Self.choose(pages, old: previous, new: site, changedValues: changedValues, patched: patched != nil))
+            return StageResult(Self.choose(pages, old: previous, new: site, changedValues: changedValues, patched: patched != nil, paging: paging))
         }
         let results: [Result<Bool, OutputWriter.WriteError>] = run.stage("render") {
             var results: [Result<Bool, OutputWriter.WriteError>] = []
-            let outcome = Self.render(chosen, site: site, theme: loaded.theme, assets: assets, parallel: options.parallel, into: folder)
+            let outcome = Self.render(chosen, site: site, theme: loaded.theme, assets: assets, paging: paging, parallel: options.parallel,
+                                      into: folder)
             for (job, result) in zip(chosen, outcome) {
                 if !replaced.contains(job.path) { results.append(result.written) }
                 dependencies.record(job.path, shows: result.shows)
@@ -236,7 +241,7 @@ public final class BuildSession: Sendable {
                 return StageResult(nil, failures.map { $0.diagnostic(output: options.output, siteRoot: options.root) })
             }
             state.output = Output(site: site, versions: versions, files: newFiles, produced: produced, pages: pages,
-                                  feedPaths: feedPaths, sitemapPaths: sitemapPaths, dependencies: dependencies, globalKey: globalKey)
+                                  feedPaths: feedPaths, sitemapPaths: sitemapPaths, timelinePaging: paging, dependencies: dependencies, globalKey: globalKey)
             return StageResult(summary)
         }
         return run.report(rendered, summary)
@@ -292,9 +297,11 @@ extension BuildSession {
 
     /// The pages to render again for the change from `old` to `new`, where `changedValues` are the
     /// entities whose own values changed (``changes(old:versions:files:)``), and `patched` says that
-    /// `new` is `old` patched by ``ResolvePatch`` (what is derived from references did not change).
-    static func choose(_ pages: [PageJob], old: Output, new: Site, changedValues: Set<Ref>, patched: Bool) -> [PageJob] {
-        let changes = SiteChanges(from: old.site, to: new, changedValues: changedValues, sameReferences: patched)
+    /// `new` is `old` patched by ``ResolvePatch`` (what is derived from references did not change);
+    /// `paging` is the timeline's pages of `new`.
+    static func choose(_ pages: [PageJob], old: Output, new: Site, changedValues: Set<Ref>, patched: Bool, paging: TimelinePaging) -> [PageJob] {
+        let changes = SiteChanges(from: old.site, to: new, changedValues: changedValues, sameReferences: patched,
+                                  timelinePagings: (old.timelinePaging, paging))
         if changes.everything { return pages }
         let showing = old.dependencies.pages(showing: changes.entities)
         return pages.filter { job in
@@ -308,8 +315,11 @@ extension BuildSession {
             case PageKind.notes.template: return changes.reordered.contains(.note) || showing.contains(job.path)
             case PageKind.network.template: return changes.reordered.contains(.actor) || changes.entities.contains { $0.kind == .actor }
             // An actor's list past list_limit (actors/ID/events/): it links its actor, which changes
-            // with its lists, and every entry; an order that changed may move entries between its pages.
-            case PageKind.actorList.template: return showing.contains(job.path) || !changes.reordered.isEmpty || !old.produced.contains(job.path)
+            // with its lists, and every entry. Its events and its lists of articles, actors and pages
+            // are compared as they are listed (timeline order, or by ID): a change moves the actor.
+            // Its notes are the notes about it and linking it, in note order, which is not compared
+            // per actor: a changed note order may move entries between its pages.
+            case PageKind.actorList.template: return showing.contains(job.path) || changes.reordered.contains(.note) || !old.produced.contains(job.path)
             default:
                 // An actor's own lists past `list_limit` (`actors/ID/…`), and any other kind: new, showing
                 // what changed, or below the folder of an entity that changed.
@@ -340,7 +350,7 @@ extension BuildSession {
     }
 
     /// Renders `jobs` on all cores (one page builder per core) and writes each page that changed.
-    static func render(_ jobs: [PageJob], site: Site, theme: Theme, assets: [(name: String, file: OutputFile)], parallel: Bool,
+    static func render(_ jobs: [PageJob], site: Site, theme: Theme, assets: [(name: String, file: OutputFile)], paging: TimelinePaging, parallel: Bool,
                        into folder: LiveOutputFolder) -> [RenderedPage] {
         let assetPaths = SiteRenderer.assetURLs(assets)
         let threads = parallel ? max(1, min(jobs.count, ProcessInfo.processInfo.activeProcessorCount)) : 1
@@ -348,7 +358,7 @@ extension BuildSession {
         let results = chunks.parallelMap(minimumCount: 2, parallel: parallel) { indices -> [(Int, RenderedPage)] in
             var chunkTheme = theme
             chunkTheme.library = theme.library.copy()
-            let builder = PageBuilder(site: site, theme: chunkTheme, assetPaths: assetPaths)
+            let builder = PageBuilder(site: site, theme: chunkTheme, assetPaths: assetPaths, timelinePaging: paging)
             return indices.map { index in
                 let job = jobs[index]
                 let file = builder.render(PageKind.all[job.kind], job.id)

@@ -18,8 +18,10 @@ struct SiteChanges {
     /// The changes from `old` to `new`, where `changedValues` are the entities whose own values differ.
     /// `sameReferences` says that `new` was made by ``ResolvePatch``: the same entities, the same
     /// backlinks, relations, actors' events and notes about pages, the same timeline and event dates,
-    /// which are then not compared again.
-    init(from old: Site, to new: Site, changedValues: Set<Ref>, sameReferences: Bool = false) {
+    /// which are then not compared again. `timelinePagings` are the timeline's pages of `old` and
+    /// `new`, when the caller has them.
+    init(from old: Site, to new: Site, changedValues: Set<Ref>, sameReferences: Bool = false,
+         timelinePagings: (old: TimelinePaging, new: TimelinePaging)? = nil) {
         entities = changedValues
         if changedValues.contains(where: { $0.kind == .page }) || old.pageOrder != new.pageOrder {
             everything = true
@@ -63,8 +65,8 @@ struct SiteChanges {
         neighboursChanged(old, new)
         // The timeline's pages: which page shows each event, and what every page lists.
         if reordered.contains(.event) || !changedValues.filter({ $0.kind == .event }).isEmpty {
-            let before = TimelinePaging(site: old, limit: old.config.listLimit)
-            let after = TimelinePaging(site: new, limit: new.config.listLimit)
+            let before = timelinePagings?.old ?? TimelinePaging(site: old, limit: old.config.listLimit)
+            let after = timelinePagings?.new ?? TimelinePaging(site: new, limit: new.config.listLimit)
             if before.periods.map(\.id) != after.periods.map(\.id) || before.periods.map(\.events) != after.periods.map(\.events)
                 || before.yearCounts != after.yearCounts || before.splitYears != after.splitYears {
                 timelineReshaped = true

@@ -25,7 +25,9 @@ struct PageBuilder {
     /// Notes with at least this many top headings get a table of contents.
     static let tocMinimumSections = 4
 
-    init(site: Site, theme: Theme, assetPaths: [String: String]) {
+    /// A builder for `site`; `timelinePaging` is the site's (``TimelinePaging``), made here when not
+    /// given (a build makes it once for all its builders).
+    init(site: Site, theme: Theme, assetPaths: [String: String], timelinePaging: TimelinePaging? = nil) {
         self.site = site
         self.theme = theme
         self.assetPaths = assetPaths
@@ -39,7 +41,7 @@ struct PageBuilder {
             positions[kind] = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         }
         readingPositions = positions
-        timelinePaging = TimelinePaging(site: site, limit: site.config.listLimit)
+        self.timelinePaging = timelinePaging ?? TimelinePaging(site: site, limit: site.config.listLimit)
     }
 
     /// Where a page is written and its path back to the site root.

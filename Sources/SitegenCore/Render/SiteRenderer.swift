@@ -42,10 +42,11 @@ public struct SiteRenderer: Sendable {
             jobs += ids.map { .page(kind, $0) }
         }
         let renderer = self
+        let paging = TimelinePaging(site: site, limit: site.config.listLimit)
         var files = jobs.parallelMap(parallel: parallel, makingContext: {
             var theme = renderer.theme
             theme.library = theme.library.copy()
-            return PageBuilder(site: renderer.site, theme: theme, assetPaths: assetURLs)
+            return PageBuilder(site: renderer.site, theme: theme, assetPaths: assetURLs, timelinePaging: paging)
         }) { builder, job -> [Delivered] in
             switch job {
             case .feeds: return FeedWriter(site: builder.site).files().map(deliver)
