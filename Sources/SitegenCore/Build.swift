@@ -13,11 +13,19 @@ public func build(_ options: BuildOptions, fileSystem: FileSystem? = nil) -> Bui
     var run = BuildRun(strict: options.strict)
 
     // Load: content, sources, theme and static files into values, each Markdown text parsed once.
-    let loaded = run.stage("load") { stages.load() }
+    var loaded = run.stage("load") { stages.load() }
+    var raw = loaded.raw
+    loaded.raw = RawSite(config: raw.config, introduction: nil, articles: [], actors: [], events: [], notes: [], sources: [:])
 
-    // Resolve (IDs, links, citations and backlinks into one immutable Site) and, at the same time,
-    // verify (quotes against their sources): verifying needs only the loaded content.
-    let (site, _) = run.stages("resolve", "verify", stages.concurrently({ stages.resolve(loaded.raw) }, { stages.verify(loaded.raw) }))
+    // Verify (quotes against their sources, placeholders, uncited paragraphs): the last stage
+    // that reads the source texts and the Markdown sources, which are then let go (a third of a
+    // large site's memory): from here on each text is read as parsed.
+    run.stage("verify") { stages.verify(raw) }
+    raw.dropVerifiedTexts()
+
+    // Resolve: IDs, links, citations and backlinks into one immutable Site.
+    let site = run.stage("resolve") { stages.resolve(raw) }
+    _ = consume raw
     guard run.goesOn else { return run.report() }
 
     // Search (`search: true`): Pagefind is looked for before anything is written.

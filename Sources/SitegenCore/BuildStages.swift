@@ -65,13 +65,14 @@ struct BuildStages: Sendable {
     /// Load: content, sources, theme and static files; the command line's `--base-url` and
     /// `--links` replace the ones of `site.yaml`.
     func load() -> StageResult<Loaded> {
-        load(reusing: { _ in nil }, theme: nil).result
+        load(reusing: nil, theme: nil).result
     }
 
     /// Load, for the incremental build session (``BuildSession``): a content file's contribution
     /// is taken from `reuse` when it gives one, and the theme (with its problems) is `cachedTheme`
-    /// when given. Returns, beside the stage's result, what each file gave and the theme.
-    func load(reusing reuse: @Sendable (String) -> SiteLoader.LoadedFile?, theme cachedTheme: (Theme, [Diagnostic])?)
+    /// when given. Returns, beside the stage's result, what each file gave (nothing without
+    /// `reuse`: a cold build keeps only the site) and the theme.
+    func load(reusing reuse: (@Sendable (String) -> SiteLoader.LoadedFile?)?, theme cachedTheme: (Theme, [Diagnostic])?)
         -> (result: StageResult<Loaded>, files: [String: SiteLoader.LoadedFile], theme: (Theme, [Diagnostic])) {
         // Static files first: images in the content are checked against them.
         let staticFiles = StaticLoader.load(fileSystem: fileSystem)

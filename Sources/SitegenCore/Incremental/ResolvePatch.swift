@@ -54,7 +54,6 @@ enum ResolvePatch {
         var site = old
         site.config = raw.config
         site.introduction = raw.introduction
-        site.sources = raw.sources
         var reorderArticles = false, reorderActors = false
         for (id, new) in articles {
             guard let before = old.articles[id], targets(of: new) == targets(of: before), valid(new.body.references, in: old) else { return nil }

@@ -27,14 +27,16 @@ public struct SiteLoader: Sendable {
 
     /// Reads everything under `content/`.
     public func load() -> (RawSite, [Diagnostic]) {
-        let (site, diagnostics, _) = load(reusing: { _ in nil })
+        let (site, diagnostics, _) = load(reusing: nil)
         return (site, diagnostics)
     }
 
     /// Reads everything under `content/`, taking a file's contribution from `reuse` when it gives
     /// one (the incremental build session hands back what an unchanged file gave last time), and
-    /// returns what each file gave, by path, beside the site.
-    func load(reusing reuse: @Sendable (String) -> LoadedFile?) -> (RawSite, [Diagnostic], [String: LoadedFile]) {
+    /// returns what each file gave, by path, beside the site. Without `reuse` (a cold build) what
+    /// each file gave is not kept: the site is all that is returned, so that a large site is not
+    /// held twice.
+    func load(reusing reuse: (@Sendable (String) -> LoadedFile?)?) -> (RawSite, [Diagnostic], [String: LoadedFile]) {
         var (work, diagnostics) = plan()
         // Event files hold hundreds of events each: start them first, so that none is left for last.
         work = work.filter { if case .events = $0.place { return true } else { return false } }
@@ -48,12 +50,15 @@ public struct SiteLoader: Sendable {
         }()
         let images = ImageChecker(fileSystem: fileSystem, staticFiles: staticFiles)
         let results = work.parallelMap(parallel: parallel) { item -> LoadedFile in
-            if let reused = reuse(item.path) { return reused }
+            if let reused = reuse?(item.path) { return reused }
             return Self.loadFile(item.path, as: item.place, fileSystem: fileSystem, unsafeHTML: unsafeHTML, images: images)
         }
-        let (site, assembled) = assemble(results, diagnostics: diagnostics)
         var byPath: [String: LoadedFile] = [:]
-        for (item, result) in zip(work, results) { byPath[item.path] = result }
+        if reuse != nil {
+            byPath.reserveCapacity(work.count)
+            for (item, result) in zip(work, results) { byPath[item.path] = result }
+        }
+        let (site, assembled) = assemble(consume results, diagnostics: diagnostics)
         return (site, assembled, byPath)
     }
 
@@ -124,8 +129,30 @@ public struct SiteLoader: Sendable {
         return (site, diagnostics)
     }
 
-    /// What one file contributed.
-    struct LoadedFile: Sendable {
+    /// What one file contributed (its ``Contents``), read through as `file.article`, `file.events`.
+    ///
+    /// Immutable, and a reference, so that the lists of files made while loading hold one pointer
+    /// per file rather than every field inline: at archive scale (hundreds of thousands of files)
+    /// the inline lists cost about a gigabyte at the peak of a build.
+    @dynamicMemberLookup
+    final class LoadedFile: Sendable {
+        let contents: Contents
+
+        init(_ contents: Contents) {
+            self.contents = contents
+        }
+
+        convenience init(brokenRefs: [Ref] = [], diagnostics: [Diagnostic]) {
+            self.init(Contents(brokenRefs: brokenRefs, diagnostics: diagnostics))
+        }
+
+        subscript<Value>(dynamicMember field: KeyPath<Contents, Value>) -> Value {
+            contents[keyPath: field]
+        }
+    }
+
+    /// What one file contributed: at most one of its fields is set, by what the file is.
+    struct Contents: Sendable {
         var config: SiteConfig?
         var introduction: MarkdownText?
         var article: Article?
@@ -140,7 +167,7 @@ public struct SiteLoader: Sendable {
     }
 
     private static func load(_ file: TextFile, as place: Place, unsafeHTML: Bool, images: ImageChecker) -> LoadedFile {
-        var loaded = LoadedFile()
+        var loaded = Contents()
         func checkID(_ id: String) -> Bool {
             if IDSyntax.isValid(id) { return true }
             loaded.diagnostics.append(.error(SourceLocation(path: file.path),
@@ -222,7 +249,7 @@ public struct SiteLoader: Sendable {
             process(&loaded.events[index].summary!, inline: true)
         }
         loaded.diagnostics += problems
-        return loaded
+        return LoadedFile(loaded)
     }
 
     private static func idOf(_ place: Place) -> Ref? {

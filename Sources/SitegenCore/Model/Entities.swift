@@ -266,3 +266,23 @@ public struct RawSite: Sendable {
     /// references to them are not reported again.
     public var brokenRefs: Set<Ref> = []
 }
+
+extension RawSite {
+    /// Empties what only the verify stage reads: the source texts and the Markdown source of every
+    /// text. Resolving and rendering read each text as parsed at load (``MarkdownText/content``,
+    /// ``MarkdownText/references``, ``MarkdownText/plainSummary``), so a cold build drops them
+    /// once verified, to give their memory back before the site is resolved and rendered.
+    public mutating func dropVerifiedTexts() {
+        func drop(_ text: inout MarkdownText) {
+            text.source = ""
+            text.uncitedParagraphs = []
+        }
+        sources = [:]
+        if introduction != nil { drop(&introduction!) }
+        for index in articles.indices { drop(&articles[index].body) }
+        for index in actors.indices { drop(&actors[index].body) }
+        for index in events.indices where events[index].summary != nil { drop(&events[index].summary!) }
+        for index in notes.indices { drop(&notes[index].body) }
+        for index in pages.indices { drop(&pages[index].body) }
+    }
+}

@@ -207,7 +207,7 @@ public struct Resolver: Sendable {
         let backlinks = pendingBacklinks.value
         let site = Site(config: raw.config, introduction: raw.introduction, articles: articles, actors: actors,
                         events: events, notes: notes, pages: standalonePages, pageOrder: pageOrder,
-                        sources: raw.sources, articleOrder: articleOrder,
+                        articleOrder: articleOrder,
                         actorOrder: actorOrder, timeline: timeline, noteOrder: noteOrder, backlinks: backlinks,
                         incomingRelations: incomingRelations, eventsByActor: eventsByActor, notesAbout: notesAbout,
                         timelinePosition: timelinePosition, notePosition: notePosition)

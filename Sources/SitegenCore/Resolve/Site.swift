@@ -10,7 +10,6 @@ public struct Site: Sendable {
     public var pages: [String: StandalonePage]
     /// Standalone page IDs: those with a `menu` position first, by it, then by title.
     public var pageOrder: [String]
-    public var sources: [String: SourceText]
 
     /// Article IDs, newest first (then by ID).
     public var articleOrder: [String]
