@@ -38,7 +38,8 @@ public final class BuildSession: Sendable {
         var site: Site
         /// The version of each content file the site was read from.
         var versions: [String: Int]
-        var files: [String: SiteLoader.LoadedFile]
+        /// What each content file gave (the session's own record, shared, not copied).
+        var files: [String: CachedFile]
         /// Every file of the folder (pages, feeds, assets, static files), by path.
         var produced: Set<String>
         /// Every page of the site, as ``pages(of:)`` lists them.
@@ -144,7 +145,7 @@ public final class BuildSession: Sendable {
 
         // Verify: only the files whose problems an edit can change (VerifyCache).
         let versions = files.mapValues(\.version)
-        let (verifyCache, oldFiles, newFiles) = (state.verify, cached.mapValues(\.loaded), files.mapValues(\.loaded))
+        let (verifyCache, oldFiles, newFiles) = (state.verify, cached, files)
         let (includeDrafts, parallel, raw) = (options.includeDrafts, options.parallel, loaded.raw)
         // What changed since the output was written.
         let previous = state.output.flatMap { $0.globalKey == globalKey ? $0 : nil }
@@ -240,7 +241,7 @@ public final class BuildSession: Sendable {
                 state.output = nil
                 return StageResult(nil, failures.map { $0.diagnostic(output: options.output, siteRoot: options.root) })
             }
-            state.output = Output(site: site, versions: versions, files: newFiles, produced: produced, pages: pages,
+            state.output = Output(site: site, versions: versions, files: files, produced: produced, pages: pages,
                                   feedPaths: feedPaths, sitemapPaths: sitemapPaths, timelinePaging: paging, dependencies: dependencies, globalKey: globalKey)
             return StageResult(summary)
         }
@@ -284,13 +285,13 @@ extension BuildSession {
     /// The content files whose versions changed since `old` was written, and the entities whose
     /// own values changed: those of these files, compared value by value (an entity added or
     /// removed is among them).
-    static func changes(old: Output, versions: [String: Int], files: [String: SiteLoader.LoadedFile]) -> (paths: Set<String>, values: Set<Ref>) {
+    static func changes(old: Output, versions: [String: Int], files: [String: CachedFile]) -> (paths: Set<String>, values: Set<Ref>) {
         var before: [Ref: String] = [:]
         var after: [Ref: String] = [:]
         let paths = Set(Set(old.versions.keys).union(versions.keys).filter { old.versions[$0] != versions[$0] })
         for path in paths {
-            if let file = old.files[path] { for (ref, text) in entities(of: file) { before[ref] = text } }
-            if let file = files[path] { for (ref, text) in entities(of: file) { after[ref] = text } }
+            if let file = old.files[path]?.loaded { for (ref, text) in entities(of: file) { before[ref] = text } }
+            if let file = files[path]?.loaded { for (ref, text) in entities(of: file) { after[ref] = text } }
         }
         return (paths, Set(Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }))
     }

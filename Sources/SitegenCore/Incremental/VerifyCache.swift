@@ -21,15 +21,15 @@ struct VerifyCache: Sendable {
 
     /// The cache for `raw`, read from files whose versions are `versions`: the problems of
     /// unchanged files kept, the others found again.
-    func update(_ raw: RawSite, versions: [String: Int], oldFiles: [String: SiteLoader.LoadedFile],
-                newFiles: [String: SiteLoader.LoadedFile], includeDrafts: Bool, parallel: Bool,
+    func update(_ raw: RawSite, versions: [String: Int], oldFiles: [String: BuildSession.CachedFile],
+                newFiles: [String: BuildSession.CachedFile], includeDrafts: Bool, parallel: Bool,
                 fileSystem: FileSystem) -> VerifyCache {
         var again = Set(Set(self.versions.keys).union(versions.keys).filter { self.versions[$0] != versions[$0] })
         // Articles whose quotes must be checked again: changed article files, changed source texts.
         var articles = Set<String>()
         var sources = Set<String>()
         for path in again {
-            for file in [oldFiles[path], newFiles[path]].compactMap({ $0 }) {
+            for file in [oldFiles[path]?.loaded, newFiles[path]?.loaded].compactMap({ $0 }) {
                 if let article = file.article { articles.insert(article.id) }
                 for ref in file.brokenRefs where ref.kind == .article { articles.insert(ref.id) }
             }
