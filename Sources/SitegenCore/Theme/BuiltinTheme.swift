@@ -568,8 +568,6 @@ try {
   pagefind = null;
 }
 if (pagefind) {
-  document.getElementById("search_fallback").hidden = true;
-  form.hidden = false;
   const available = await pagefind.filters();
   for (const option of [...kindSelect.options]) {
     if (option.value !== "" && !(available.kind && available.kind[option.value])) option.remove();
@@ -628,6 +626,9 @@ if (pagefind) {
   kindSelect.addEventListener("change", run);
   yearSelect.addEventListener("change", run);
   form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
+  // Shown only now that it answers: a word typed into a form shown earlier would search nothing.
+  document.getElementById("search_fallback").hidden = true;
+  form.hidden = false;
   if (query.value) run();
 }
 </script>
