@@ -17,9 +17,9 @@ public func build(_ options: BuildOptions, fileSystem: FileSystem? = nil) -> Bui
     var raw = loaded.raw
     loaded.raw = RawSite(config: raw.config, introduction: nil, articles: [], actors: [], events: [], notes: [], sources: [:])
 
-    // Verify (quotes against their sources, placeholders, uncited paragraphs): the last stage
-    // that reads the source texts and the Markdown sources, which are then let go (a third of a
-    // large site's memory): from here on each text is read as parsed.
+    // Verify (quotes against their sources, placeholders, uncited paragraphs): it reads each
+    // article's source texts when it checks that article's quotes (load kept none), and what it
+    // alone needs of the texts' parse is then let go.
     run.stage("verify") { stages.verify(raw) }
     raw.dropVerifiedTexts()
 

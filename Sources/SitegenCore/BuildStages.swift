@@ -100,7 +100,7 @@ struct BuildStages: Sendable {
     /// Verify: quotes against their sources, placeholder text left in, paragraphs that cite nothing.
     func verify(_ raw: RawSite) -> StageResult<Void> {
         let drafts = options.includeDrafts
-        return StageResult((), QuoteVerifier(parallel: parallel).verifyQuotes(in: raw, includeDrafts: drafts)
+        return StageResult((), QuoteVerifier(parallel: parallel, fileSystem: fileSystem).verifyQuotes(in: raw, includeDrafts: drafts)
             + PlaceholderCheck.check(raw, includeDrafts: drafts, fileSystem: fileSystem)
             + UncitedParagraphs.warnings(in: raw, includeDrafts: drafts))
     }

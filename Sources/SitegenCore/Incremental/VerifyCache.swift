@@ -55,7 +55,7 @@ struct VerifyCache: Sendable {
         part.events = raw.events.filter { again.contains($0.location.path) }
         part.notes = raw.notes.filter { again.contains($0.location.path) }
         part.pages = raw.pages.filter { again.contains($0.location.path) }
-        let quotes = QuoteVerifier(parallel: parallel).verifyQuotes(in: part, includeDrafts: includeDrafts)
+        let quotes = QuoteVerifier(parallel: parallel, fileSystem: fileSystem).verifyQuotes(in: part, includeDrafts: includeDrafts)
             .filter { again.contains($0.location.path) }
         part.articles = raw.articles.filter { again.contains($0.location.path) }
         let found = quotes + PlaceholderCheck.check(part, includeDrafts: includeDrafts, fileSystem: fileSystem)

@@ -30,16 +30,16 @@ public enum PlaceholderCheck {
             }
         }
         for article in raw.articles where (includeDrafts || !article.draft)
-            && holdsPlaceholder([article.outlet, article.title, article.body.source]) {
+            && (article.body.holdsPlaceholder || holdsPlaceholder([article.outlet, article.title])) {
             suspects.append(article.location.path)
         }
-        for actor in raw.actors where holdsPlaceholder([actor.name, actor.role, actor.body.source]) {
+        for actor in raw.actors where actor.body.holdsPlaceholder || holdsPlaceholder([actor.name, actor.role]) {
             suspects.append(actor.location.path)
         }
-        for note in raw.notes where (includeDrafts || !note.draft) && holdsPlaceholder([note.title, note.summary, note.body.source]) {
+        for note in raw.notes where (includeDrafts || !note.draft) && (note.body.holdsPlaceholder || holdsPlaceholder([note.title, note.summary])) {
             suspects.append(note.location.path)
         }
-        for page in raw.pages where (includeDrafts || !page.draft) && holdsPlaceholder([page.title, page.summary, page.body.source]) {
+        for page in raw.pages where (includeDrafts || !page.draft) && (page.body.holdsPlaceholder || holdsPlaceholder([page.title, page.summary])) {
             suspects.append(page.location.path)
         }
         var diagnostics: [Diagnostic] = []
@@ -48,6 +48,25 @@ public enum PlaceholderCheck {
             diagnostics += find(in: String(decoding: data, as: UTF8.self), path: path)
         }
         return diagnostics
+    }
+
+    /// Notes in a parsed Markdown text whether its source holds a placeholder
+    /// (``MarkdownText/holdsPlaceholder``), and takes the paragraphs that start on a line holding
+    /// one out of its uncited paragraphs: the placeholder's warning says what to do there. Done
+    /// by the loader while the source is still at hand.
+    static func mark(_ text: inout MarkdownText) {
+        // Most texts hold no placeholder at all: one byte search each, and no line is looked at.
+        let found = placeholders.filter { text.source.containsBytes($0.text) }
+        text.holdsPlaceholder = !found.isEmpty
+        guard !found.isEmpty, !text.uncitedParagraphs.isEmpty else { return }
+        let lines = text.source.split(separator: "\n", omittingEmptySubsequences: false)
+        let lineOffset = text.lineOffset
+        text.uncitedParagraphs.removeAll { location in
+            let index = location.line - lineOffset - 1
+            guard lines.indices.contains(index) else { return false }
+            let line = String(lines[index])
+            return found.contains { line.containsBytes($0.text) }
+        }
     }
 
     /// A warning at each placeholder in `text`, skipping YAML comment lines.

@@ -109,6 +109,11 @@ public struct SiteLoader: Sendable {
         var site = RawSite(config: SiteConfig(title: "Untitled site"), introduction: nil, articles: [], actors: [],
                            events: [], notes: [], sources: [:])
         var configFound = false
+        // The lists are made at their size at once: growing one copies it, at the build's peak.
+        site.articles.reserveCapacity(results.count { $0.article != nil })
+        site.actors.reserveCapacity(results.count { $0.actor != nil })
+        site.notes.reserveCapacity(results.count { $0.note != nil })
+        site.events.reserveCapacity(results.reduce(0) { $0 + $1.events.count })
         for result in results {
             diagnostics += result.diagnostics
             if let config = result.config { site.config = config; configFound = true }
@@ -215,7 +220,9 @@ public struct SiteLoader: Sendable {
             loaded.brokenRefs += brokenIDs.map { Ref(.event, $0) }
             loaded.diagnostics += diagnostics
         case .source(let name):
-            loaded.source = SourceText(name: name, text: file.text)
+            // Read only to check that it is text: the verify stage reads it again when it checks
+            // the quotes of the article it is the text of.
+            loaded.source = SourceText(name: name, path: file.path)
         case .strings:
             // Checked against the theme's strings once both are read (Build).
             loaded.strings = file
@@ -234,6 +241,9 @@ public struct SiteLoader: Sendable {
             (text.references, text.content, found, text.uncitedParagraphs) = CMark.process(text, options: textOptions, inline: inline,
                                                                                         images: { images.check($0, alt: $1, at: $2) })
             text.plainSummary = MarkdownHTML.summary(MarkdownHTML.plainText(text.content), limit: 300)
+            PlaceholderCheck.mark(&text)
+            // What later stages read of the text was found by its parse: the source is let go.
+            text.source = ""
             problems += found
         }
         if loaded.article?.image != nil { problems += images.check(&loaded.article!.image!) }

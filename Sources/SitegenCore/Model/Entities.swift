@@ -44,7 +44,10 @@ public struct SiteConfig: Sendable, Hashable {
 
 /// A Markdown text written by an editor, with where it starts in its file and what it references.
 public struct MarkdownText: Sendable, Hashable {
-    /// The Markdown source.
+    /// The Markdown source, until the loader parses it; empty after that. What later stages
+    /// read of a text is what its one parse found (``references``, ``content``, ``plainSummary``,
+    /// ``uncitedParagraphs``, ``holdsPlaceholder``), so that a large site's sources are never
+    /// all held at once.
     public var source: String
     /// The file it is in.
     public var path: String
@@ -61,8 +64,12 @@ public struct MarkdownText: Sendable, Hashable {
     public var content = MarkdownContent()
     /// The first sentences as plain text, for page descriptions and the feed.
     public var plainSummary: String = ""
-    /// Where each paragraph starts that cites no article and is not marked `<!-- uncited -->`.
+    /// Where each paragraph starts that cites no article and is not marked `<!-- uncited -->`,
+    /// less those on a line that still holds a `sitegen new` placeholder (``PlaceholderCheck``
+    /// warns there, and replacing the placeholder comes first).
     public var uncitedParagraphs: [SourceLocation] = []
+    /// Whether the source holds one of the placeholders `sitegen new` writes (``PlaceholderCheck``).
+    public var holdsPlaceholder = false
 
     /// Creates a Markdown text.
     public init(source: String, path: String, lineOffset: Int, firstLineColumnOffset: Int = 0, references: [MarkdownReference] = []) {
@@ -240,12 +247,14 @@ public struct StandalonePage: Sendable, Hashable {
     public var location: SourceLocation
 }
 
-/// A source text from `content/sources/`, against which quotes are checked.
+/// A source text of `content/sources/`, against which quotes are checked: its name and file.
+/// The loader reads it only to check that it is text; the verify stage reads it again, one
+/// article's texts at a time, so that a large site's texts are never all held at once.
 public struct SourceText: Sendable {
     /// The file name inside `content/sources/`.
     public var name: String
-    /// The text as read.
-    public var text: String
+    /// The file, from the site root.
+    public var path: String
 }
 
 /// Everything read from a site's folder, before references are checked.
@@ -268,16 +277,13 @@ public struct RawSite: Sendable {
 }
 
 extension RawSite {
-    /// Empties what only the verify stage reads: the source texts and the Markdown source of every
-    /// text. Resolving and rendering read each text as parsed at load (``MarkdownText/content``,
-    /// ``MarkdownText/references``, ``MarkdownText/plainSummary``), so a cold build drops them
-    /// once verified, to give their memory back before the site is resolved and rendered.
+    /// Empties what only the verify stage reads: the uncited paragraphs of every text (the
+    /// Markdown sources are let go when parsed, and the source texts are never kept). A cold
+    /// build drops them once verified, before the site is resolved and rendered.
     public mutating func dropVerifiedTexts() {
         func drop(_ text: inout MarkdownText) {
-            text.source = ""
             text.uncitedParagraphs = []
         }
-        sources = [:]
         if introduction != nil { drop(&introduction!) }
         for index in articles.indices { drop(&articles[index].body) }
         for index in actors.indices { drop(&actors[index].body) }

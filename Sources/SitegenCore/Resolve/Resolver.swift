@@ -26,7 +26,8 @@ public struct Resolver: Sendable {
 
     /// Article IDs, newest first (then by ID): ``Site/articleOrder``.
     static func articleOrder(_ articles: [String: Article]) -> [String] {
-        articles.values.sorted {
+        // The keys alone are sorted: a copy of every article would be a large site's peak.
+        articles.values.map { (published: $0.published, id: $0.id) }.sorted {
             $0.published != $1.published ? $0.published > $1.published : $0.id < $1.id
         }.map(\.id)
     }
@@ -43,7 +44,7 @@ public struct Resolver: Sendable {
         var orders = Orders()
         orders.articleOrder = articleOrder(articles)
         orders.actorOrder = actorOrder(actors)
-        orders.timeline = events.values.sorted {
+        orders.timeline = events.values.map { (date: $0.date, id: $0.id) }.sorted {
             $0.date != $1.date ? $0.date < $1.date : $0.id < $1.id
         }.map(\.id)
         orders.timelinePosition = Dictionary(uniqueKeysWithValues: orders.timeline.enumerated().map { ($1, $0) })
@@ -64,12 +65,15 @@ public struct Resolver: Sendable {
         var diagnostics: [Diagnostic] = []
         var draftIDs: Set<Ref> = []
 
+        // Each table is made at its size at once: growing one copies it, at the build's peak.
         var articles: [String: Article] = [:]
+        articles.reserveCapacity(raw.articles.count)
         for article in raw.articles {
             if article.draft && !includeDrafts { draftIDs.insert(Ref(.article, article.id)); continue }
             articles[article.id] = article
         }
         var notes: [String: Note] = [:]
+        notes.reserveCapacity(raw.notes.count)
         for note in raw.notes {
             if note.draft && !includeDrafts { draftIDs.insert(Ref(.note, note.id)); continue }
             notes[note.id] = note
@@ -81,7 +85,10 @@ public struct Resolver: Sendable {
         }
         let actors = Dictionary(raw.actors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var events: [String: Event] = [:]
-        for event in raw.events.sorted(by: { $0.location < $1.location }) {
+        events.reserveCapacity(raw.events.count)
+        // In the order they are written (their positions sorted, not a copy of every event).
+        for index in raw.events.indices.sorted(by: { raw.events[$0].location < raw.events[$1].location }) {
+            let event = raw.events[index]
             if let first = events[event.id] {
                 diagnostics.append(.error(event.location, "duplicate event ID `\(event.id)`, first used at \(first.location)"))
                 continue

@@ -1,15 +1,19 @@
 /// Checks that every quoted passage occurs in the source text of the article it cites.
 ///
-/// Each source is normalised once, however many quotes cite it. A source cited by many
-/// quotes gets an index of its 8-byte grams, so a quote is found by looking up candidates
-/// instead of scanning the whole text again.
+/// The source texts are read here, one article's at a time (on each core), so that a large
+/// site's texts are never all held at once. Each source is normalised once per article,
+/// however many quotes cite it. A source cited by many quotes gets an index of its 8-byte
+/// grams, so a quote is found by looking up candidates instead of scanning the whole text again.
 public struct QuoteVerifier: Sendable {
     /// Whether sources are checked on all cores.
     public var parallel: Bool
+    /// Where the source texts are read.
+    public var fileSystem: FileSystem
 
-    /// Creates a verifier.
-    public init(parallel: Bool = true) {
+    /// Creates a verifier reading the source texts from `fileSystem`.
+    public init(parallel: Bool = true, fileSystem: FileSystem) {
         self.parallel = parallel
+        self.fileSystem = fileSystem
     }
 
     /// One quote to check, with the article it cites.
@@ -65,15 +69,27 @@ public struct QuoteVerifier: Sendable {
             for fact in actor.facts { for value in fact.values { collect(value.sources) } }
         }
 
-        let jobs: [(texts: [(name: String, text: String)], checks: [Check])] = checksByArticle.keys.sorted().compactMap { id in
+        let jobs: [(texts: [SourceText], checks: [Check])] = checksByArticle.keys.sorted().compactMap { id in
             let article = articles[id]!
             let names = [article.source].compactMap { $0 } + article.sameAs
-            let texts = names.compactMap { name in sources[name].map { (name: name, text: $0.text) } }
+            let texts = names.compactMap { sources[$0] }
             guard !texts.isEmpty else { return nil }  // missing files are reported above
             return (texts, checksByArticle[id]!)
         }
+        let fileSystem = self.fileSystem
         let results = jobs.parallelMap(minimumCount: 4, parallel: parallel) { job in
-            QuoteVerifier.check(job.checks, against: job.texts)
+            var problems: [Diagnostic] = []
+            let texts = job.texts.compactMap { source -> (name: String, text: String)? in
+                switch fileSystem.readFile(source.path).map({ TextFile.decode($0, path: source.path) }) {
+                case .success(let file)?: return (source.name, file.text)
+                case .failure(let diagnostic)?: problems.append(diagnostic)
+                case nil: problems.append(.error(SourceLocation(path: source.path), "cannot read this file"))
+                }
+                return nil
+            }
+            // A text that could not be read again (changed since it was loaded) is reported
+            // at its file; the quotes are checked against the others.
+            return texts.isEmpty ? problems : problems + QuoteVerifier.check(job.checks, against: texts)
         }
         for result in results { diagnostics += result }
         return diagnostics
