@@ -24,7 +24,7 @@ public func build(_ options: BuildOptions, fileSystem: FileSystem? = nil) -> Bui
     raw.dropVerifiedTexts()
 
     // Resolve: IDs, links, citations and backlinks into one immutable Site.
-    let site = run.stage("resolve") { stages.resolve(raw) }
+    let site = run.stage("resolve") { stages.resolve(emptying: &raw) }
     _ = consume raw
     guard run.goesOn else { return run.report() }
 

@@ -97,6 +97,13 @@ struct BuildStages: Sendable {
         return StageResult(site, diagnostics)
     }
 
+    /// Resolve, for a cold build: `raw`'s lists of entities are emptied as the site is made,
+    /// so that the site and every entity twice are never held at once.
+    func resolve(emptying raw: inout RawSite) -> StageResult<Site> {
+        let (site, diagnostics) = Resolver(includeDrafts: options.includeDrafts, parallel: parallel).resolve(emptying: &raw)
+        return StageResult(site, diagnostics)
+    }
+
     /// Verify: quotes against their sources, placeholder text left in, paragraphs that cite nothing.
     func verify(_ raw: RawSite) -> StageResult<Void> {
         let drafts = options.includeDrafts

@@ -44,58 +44,58 @@ extension CMark {
 
         /// Cuts rendered HTML at its marks.
         func segments(of bytes: UnsafeBufferPointer<UInt8>) -> MarkdownContent {
-            var segments: [MarkdownSegment] = []
-            var literal: [UInt8] = []
-            literal.reserveCapacity(bytes.count)
-            func flush() {
-                if !literal.isEmpty { segments.append(.html(String(decoding: literal, as: UTF8.self))) }
-                literal.removeAll(keepingCapacity: true)
+            var text: [UInt8] = []
+            text.reserveCapacity(bytes.count)
+            var marks: [MarkdownContent.Mark] = []
+            // Where the HTML written since the last mark starts in `text`.
+            var literalStart = 0
+            func mark(_ kind: MarkdownContent.Mark.Kind, at offset: Int) {
+                marks.append(MarkdownContent.Mark(offset: Int32(offset), kind: kind))
             }
             var copied = 0
             while let start = ByteSearch.firstIndex(of: 0xFF, in: bytes, from: copied),
                   start + 1 < bytes.count, let end = ByteSearch.firstIndex(of: 0xFF, in: bytes, from: start + 1),
                   let index = Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 2)..<end]), as: UTF8.self)) {
-                literal.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<start]))
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<start]))
                 copied = end + 1
                 switch bytes[start + 1] {
                 case UInt8(ascii: "C"):
-                    flush()
-                    segments.append(.citation(groups[index]))
+                    mark(.citation(groups[index]), at: text.count)
+                    literalStart = text.count
                 case UInt8(ascii: "I"):
-                    flush()
-                    segments.append(.image(images[index]))
+                    mark(.image(images[index]), at: text.count)
+                    literalStart = text.count
                 default:
                     // `…href="URL" title="` or `…src="URL" alt="ALT" title="` is written so far.
                     let address = addresses[index]
-                    literal.removeLast(Self.titleOpening.count)
+                    text.removeLast(Self.titleOpening.count)
                     let opening = address.kind == .link ? Self.hrefOpening : Self.srcOpening
-                    let urlStart = Self.lastIndex(of: opening, in: literal)! + opening.count
-                    var rest = Array(literal[urlStart...])
-                    literal.removeSubrange(urlStart...)
-                    flush()
+                    let urlStart = Self.lastIndex(of: opening, in: text, from: literalStart)! + opening.count
                     if address.kind == .link {
-                        let pathEnd = rest.firstIndex(of: UInt8(ascii: "#")) ?? rest.count
-                        segments.append(.link(path: String(decoding: rest[..<pathEnd], as: UTF8.self)))
-                        rest.removeSubrange(..<pathEnd)
+                        // The page's folder stays in the text, marked as the link's path; the
+                        // fragment, if any, is HTML again.
+                        let pathEnd = text[urlStart...].firstIndex(of: UInt8(ascii: "#")) ?? text.count
+                        mark(.link(length: Int32(pathEnd - urlStart)), at: urlStart)
+                        literalStart = pathEnd
                     } else {
-                        segments.append(.root)
+                        mark(.root, at: urlStart)
+                        literalStart = urlStart
                     }
-                    literal = rest
-                    if address.hasTitle { literal += Self.titleOpening }
+                    if address.hasTitle { text += Self.titleOpening }
                 }
             }
-            literal.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
-            flush()
-            return MarkdownContent(segments)
+            text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return MarkdownContent(text: String(decoding: text, as: UTF8.self), marks: marks)
         }
 
         private static let titleOpening = Array("\" title=\"".utf8)
         private static let hrefOpening = Array("<a href=\"".utf8)
         private static let srcOpening = Array("<img src=\"".utf8)
 
-        private static func lastIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        /// The last place of `needle` in `haystack` at or after `lowerBound`.
+        private static func lastIndex(of needle: [UInt8], in haystack: [UInt8], from lowerBound: Int) -> Int? {
             var index = haystack.count - needle.count
-            while index >= 0 {
+            while index >= lowerBound {
                 if haystack[index] == needle[0], haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
                 index -= 1
             }

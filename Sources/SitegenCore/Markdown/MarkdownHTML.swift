@@ -28,13 +28,13 @@ enum MarkdownHTML {
 
     static func plainText(_ content: MarkdownContent, limit: Int = 4000) -> String {
         var html = ""
-        for segment in content.segments {
-            switch segment {
+        content.forEachPiece { piece in
+            guard html.utf8.count < limit else { return }
+            switch piece {
             case .html(let text): html += text
-            case .image: html += "<img>"
-            case .link, .root, .citation: break
+            case .mark(.image, _): html += "<img>"
+            case .mark: break
             }
-            if html.utf8.count >= limit { break }
         }
         return plainText(html, limit: limit)
     }

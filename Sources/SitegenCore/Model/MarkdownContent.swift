@@ -2,28 +2,113 @@
 /// data, the pieces that depend on the page showing it (links to other pages, addresses of the
 /// site's files, citation numbers). Render writes them for each page
 /// (`MarkdownContent.html(root:links:citations:)`).
+///
+/// Kept compact, for a site of a hundred thousand texts is held whole from load to the end of
+/// render: the HTML and the links' paths are one string, and each piece a page writes is a
+/// mark at its place in it (rather than a string for every run of HTML between two pieces).
 public struct MarkdownContent: Sendable, Hashable {
-    /// The pieces, in the order they are written.
-    public var segments: [MarkdownSegment]
+    /// The HTML, with each link's path (``Mark/Kind/link(length:)``) where the link's address goes.
+    var text: String
+    /// The pieces each page writes, in order, each at its offset in the UTF-8 of `text`.
+    var marks: [Mark]
+
+    /// What a page writes at one place of ``text``.
+    struct Mark: Sendable, Hashable {
+        enum Kind: Sendable, Hashable {
+            /// A cross-reference's address: the page's path to the site root, then the `length`
+            /// bytes of `text` here (the page's folder), which are not HTML of their own.
+            case link(length: Int32)
+            /// The page's path to the site root (an image of `static/` in a table cell).
+            case root
+            /// A citation group's mark.
+            case citation([String])
+            /// An image (indirect: an image is large, and most marks are not one).
+            indirect case image(MarkdownImage)
+        }
+        /// Its place: a UTF-8 offset in ``MarkdownContent/text``.
+        var offset: Int32
+        var kind: Kind
+    }
+
+    init(text: String, marks: [Mark]) {
+        self.text = text
+        self.marks = marks
+    }
 
     /// Content of `segments`.
     public init(_ segments: [MarkdownSegment] = []) {
-        self.segments = segments
+        var bytes: [UInt8] = []
+        var marks: [Mark] = []
+        for segment in segments {
+            let offset = Int32(bytes.count)
+            switch segment {
+            case .html(let html): bytes += html.utf8
+            case .link(let path):
+                bytes += path.utf8
+                marks.append(Mark(offset: offset, kind: .link(length: Int32(path.utf8.count))))
+            case .root: marks.append(Mark(offset: offset, kind: .root))
+            case .citation(let ids): marks.append(Mark(offset: offset, kind: .citation(ids)))
+            case .image(let image): marks.append(Mark(offset: offset, kind: .image(image)))
+            }
+        }
+        self.init(text: String(decoding: bytes, as: UTF8.self), marks: marks)
+    }
+
+    /// The pieces, in the order they are written: runs of HTML, and what each page writes.
+    public var segments: [MarkdownSegment] {
+        var segments: [MarkdownSegment] = []
+        forEachPiece { piece in
+            switch piece {
+            case .html(let html): segments.append(.html(String(html)))
+            case .mark(let kind, let path):
+                switch kind {
+                case .link: segments.append(.link(path: String(path)))
+                case .root: segments.append(.root)
+                case .citation(let ids): segments.append(.citation(ids))
+                case .image(let image): segments.append(.image(image))
+                }
+            }
+        }
+        return segments
+    }
+
+    /// One piece of ``text``: a run of HTML, or a mark with, for a link, its path.
+    enum Piece {
+        case html(Substring)
+        case mark(Mark.Kind, path: Substring)
+    }
+
+    /// Calls `body` with each piece in order; runs of HTML are never empty.
+    func forEachPiece(_ body: (Piece) -> Void) {
+        let utf8 = text.utf8
+        var position = utf8.startIndex
+        for mark in marks {
+            let place = utf8.index(utf8.startIndex, offsetBy: Int(mark.offset))
+            if place > position { body(.html(text[position..<place])) }
+            if case .link(let length) = mark.kind {
+                position = utf8.index(place, offsetBy: Int(length))
+                body(.mark(mark.kind, path: text[place..<position]))
+            } else {
+                position = place
+                body(.mark(mark.kind, path: ""))
+            }
+        }
+        if position < utf8.endIndex { body(.html(text[position...])) }
     }
 
     /// Whether there is nothing to show.
-    public var isEmpty: Bool { segments.isEmpty }
+    public var isEmpty: Bool { text.isEmpty && marks.isEmpty }
 
     /// The article IDs of each citation group (`[@a; @b]`), in the order the text shows them.
     public var citationGroups: [[String]] {
-        segments.compactMap { segment in
-            if case .citation(let ids) = segment { return ids }
+        marks.compactMap { mark in
+            if case .citation(let ids) = mark.kind { return ids }
             return nil
         }
     }
 }
 
-/// One piece of rendered Markdown.
+/// One piece of rendered Markdown (``MarkdownContent/segments``).
 public enum MarkdownSegment: Sendable, Hashable {
     /// HTML, written as it is.
     case html(String)
@@ -40,7 +125,6 @@ public enum MarkdownSegment: Sendable, Hashable {
     /// (Indirect: an image is large, and most segments are not one.)
     indirect case image(MarkdownImage)
 }
-
 /// An image written in Markdown (`![alt](images/bridge.jpg "title")`), checked at load.
 public struct MarkdownImage: Sendable, Hashable {
     /// Its checked address.

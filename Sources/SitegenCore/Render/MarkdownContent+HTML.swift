@@ -5,19 +5,20 @@ extension MarkdownContent {
     /// with the page's numbers.
     func html(root: String, links: LinkStyle, citations: PageCitations) -> String {
         var html = ""
-        for segment in segments {
-            switch segment {
+        html.reserveCapacity(text.utf8.count + 64)
+        forEachPiece { piece in
+            switch piece {
             case .html(let text):
                 html += text
-            case .link(let path):
+            case .mark(.link, let path):
                 html += root.isEmpty ? "./" : root
                 html += path
-                if links == .files, path.hasSuffix("/") { html += "index.html" }
-            case .root:
+                if links == .files, path.utf8.last == UInt8(ascii: "/") { html += "index.html" }
+            case .mark(.root, _):
                 html += root
-            case .citation(let ids):
+            case .mark(.citation(let ids), _):
                 html += citations.html(for: ids)
-            case .image(let image):
+            case .mark(.image(let image), _):
                 html += image.html(root: root)
             }
         }

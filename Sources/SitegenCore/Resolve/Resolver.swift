@@ -62,6 +62,15 @@ public struct Resolver: Sendable {
 
     /// Resolves `raw` into a site, with every problem found.
     public func resolve(_ raw: RawSite) -> (Site, [Diagnostic]) {
+        var copy = raw
+        return resolve(emptying: &copy)
+    }
+
+    /// Resolves `raw` into a site, emptying its lists of entities as each is taken into the
+    /// site's tables: when `raw` holds the only copy of a list (a cold build), its memory is
+    /// given back before the rest of the site is made, rather than at the end, when the site
+    /// and every entity twice would be the build's peak.
+    func resolve(emptying raw: inout RawSite) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var draftIDs: Set<Ref> = []
 
@@ -72,18 +81,22 @@ public struct Resolver: Sendable {
             if article.draft && !includeDrafts { draftIDs.insert(Ref(.article, article.id)); continue }
             articles[article.id] = article
         }
+        raw.articles = []
         var notes: [String: Note] = [:]
         notes.reserveCapacity(raw.notes.count)
         for note in raw.notes {
             if note.draft && !includeDrafts { draftIDs.insert(Ref(.note, note.id)); continue }
             notes[note.id] = note
         }
+        raw.notes = []
         var standalonePages: [String: StandalonePage] = [:]
         for page in raw.pages {
             if page.draft && !includeDrafts { draftIDs.insert(Ref(.page, page.id)); continue }
             standalonePages[page.id] = page
         }
+        raw.pages = []
         let actors = Dictionary(raw.actors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        raw.actors = []
         var events: [String: Event] = [:]
         events.reserveCapacity(raw.events.count)
         // In the order they are written (their positions sorted, not a copy of every event).
@@ -95,6 +108,7 @@ public struct Resolver: Sendable {
             }
             events[event.id] = event
         }
+        raw.events = []
 
         // Every page gets a number, in Ref order, so backlinks are collected as lists of numbers
         // (sorted and made unique once) instead of sets of Refs hashed on every insertion.
