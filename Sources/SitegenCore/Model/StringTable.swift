@@ -17,27 +17,47 @@ public struct StringTable: Sendable {
     /// The language the table is for.
     public var language: Language
     /// Entries by dotted key: `nav.home`, `kinds.person.label`.
-    public var entries: [String: Entry]
+    public var entries: [String: Entry] {
+        didSet { patterns = Self.patterns(of: entries) }
+    }
+    /// The `.text` entries split at their placeholders once, since a large site fills them
+    /// millions of times (every date on every page).
+    private var patterns: [String: StringPattern]
 
     /// Creates a table.
     public init(language: Language, entries: [String: Entry]) {
         self.language = language
         self.entries = entries
+        patterns = Self.patterns(of: entries)
+    }
+
+    private static func patterns(of entries: [String: Entry]) -> [String: StringPattern] {
+        entries.compactMapValues { entry in
+            guard case .text(let text) = entry else { return nil }
+            return StringPattern(text)
+        }
     }
 
     /// The text of `key` with its `{name}` placeholders filled from `values`; empty when the
     /// table has no such text (the loader makes sure it has every key of the theme).
     public func text(_ key: String, _ values: [String: String] = [:]) -> String {
-        guard case .text(let text)? = entries[key] else { return "" }
-        return values.isEmpty ? text : Self.fill(text, values)
+        guard let pattern = patterns[key] else { return "" }
+        return values.isEmpty ? pattern.text : pattern.filled { values[$0] }
+    }
+
+    /// The text of `key` with each placeholder `{name}` for which `value(name)` gives a value
+    /// filled in: the same as ``text(_:_:)`` without building a dictionary per call.
+    func text(_ key: String, filling value: (String) -> String?) -> String {
+        patterns[key]?.filled(value) ?? ""
     }
 
     /// The form of `key` for `count` by the language's plural rules, with `{count}` and the
     /// other placeholders filled in.
     public func plural(_ key: String, count: Int, _ values: [String: String] = [:]) -> String {
-        guard case .plural(let forms)? = entries[key] else { return text(key, values.merging(["count": number(count)]) { $1 }) }
+        let written = number(count)
+        guard case .plural(let forms)? = entries[key] else { return text(key) { $0 == "count" ? written : values[$0] } }
         let form = forms[language.pluralCategory(of: count)] ?? forms[.other] ?? ""
-        return Self.fill(form, values.merging(["count": number(count)]) { $1 })
+        return StringPattern(form).filled { $0 == "count" ? written : values[$0] }
     }
 
     /// A whole number with its digits grouped by three (`numbers.thousands_separator`): "10,000", "10 000".
@@ -69,21 +89,7 @@ public struct StringTable: Sendable {
 
     /// `text` with each `{name}` whose name is in `values` replaced; other braces stay as written.
     static func fill(_ text: String, _ values: [String: String]) -> String {
-        guard text.contains("{") else { return text }
-        var result = ""
-        var rest = text[...]
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}"),
-                  let value = values[String(rest[rest.index(after: open)..<close])] else {
-                result.append("{")
-                rest = rest[rest.index(after: open)...]
-                continue
-            }
-            result += value
-            rest = rest[rest.index(after: close)...]
-        }
-        return result + rest
+        StringPattern(text).filled { values[$0] }
     }
 
     /// The `{name}` placeholders of a text, in order.

@@ -29,9 +29,9 @@ struct DateText {
     func format(_ date: PartialDate) -> String {
         let year = String(format4: date.year)
         switch (date.month, date.day) {
-        case let (month?, day?): return strings.text("dates.day", ["day": self.day(day), "month": monthName(month), "year": year])
-        case let (month?, nil): return strings.text("dates.month", ["month": monthName(month), "year": year])
-        default: return strings.text("dates.year", ["year": year])
+        case let (month?, day?): return strings.text("dates.day") { $0 == "day" ? self.day(day) : $0 == "month" ? monthName(month) : $0 == "year" ? year : nil }
+        case let (month?, nil): return strings.text("dates.month") { $0 == "month" ? monthName(month) : $0 == "year" ? year : nil }
+        default: return strings.text("dates.year") { $0 == "year" ? year : nil }
         }
     }
 
@@ -63,7 +63,7 @@ struct DateText {
         } else {
             text = format(start)
         }
-        return approximate ? strings.text("dates.approximate", ["date": text]) : text
+        return approximate ? strings.text("dates.approximate") { $0 == "date" ? text : nil } : text
     }
 
     /// A publication date: "16 June 2023".
