@@ -1,4 +1,8 @@
 import ArgumentParser
+#if os(Linux)
+// Links jemalloc, the program's allocator on Linux (see Package.swift); nothing in it is called by name.
+import CJemalloc
+#endif
 import Foundation
 import SitegenCore
 
