@@ -55,6 +55,9 @@ public func build(_ options: BuildOptions, fileSystem: FileSystem? = nil) -> Bui
         }
     }
 
+    // The site is not read again: freeing it goes on beside the write and the report.
+    stages.releaseInBackground(consume site)
+
     // Write: the static files join the staged pages and the staging folder replaces the output;
     // on any failure it is removed and the output stays as it was.
     let summary = run.stage("write") { stages.write(rendered, loaded.staticFiles, searchIndex: searchIndex, into: area) }

@@ -60,6 +60,12 @@ struct BuildStages: Sendable {
         var fileCount: Int { files.count + staticFileCount + searchIndexFileCount }
     }
 
+    /// Lets go of the resolved site once no stage reads it again: on another thread when the
+    /// build is parallel (see ``releaseInBackground(_:parallel:)``).
+    func releaseInBackground(_ site: consuming Site) {
+        SitegenCore.releaseInBackground(site, parallel: parallel)
+    }
+
     // MARK: - The stages
 
     /// Load: content, sources, theme and static files; the command line's `--base-url` and

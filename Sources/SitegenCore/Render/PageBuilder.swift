@@ -36,11 +36,10 @@ struct PageBuilder {
         dates = DateText(strings: theme.strings)
         let back = "aria-label=\"" + HTMLEscaping.escape(theme.strings.text("footnotes.back")) + "\""
         footnoteBack = back == Self.cmarkFootnoteBack ? nil : back
-        var positions: [EntityKind: [String: Int]] = [:]
-        for (kind, order) in [(EntityKind.event, site.timeline), (.note, site.noteOrder), (.article, site.articleOrder)] {
-            positions[kind] = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        }
-        readingPositions = positions
+        // The site has the events' and notes' positions already; each builder of a build would
+        // otherwise make the 50,000 of a large site's timeline again.
+        readingPositions = [.event: site.timelinePosition, .note: site.notePosition,
+                            .article: Dictionary(site.articleOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })]
         self.timelinePaging = timelinePaging ?? TimelinePaging(site: site, limit: site.config.listLimit)
     }
 
