@@ -7,6 +7,19 @@ struct DateText {
     /// million dates.
     private let monthNames: [String]
     private let firstDay: String
+    /// The dates and spans written so far: a large site shows each of its few thousand distinct
+    /// dates hundreds of times (an event's date on its page, the timeline, each actor's list).
+    /// One per ``DateText``, which one render thread uses (``PageBuilder`` is per thread).
+    private let written = WrittenDates()
+
+    private final class WrittenDates {
+        struct Key: Hashable {
+            var start: PartialDate
+            var end: PartialDate?
+            var approximate: Bool
+        }
+        var texts: [Key: String] = [:]
+    }
 
     /// Dates in the words of `strings`.
     init(strings: StringTable) {
@@ -27,6 +40,11 @@ struct DateText {
 
     /// A date at its own precision.
     func format(_ date: PartialDate) -> String {
+        format(date, end: nil, approximate: false)
+    }
+
+    /// ``format(_:)`` without the memory of dates written.
+    private func plain(_ date: PartialDate) -> String {
         let year = String(format4: date.year)
         switch (date.month, date.day) {
         case let (month?, day?): return strings.text("dates.day") { $0 == "day" ? self.day(day) : $0 == "month" ? monthName(month) : $0 == "year" ? year : nil }
@@ -38,6 +56,14 @@ struct DateText {
     /// A date or span, approximate or not. Shared parts are written once: "15–16 May 2022",
     /// "30 May – 2 June 2022", "May–June 2022".
     func format(_ start: PartialDate, end: PartialDate?, approximate: Bool) -> String {
+        let key = WrittenDates.Key(start: start, end: end, approximate: approximate)
+        if let text = written.texts[key] { return text }
+        let text = write(start, end: end, approximate: approximate)
+        written.texts[key] = text
+        return text
+    }
+
+    private func write(_ start: PartialDate, end: PartialDate?, approximate: Bool) -> String {
         var text: String
         if let end, end != start {
             if start.precision == end.precision, start.year == end.year {
@@ -48,27 +74,27 @@ struct DateText {
                                                              "month": monthName(start.month!), "year": year])
                 case .day:
                     text = strings.text("dates.range_days_months", ["start_day": day(start.day!), "start_month": monthName(start.month!),
-                                                                    "end": format(end)])
+                                                                    "end": plain(end)])
                 case .month:
                     text = strings.text("dates.range_months", ["start_month": monthName(start.month!), "end_month": monthName(end.month!),
                                                                "year": year])
                 case .year:
-                    text = format(start)
+                    text = plain(start)
                 }
             } else if start.precision == .year && end.precision == .year {
                 text = strings.text("dates.range_years", ["start_year": String(format4: start.year), "end_year": String(format4: end.year)])
             } else {
-                text = strings.text("dates.range", ["start": format(start), "end": format(end)])
+                text = strings.text("dates.range", ["start": plain(start), "end": plain(end)])
             }
         } else {
-            text = format(start)
+            text = plain(start)
         }
         return approximate ? strings.text("dates.approximate") { $0 == "date" ? text : nil } : text
     }
 
     /// A publication date: "16 June 2023".
     func format(_ stamp: Timestamp) -> String {
-        format(stamp.date)
+        format(stamp.date, end: nil, approximate: false)
     }
 
     /// How long a relation held: "since March 2020", "until 2022", "2019 – 2 May 2021"; nil

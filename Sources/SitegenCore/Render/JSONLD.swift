@@ -8,10 +8,10 @@ enum JSONLD {
     static func script(_ object: [String: Any]) -> String {
         var object = object
         object["@context"] = "https://schema.org"
-        var output = ""
+        var output: [UInt8] = []
         output.reserveCapacity(512)
         write(object, to: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Drops the nil values of a dictionary literal.
@@ -19,40 +19,39 @@ enum JSONLD {
         object.compactMapValues { $0 }
     }
 
-    private static func write(_ value: Any, to output: inout String) {
+    private static func write(_ value: Any, to output: inout [UInt8]) {
         switch value {
         case let text as String:
             writeString(text, to: &output)
         case let flag as Bool:
-            output += flag ? "true" : "false"
+            output += (flag ? "true" : "false").utf8
         case let number as Int:
-            output += String(number)
-        case let list as [Any]:
-            output += "["
-            for (index, item) in list.enumerated() {
-                if index > 0 { output += "," }
-                write(item, to: &output)
-            }
-            output += "]"
+            output += String(number).utf8
         case let map as [String: Any]:
-            output += "{"
+            output.append(UInt8(ascii: "{"))
             for (index, key) in map.keys.sorted().enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 writeString(key, to: &output)
-                output += ":"
+                output.append(UInt8(ascii: ":"))
                 write(map[key]!, to: &output)
             }
-            output += "}"
+            output.append(UInt8(ascii: "}"))
+        case let list as [Any]:
+            output.append(UInt8(ascii: "["))
+            for (index, item) in list.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                write(item, to: &output)
+            }
+            output.append(UInt8(ascii: "]"))
         default:
             writeString(String(describing: value), to: &output)
         }
     }
 
-    private static func writeString(_ text: String, to output: inout String) {
+    private static func writeString(_ text: String, to output: inout [UInt8]) {
         var text = text
-        var escaped: [UInt8] = [0x22]
+        output.append(0x22)
         text.withUTF8 { bytes in
-            escaped.reserveCapacity(bytes.count + 2)
             var copied = 0
             for index in bytes.indices {
                 let byte = bytes[index]
@@ -76,13 +75,12 @@ enum JSONLD {
                     continue
                 }
                 guard index >= copied else { continue }
-                escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-                escaped.append(contentsOf: replacement.utf8)
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                output.append(contentsOf: replacement.utf8)
                 copied = index + (byte == 0xE2 ? 3 : 1)
             }
-            escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<bytes.count]))
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<bytes.count]))
         }
-        escaped.append(0x22)
-        output += String(decoding: escaped, as: UTF8.self)
+        output.append(0x22)
     }
 }
