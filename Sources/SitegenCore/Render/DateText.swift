@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Dates as readers see them, in the words of the site's language (`dates.*` and `periods.*` of
 /// its table of strings): "16 June 2023", "June 2023", "2023", "c. 2021", "15–16 May 2022";
 /// "15 mai 2022", "c. juin 2023".
@@ -9,16 +11,17 @@ struct DateText {
     private let firstDay: String
     /// The dates and spans written so far: a large site shows each of its few thousand distinct
     /// dates hundreds of times (an event's date on its page, the timeline, each actor's list).
-    /// One per ``DateText``, which one render thread uses (``PageBuilder`` is per thread).
+    /// Each render thread has its own ``PageBuilder`` and so its own ``DateText``: the lock is
+    /// never waited for in a build, and makes a shared one safe.
     private let written = WrittenDates()
 
-    private final class WrittenDates {
+    private final class WrittenDates: Sendable {
         struct Key: Hashable {
             var start: PartialDate
             var end: PartialDate?
             var approximate: Bool
         }
-        var texts: [Key: String] = [:]
+        let texts = Mutex<[Key: String]>([:])
     }
 
     /// Dates in the words of `strings`.
@@ -57,9 +60,9 @@ struct DateText {
     /// "30 May – 2 June 2022", "May–June 2022".
     func format(_ start: PartialDate, end: PartialDate?, approximate: Bool) -> String {
         let key = WrittenDates.Key(start: start, end: end, approximate: approximate)
-        if let text = written.texts[key] { return text }
+        if let text = written.texts.withLock({ $0[key] }) { return text }
         let text = write(start, end: end, approximate: approximate)
-        written.texts[key] = text
+        written.texts.withLock { $0[key] = text }
         return text
     }
 
