@@ -17,6 +17,9 @@ struct PageBuilder {
     let readingPositions: [EntityKind: [String: Int]]
     /// The timeline's pages, and which page shows each event.
     let timelinePaging: TimelinePaging
+    /// The menu, the same on every page but for its links: the page kinds that are in it, then
+    /// the standalone pages that have a `menu` position (label, folder, template).
+    private let menu: (sections: [(String, String, String)], pages: [(String, String, String)])
 
     /// How many notes, and actors of each kind, the home page lists at most; the indexes list them all.
     static let homeNotesLimit = 10
@@ -41,6 +44,10 @@ struct PageBuilder {
         readingPositions = [.event: site.timelinePosition, .note: site.notePosition,
                             .article: Dictionary(site.articleOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })]
         self.timelinePaging = timelinePaging ?? TimelinePaging(site: site, limit: site.config.listLimit)
+        let strings = theme.strings
+        menu = (PageKind.all.filter { $0.isIncluded(site) }.compactMap { kind in kind.menu.map { (strings.text($0), kind.folder(of: ""), kind.template) } },
+                site.pageOrder.compactMap { site.pages[$0] }.filter { $0.menu != nil }
+                    .map { ($0.title, Ref(.page, $0.id).outputFolder, PageKind.page.template) })
     }
 
     /// Where a page is written and its path back to the site root.
@@ -161,10 +168,8 @@ struct PageBuilder {
                           indexedAs: (kind: EntityKind, year: Int?)? = nil) -> PageView {
         // The menu: the page kinds that are in it, then the standalone pages that have a `menu` position.
         // Every page of a split list (`articles/page/2/`) marks its section as current.
-        let sections = PageKind.all.filter { $0.isIncluded(site) }.compactMap { kind in kind.menu.map { (strings.text($0), kind.folder(of: ""), kind.template) } }
-        let menuPages = site.pageOrder.compactMap { site.pages[$0] }.filter { $0.menu != nil }
-            .map { ($0.title, Ref(.page, $0.id).outputFolder, PageKind.page.template) }
-        let nav = (sections + menuPages).map { label, folder, kind in
+        let sections = menu.sections
+        let nav = (sections + menu.pages).map { label, folder, kind in
             NavItem(label: label, url: link(section: folder, from: place),
                     current: (place.folder == folder || (place.kind == kind && kind != PageKind.page.template))
                         && place.file != PageKind.notFound.folder(of: ""))
