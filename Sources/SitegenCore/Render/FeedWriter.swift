@@ -6,13 +6,23 @@ struct FeedWriter {
     /// `robots.txt`, `feed.xml` and the sitemap's files; `feed` or `sitemaps` false leaves out
     /// `robots.txt` and `feed.xml`, or the sitemap (``BuildSession`` makes only what an edit changes).
     func files(feed makesFeed: Bool = true, sitemaps makesSitemaps: Bool = true) -> [OutputFile] {
+        var made: [OutputFile] = []
+        files(feed: makesFeed, sitemaps: makesSitemaps) { made.append($0) }
+        return made
+    }
+
+    /// The same files, each handed to `deliver` as soon as it is made, in the same order: a large
+    /// site's sitemap parts (50,000 URLs each) are then never all held at once.
+    func files(feed makesFeed: Bool = true, sitemaps makesSitemaps: Bool = true, _ deliver: (OutputFile) -> Void) {
         guard let base = site.config.baseURL else {
-            return makesFeed ? [OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n")] : []
+            if makesFeed { deliver(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n")) }
+            return
         }
-        return (makesFeed ? [
-            OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(base)sitemap.xml\n"),
-            OutputFile(path: "feed.xml", text: feed(base: base)),
-        ] : []) + (makesSitemaps ? sitemaps(base: base) : [])
+        if makesFeed {
+            deliver(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(base)sitemap.xml\n"))
+            deliver(OutputFile(path: "feed.xml", text: feed(base: base)))
+        }
+        if makesSitemaps { sitemaps(base: base, deliver) }
     }
 
     private func xml(_ text: String) -> String {
@@ -95,7 +105,7 @@ struct FeedWriter {
 
     /// Every page but 404, once each, with absolute URLs: `sitemap.xml`, or past
     /// ``sitemapLimit`` URLs a sitemap index `sitemap.xml` naming `sitemap-1.xml`, `sitemap-2.xml`, ….
-    func sitemaps(base: String) -> [OutputFile] {
+    func sitemaps(base: String, _ deliver: (OutputFile) -> Void) {
         var entries: [(folder: String, lastmod: String?)] = []
         for kind in PageKind.all where kind.inSitemap {
             let isArticle = kind.output == .entity(.article)
@@ -105,27 +115,25 @@ struct FeedWriter {
         }
         entries.sort { $0.folder < $1.folder }
         func urlset(_ slice: ArraySlice<(folder: String, lastmod: String?)>) -> String {
-            var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-                         "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"]
+            var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
             for entry in slice {
-                var line = "  <url><loc>\(xml(base + entry.folder))</loc>"
-                if let lastmod = entry.lastmod { line += "<lastmod>\(lastmod)</lastmod>" }
-                lines.append(line + "</url>")
+                text += "  <url><loc>" + xml(base + entry.folder) + "</loc>"
+                if let lastmod = entry.lastmod { text += "<lastmod>" + lastmod + "</lastmod>" }
+                text += "</url>\n"
             }
-            lines.append("</urlset>")
-            return lines.joined(separator: "\n") + "\n"
+            return text + "</urlset>\n"
         }
-        guard entries.count > Self.sitemapLimit else { return [OutputFile(path: "sitemap.xml", text: urlset(entries[...]))] }
+        guard entries.count > Self.sitemapLimit else { return deliver(OutputFile(path: "sitemap.xml", text: urlset(entries[...]))) }
         let parts = stride(from: 0, to: entries.count, by: Self.sitemapLimit).map { entries[$0..<min($0 + Self.sitemapLimit, entries.count)] }
         var index = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
                      "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"]
-        var files: [OutputFile] = []
-        for (number, part) in parts.enumerated() {
-            let name = "sitemap-\(number + 1).xml"
-            index.append("  <sitemap><loc>\(xml(base + name))</loc></sitemap>")
-            files.append(OutputFile(path: name, text: urlset(part)))
+        for number in parts.indices {
+            index.append("  <sitemap><loc>\(xml(base + "sitemap-\(number + 1).xml"))</loc></sitemap>")
         }
         index.append("</sitemapindex>")
-        return [OutputFile(path: "sitemap.xml", text: index.joined(separator: "\n") + "\n")] + files
+        deliver(OutputFile(path: "sitemap.xml", text: index.joined(separator: "\n") + "\n"))
+        for (number, part) in parts.enumerated() {
+            deliver(OutputFile(path: "sitemap-\(number + 1).xml", text: urlset(part)))
+        }
     }
 }

@@ -25,6 +25,13 @@ public struct SiteRenderer: Sendable {
         case feeds
     }
 
+    /// What one job delivered: a page's file, or the few files of `.feeds` (a page's is not
+    /// a list of one, which would be an allocation for each of hundreds of thousands of pages).
+    enum JobResult<Delivered: Sendable>: Sendable {
+        case one(Delivered)
+        case several([Delivered])
+    }
+
     /// Renders everything and hands each file to `deliver` as soon as it is made (on the
     /// rendering thread), so a build can write pages while others render and never holds the
     /// whole site in memory. Returns what `deliver` returned, pages in job order, then the rest.
@@ -43,16 +50,27 @@ public struct SiteRenderer: Sendable {
         }
         let renderer = self
         let paging = TimelinePaging(site: site, limit: site.config.listLimit)
-        var files = jobs.parallelMap(parallel: parallel, makingContext: {
+        let delivered = jobs.parallelMap(parallel: parallel, makingContext: {
             var theme = renderer.theme
             theme.library = theme.library.copy()
             return PageBuilder(site: renderer.site, theme: theme, assetPaths: assetURLs, timelinePaging: paging)
-        }) { builder, job -> [Delivered] in
+        }) { builder, job -> JobResult<Delivered> in
             switch job {
-            case .feeds: return FeedWriter(site: builder.site).files().map(deliver)
-            case .page(let kind, let id): return [deliver(builder.render(kind, id))]
+            case .feeds:
+                var made: [Delivered] = []
+                FeedWriter(site: builder.site).files { made.append(deliver($0)) }
+                return .several(made)
+            case .page(let kind, let id): return .one(deliver(builder.render(kind, id)))
             }
-        }.flatMap { $0 }
+        }
+        var files: [Delivered] = []
+        files.reserveCapacity(delivered.count + 4 + assetFiles.count)
+        for result in delivered {
+            switch result {
+            case .one(let file): files.append(file)
+            case .several(let some): files += some
+            }
+        }
         files += assetFiles.map { deliver($0.file) }
         return files
     }
