@@ -215,12 +215,13 @@ public struct Resolver: Sendable {
                 eventsByActorSets[pages.refs[number].id, default: []].insert(pages.refs[Int(source)].id)
             }
         }
-        let eventsByActor = eventsByActorSets.mapValues { set in
-            set.sorted { timelinePosition[$0, default: 0] < timelinePosition[$1, default: 0] }
+        // Each ID's position is looked up once, not at every comparison (these sorts were a
+        // quarter of resolving a 10,000-article site); equal positions, if any, go by ID.
+        func ordered(_ set: Set<String>, by position: [String: Int]) -> [String] {
+            set.map { (position[$0, default: 0], $0) }.sorted { $0 < $1 }.map(\.1)
         }
-        let notesAbout = notesAboutSets.mapValues { set in
-            set.sorted { notePosition[$0, default: 0] < notePosition[$1, default: 0] }
-        }
+        let eventsByActor = eventsByActorSets.mapValues { ordered($0, by: timelinePosition) }
+        let notesAbout = notesAboutSets.mapValues { ordered($0, by: notePosition) }
         for key in incomingRelations.keys {
             incomingRelations[key]?.sort { ($0.relation.type.rawValue, $0.from) < ($1.relation.type.rawValue, $1.from) }
         }
