@@ -7,13 +7,13 @@
 public struct QuoteVerifier: Sendable {
     /// Whether sources are checked on all cores.
     public var parallel: Bool
-    /// Where the source texts are read.
-    public var fileSystem: FileSystem
+    /// Reads the source texts (Load's).
+    public var sourceTexts: SourceTextReader
 
     /// Creates a verifier reading the source texts from `fileSystem`.
     public init(parallel: Bool = true, fileSystem: FileSystem) {
         self.parallel = parallel
-        self.fileSystem = fileSystem
+        self.sourceTexts = SourceTextReader(fileSystem: fileSystem)
     }
 
     /// One quote to check, with the article it cites.
@@ -76,16 +76,14 @@ public struct QuoteVerifier: Sendable {
             guard !texts.isEmpty else { return nil }  // missing files are reported above
             return (texts, checksByArticle[id]!)
         }
-        let fileSystem = self.fileSystem
+        let sourceTexts = self.sourceTexts
         let results = jobs.parallelMap(minimumCount: 4, parallel: parallel) { job in
             var problems: [Diagnostic] = []
             let texts = job.texts.compactMap { source -> (name: String, text: String)? in
-                switch fileSystem.readFile(source.path).map({ TextFile.decode($0, path: source.path) }) {
-                case .success(let file)?: return (source.name, file.text)
-                case .failure(let diagnostic)?: problems.append(diagnostic)
-                case nil: problems.append(.error(SourceLocation(path: source.path), "cannot read this file"))
+                switch sourceTexts.text(of: source) {
+                case .success(let text): return (source.name, text)
+                case .failure(let diagnostic): problems.append(diagnostic); return nil
                 }
-                return nil
             }
             // A text that could not be read again (changed since it was loaded) is reported
             // at its file; the quotes are checked against the others.
