@@ -87,11 +87,6 @@ public struct StringTable: Sendable {
         return items.dropLast().joined(separator: text("list.separator")) + text(lastKey) + items.last!
     }
 
-    /// `text` with each `{name}` whose name is in `values` replaced; other braces stay as written.
-    static func fill(_ text: String, _ values: [String: String]) -> String {
-        StringPattern(text).filled { values[$0] }
-    }
-
     /// The `{name}` placeholders of a text, in order.
     static func placeholders(in text: String) -> [String] {
         var names: [String] = []
