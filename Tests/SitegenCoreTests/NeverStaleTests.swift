@@ -178,7 +178,7 @@ struct SiteEditor {
         let articles = ids("articles"), actors = ids("actors"), notes = ids("notes"), events = eventIDs()
         let eventFiles = files("content/events", ".yaml")
         func pick(_ list: [String]) -> String? { list.randomElement(using: &random) }
-        switch Int.random(in: 0..<27, using: &random) {
+        switch Int.random(in: 0..<33, using: &random) {
         case 0, 1:
             guard let id = pick(articles) else { return "nothing" }
             let path = "content/articles/\(id).md"
@@ -297,9 +297,73 @@ struct SiteEditor {
             }
             try write(path, read(path) + "\nSee [nobody](actor:nobody-\(n)).\n")
             return "link \(path) to an unknown actor"
+        case 25:
+            // An event's date moved: it changes place on the timeline, maybe page, and its neighbours.
+            guard let path = pick(eventFiles) else { return "nothing" }
+            var lines = read(path).components(separatedBy: "\n")
+            let dates = lines.indices.filter { lines[$0].hasPrefix("  date:") }
+            guard let index = dates.randomElement(using: &random) else { return "nothing" }
+            lines[index] = "  date: \(date(using: &random))"
+            try write(path, lines.joined(separator: "\n"))
+            return "redate an event in \(path)"
+        case 26:
+            // A note retitled or given another `order`: it moves in the note order, and in the lists of notes about or linking a page.
+            guard let id = pick(notes) else { return "nothing" }
+            let path = "content/notes/\(id).md"
+            if Bool.random(using: &random) {
+                try write(path, replacingLine(read(path), "title:", with: "title: \(["A", "M", "Z"].randomElement(using: &random)!) note \(n)"))
+                return "retitle note \(id)"
+            }
+            let text = read(path)
+            let order = "order: \(Int.random(in: 0...20, using: &random))"
+            try write(path, text.contains("\norder:") ? replacingLine(text, "order:", with: order) : text.replacingOccurrences(of: "---\ntitle:", with: "---\n\(order)\ntitle:"))
+            return "reorder note \(id)"
+        case 27:
+            // A note about an actor (the one most events name, most of the time): its notes list changes, not its value.
+            guard let actor = Bool.random(using: &random) ? mostNamedActor() : pick(actors) else { return "nothing" }
+            try write("content/notes/about-\(n).md", "---\ntitle: \(["B", "N", "Y"].randomElement(using: &random)!) note about \(n)\nabout: [actor:\(actor)]\n---\n<!-- uncited -->\nOn \(actor).\n")
+            return "add note about-\(n) about actor \(actor)"
+        case 28:
+            // A new event naming the actor most events name: every page linking that actor shows only its value.
+            guard let path = pick(eventFiles), let actor = mostNamedActor() else { return "nothing" }
+            let summary = Bool.random(using: &random) ? "\n  summary: \"With [them](actor:\(actor)).\"" : ""
+            try write(path, read(path).trimmingCharacters(in: .newlines) + "\n\n- id: named-\(n)\n  date: \(date(using: &random))\n  title: Named event \(n)\(summary)\n  actors: [\(actor)]\n")
+            return "append event named-\(n) naming \(actor) to \(path)"
+        case 29:
+            // An event's actors changed: the actors' events change, the event's value too.
+            guard let path = pick(eventFiles) else { return "nothing" }
+            var lines = read(path).components(separatedBy: "\n")
+            let lists = lines.indices.filter { lines[$0].hasPrefix("  actors:") }
+            guard let index = lists.randomElement(using: &random) else { return "nothing" }
+            let who = Set((0..<Int.random(in: 0...2, using: &random)).compactMap { _ in pick(actors) })
+            lines[index] = "  actors: [\(who.sorted().joined(separator: ", "))]"
+            try write(path, lines.joined(separator: "\n"))
+            return "change an event's actors in \(path)"
+        case 30:
+            // A relation added to or dropped from an actor: the other actor's incoming relations change.
+            guard let id = pick(actors), let other = pick(actors.filter { $0 != id }) else { return "nothing" }
+            let path = "content/actors/\(id).md"
+            let text = read(path)
+            if text.contains("\nrelations:\n"), Bool.random(using: &random) {
+                let dropped = text.components(separatedBy: "\n").filter { !$0.hasPrefix("relations:") && !$0.hasPrefix("  ") }.joined(separator: "\n")
+                try write(path, dropped)
+                return "drop actor \(id)'s relations"
+            }
+            let relation = "  - type: \(["allied-with", "member-of", "opposed-to"].randomElement(using: &random)!)\n    actor: \(other)\n"
+            let added = text.contains("\nrelations:\n") ? text.replacingOccurrences(of: "\nrelations:\n", with: "\nrelations:\n" + relation)
+                : text.replacingOccurrences(of: "\nkind:", with: "\nrelations:\n" + relation + "kind:")
+            try write(path, added)
+            return "relate actor \(id) to \(other)"
         default:
             return try mend(using: &random)
         }
+    }
+
+    /// The actor that the events files name most often (the one whose page and lists are longest).
+    private func mostNamedActor() -> String? {
+        let text = files("content/events", ".yaml").map(read).joined(separator: "\n")
+        let counts = ids("actors").map { ($0, text.components(separatedBy: $0).count) }
+        return counts.max { ($0.1, $1.0) < ($1.1, $0.0) }?.0
     }
 
     /// Renames a file as an editor's file manager would when told to replace: a file already at
@@ -355,13 +419,14 @@ enum GeneratedSite {
             for number in 0..<18 {
                 let index = file * 18 + number
                 let year = 2019 + Int.random(in: 0...3, using: &random)
-                let who = [actors[index % actors.count], actors[(index * 5) % actors.count]]
+                // The first actor takes part in every other event: its lists are cut and split.
+                let who = [actors[index % actors.count], actors[(index * 5) % actors.count]] + (index % 2 == 0 ? [actors[0]] : [])
                 text += "\n- id: event-\(index)\n  date: \(year)-0\(1 + index % 9)-\(10 + index % 18)\n  title: Event \(index)\n  summary: \"With [someone](actor:\(who[0])) [@\(articles[index % articles.count])].\"\n  actors: [\(Set(who).sorted().joined(separator: ", "))]\n  sources:\n    - article: \(articles[(index + 1) % articles.count])\n"
             }
             files["content/events/file-\(file).yaml"] = text
         }
         for number in 1...12 {
-            files["content/notes/note-\(number).md"] = "---\ntitle: Note \(number)\norder: \(number)\nabout: [actor:\(actors[number])]\ndate: 2023-0\(1 + number % 9)-01\n---\n<!-- uncited -->\nA note on [event \(number)](event:event-\(number)).\n"
+            files["content/notes/note-\(number).md"] = "---\ntitle: Note \(number)\norder: \(number)\nabout: [actor:\(actors[number])]\ndate: 2023-0\(1 + number % 9)-01\n---\n<!-- uncited -->\nA note on [event \(number)](event:event-\(number)) and [the first actor](actor:actor-1).\n"
         }
         return files
     }

@@ -300,36 +300,63 @@ extension BuildSession {
     /// entities whose own values changed (``changes(old:versions:files:)``), and `patched` says that
     /// `new` is `old` patched by ``ResolvePatch`` (what is derived from references did not change);
     /// `paging` is the timeline's pages of `new`.
+    ///
+    /// A page is rendered again when it links an entity whose value changed (it shows the value
+    /// beside the link: ``PageDependencies``), when it is the page of an entity whose value or
+    /// derived data changed, or one of such an actor's list pages (only they show what is derived
+    /// for it: ``SiteChanges``), when it lists a kind whose order changed, or when it is new.
     static func choose(_ pages: [PageJob], old: Output, new: Site, changedValues: Set<Ref>, patched: Bool, paging: TimelinePaging) -> [PageJob] {
         let changes = SiteChanges(from: old.site, to: new, changedValues: changedValues, sameReferences: patched,
                                   timelinePagings: (old.timelinePaging, paging))
         if changes.everything { return pages }
-        let showing = old.dependencies.pages(showing: changes.entities)
-        return pages.filter { job in
-            let kind = PageKind.all[job.kind]
-            if let entity = job.entity { return changes.entities.contains(entity) || showing.contains(job.path) }
+        let own = changes.ownPages
+        let showing = old.dependencies.pages(showing: changes.values)
+        // The entity pages to render, by path: looked up once per page.
+        let entityPages = showing.union(own.lazy.map { $0.outputFolder + "index.html" })
+        // The network page draws every actor with its relations (values of actors only).
+        let actorsChanged = changes.reordered.contains(.actor) || changes.values.contains { $0.kind == .actor }
+        let rules = PageKind.all.map { kind -> PageRule in
+            if case .entity = kind.output { return .entity }
             switch kind.template {
-            case PageKind.home.template: return true
-            case PageKind.timeline.template: return changes.timelineReshaped || changes.reordered.contains(.event) || showing.contains(job.path)
-            case PageKind.actors.template: return changes.reordered.contains(.actor) || showing.contains(job.path)
-            case PageKind.articles.template: return changes.reordered.contains(.article) || showing.contains(job.path)
-            case PageKind.notes.template: return changes.reordered.contains(.note) || showing.contains(job.path)
-            case PageKind.network.template: return changes.reordered.contains(.actor) || changes.entities.contains { $0.kind == .actor }
-            // An actor's list past list_limit (actors/ID/events/): it links its actor, which changes
-            // with its lists, and every entry. Its events and its lists of articles, actors and pages
-            // are compared as they are listed (timeline order, or by ID): a change moves the actor.
-            // Its notes are the notes about it and linking it, in note order, which is not compared
-            // per actor: a changed note order may move entries between its pages.
-            case PageKind.actorList.template: return showing.contains(job.path) || changes.reordered.contains(.note) || !old.produced.contains(job.path)
-            default:
-                // An actor's own lists past `list_limit` (`actors/ID/…`), and any other kind: new, showing
-                // what changed, or below the folder of an entity that changed.
+            case PageKind.home.template: return .always
+            case PageKind.timeline.template: return .showingOr(changes.timelineReshaped || changes.reordered.contains(.event))
+            case PageKind.actors.template: return .showingOr(changes.reordered.contains(.actor))
+            case PageKind.articles.template: return .showingOr(changes.reordered.contains(.article))
+            case PageKind.notes.template: return .showingOr(changes.reordered.contains(.note))
+            case PageKind.network.template: return actorsChanged ? .always : .never
+            case PageKind.actorList.template: return .actorList
+            default: return .other
+            }
+        }
+        return pages.filter { job in
+            switch rules[job.kind] {
+            case .always: return true
+            case .never: return false
+            case .entity: return entityPages.contains(job.path)
+            case .showingOr(let changed): return changed || showing.contains(job.path)
+            // An actor's list past list_limit (actors/ID/events/): the actor's derived list, and the
+            // entries and the actor it links.
+            case .actorList:
+                return showing.contains(job.path) || !old.produced.contains(job.path) || own.contains(Ref(.actor, ActorLists.parse(job.id).actor))
+            case .other:
+                // Any other kind: new, showing what changed, or below the folder of an entity whose own pages change.
                 if !old.produced.contains(job.path) || showing.contains(job.path) { return true }
                 let parts = job.path.split(separator: "/")
                 guard parts.count > 2, let owner = EntityKind.allCases.first(where: { $0.folder == parts[0] }) else { return false }
-                return changes.entities.contains(Ref(owner, String(parts[1])))
+                return own.contains(Ref(owner, String(parts[1])))
             }
         }
+    }
+
+    /// How ``choose(_:old:new:changedValues:patched:paging:)`` decides for the pages of one kind.
+    private enum PageRule {
+        case always, never
+        /// An entity's page: rendered when the entity's own pages change or it shows a changed value.
+        case entity
+        /// A list: rendered when it changed as a whole, or it shows a changed value.
+        case showingOr(Bool)
+        case actorList
+        case other
     }
 
     /// The entities a file gave, each with its value as text.

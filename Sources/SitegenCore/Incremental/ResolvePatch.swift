@@ -98,18 +98,19 @@ enum ResolvePatch {
 
     // What the resolver records a backlink for, by entity: the same set gives the same backlinks,
     // the same events of each actor (an event's actors and the actors its summary links) and the
-    // same notes about each page (with the same `about`).
+    // same notes about each page (with the same `about`). SiteChanges looks for changed derived
+    // data among these targets.
 
     private static func targets(_ text: MarkdownText?) -> [Ref] { text?.references.map(\.target) ?? [] }
     private static func articles(_ quotes: [SourceQuote]) -> [Ref] { quotes.map { Ref(.article, $0.article) } }
     private static func articles(_ facts: [Fact]) -> [Ref] { facts.flatMap { $0.values.flatMap { articles($0.sources) } } }
 
-    private static func targets(of article: Article) -> Set<Ref> { Set(targets(article.body)) }
-    private static func targets(of actor: Actor) -> Set<Ref> {
+    static func targets(of article: Article) -> Set<Ref> { Set(targets(article.body)) }
+    static func targets(of actor: Actor) -> Set<Ref> {
         Set(targets(actor.body) + actor.relations.flatMap { [Ref(.actor, $0.actor)] + articles($0.sources) } + articles(actor.facts))
     }
-    private static func targets(of event: Event) -> Set<Ref> {
+    static func targets(of event: Event) -> Set<Ref> {
         Set(targets(event.summary) + event.actors.map { Ref(.actor, $0.id) } + articles(event.sources) + articles(event.facts))
     }
-    private static func targets(of note: Note) -> Set<Ref> { Set(targets(note.body) + note.about.map(\.ref)) }
+    static func targets(of note: Note) -> Set<Ref> { Set(targets(note.body) + note.about.map(\.ref)) }
 }

@@ -1,13 +1,26 @@
 /// What changed between two resolved sites, for ``BuildSession`` to choose the pages to render
 /// again (docs/incremental.md).
 ///
-/// An entity has changed when its own value changed (it comes from a file that changed, and
-/// reads differently), when it was added or removed, or when what is derived for it changed:
-/// who links to it (backlinks), the notes about it, an actor's incoming relations and events,
-/// its neighbours in its reading order (the previous and next links), an event's timeline page.
+/// Two kinds of change are told apart, because different pages show them:
+///
+/// - an entity's **value** changed (it comes from a file that changed, and reads differently), or
+///   it was added or removed: every page that links it shows its value (name, title, date, role,
+///   outlet) beside the link, and is rendered again;
+/// - only what is **derived** for it changed: who links to it (backlinks), the notes about it, an
+///   actor's incoming relations and events, its neighbours in its reading order (the previous and
+///   next links), an event's timeline page. Only its own page and, for an actor, its list pages
+///   (`actors/ID/events/`…) show these; a page that merely links it does not.
+///
+/// The comparison looks only where a change can be: what is derived for an entity is made from
+/// the references other entities record to it, so it can change only for a target of a changed
+/// entity (before or after the change); an entity's place in an order follows its own value, so
+/// only the neighbours of changed entities can have new neighbours; an event can move to another
+/// timeline page only within the years of the changed events.
 struct SiteChanges {
-    /// Entities whose page, or whose showing on other pages, may have changed.
-    var entities: Set<Ref> = []
+    /// Entities whose own value changed, or that were added or removed.
+    var values: Set<Ref> = []
+    /// Entities whose own value did not change but for which what is derived changed (not in ``values``).
+    var derived: Set<Ref> = []
     /// Kinds whose list order (and so membership) changed: their index pages are rendered again.
     var reordered: Set<EntityKind> = []
     /// Whether the timeline's pages changed shape (other periods, other events on them, other counts).
@@ -15,92 +28,183 @@ struct SiteChanges {
     /// Whether something every page shows changed (the standalone pages of the menu): render everything.
     var everything = false
 
-    /// The changes from `old` to `new`, where `changedValues` are the entities whose own values differ.
-    /// `sameReferences` says that `new` was made by ``ResolvePatch``: the same entities, the same
-    /// backlinks, relations, actors' events and notes about pages, the same timeline and event dates,
-    /// which are then not compared again. `timelinePagings` are the timeline's pages of `old` and
-    /// `new`, when the caller has them.
+    /// The entities whose own pages (and an actor's list pages) are rendered again: ``values`` and ``derived``.
+    var ownPages: Set<Ref> { values.union(derived) }
+
+    /// The changes from `old` to `new`, where `changedValues` are the entities whose own values differ
+    /// (added and removed ones among them). `sameReferences` says that `new` was made by ``ResolvePatch``:
+    /// the same entities, the same backlinks, relations, actors' events and notes about pages, the same
+    /// timeline and event dates, which are then not compared again. `timelinePagings` are the timeline's
+    /// pages of `old` and `new`, when the caller has them.
     init(from old: Site, to new: Site, changedValues: Set<Ref>, sameReferences: Bool = false,
          timelinePagings: (old: TimelinePaging, new: TimelinePaging)? = nil) {
-        entities = changedValues
+        values = changedValues
         if changedValues.contains(where: { $0.kind == .page }) || old.pageOrder != new.pageOrder {
             everything = true
+            return
         }
+        var changedIDs: [EntityKind: [String]] = [:]
+        for ref in changedValues { changedIDs[ref.kind, default: []].append(ref.id) }
 
-        // Membership and order.
+        // Membership and order: an entity added or removed is among the changed values, and in no
+        // order or in one only, so the orders differ.
         if old.articleOrder != new.articleOrder { reordered.insert(.article) }
         if old.actorOrder != new.actorOrder { reordered.insert(.actor) }
         if old.timeline != new.timeline { reordered.insert(.event) }
         if old.noteOrder != new.noteOrder { reordered.insert(.note) }
-        // The same entities, and the same data derived from references (ResolvePatch): only the
-        // orders of articles and actors may differ.
-        if sameReferences {
-            neighboursChanged(old, new)
-            return
+
+        // The previous and next links.
+        if reordered.contains(.article) {
+            neighboursChanged(.article, old.articleOrder, new.articleOrder, moved: changedIDs[.article] ?? [],
+                              Self.positions(old.articleOrder), Self.positions(new.articleOrder))
         }
-        for (kind, oldIDs, newIDs) in [(EntityKind.article, Set(old.articles.keys), Set(new.articles.keys)),
-                                       (.actor, Set(old.actors.keys), Set(new.actors.keys)),
-                                       (.event, Set(old.events.keys), Set(new.events.keys)),
-                                       (.note, Set(old.notes.keys), Set(new.notes.keys))] where oldIDs != newIDs {
-            reordered.insert(kind)
-            for id in oldIDs.symmetricDifference(newIDs) { entities.insert(Ref(kind, id)) }
+        if reordered.contains(.event) {
+            neighboursChanged(.event, old.timeline, new.timeline, moved: changedIDs[.event] ?? [],
+                              { old.timelinePosition[$0] }, { new.timelinePosition[$0] })
+        }
+        if reordered.contains(.note) {
+            neighboursChanged(.note, old.noteOrder, new.noteOrder, moved: changedIDs[.note] ?? [], { old.notePosition[$0] }, { new.notePosition[$0] })
+        }
+        // The same references (ResolvePatch): what is derived from them, the timeline and the event
+        // dates are the same; only the orders of articles and actors may differ.
+        guard !sameReferences else { return }
+
+        // What is derived for each target of a changed entity, before or after the change.
+        var targets = Set<Ref>()
+        for ref in changedValues {
+            Self.references(of: ref, in: old, into: &targets)
+            Self.references(of: ref, in: new, into: &targets)
+        }
+        for target in targets where !values.contains(target) && Self.derivedDiffers(target, old, new, changed: changedValues, reordered: reordered) {
+            derived.insert(target)
         }
 
-        // Derived data, entity by entity.
-        for ref in Set(old.backlinks.keys).union(new.backlinks.keys) where old.backlinks[ref] != new.backlinks[ref] {
-            entities.insert(ref)
-        }
-        for ref in Set(old.notesAbout.keys).union(new.notesAbout.keys) where old.notesAbout[ref] != new.notesAbout[ref] {
-            entities.insert(ref)
-        }
-        for id in Set(old.eventsByActor.keys).union(new.eventsByActor.keys) where old.eventsByActor[id] != new.eventsByActor[id] {
-            entities.insert(Ref(.actor, id))
-        }
-        for id in Set(old.incomingRelations.keys).union(new.incomingRelations.keys) {
-            let before = old.incomingRelations[id] ?? [], after = new.incomingRelations[id] ?? []
-            if before.count != after.count || zip(before, after).contains(where: { $0.from != $1.from || $0.relation != $1.relation }) {
-                entities.insert(Ref(.actor, id))
-            }
-        }
-        neighboursChanged(old, new)
         // The timeline's pages: which page shows each event, and what every page lists.
-        if reordered.contains(.event) || !changedValues.filter({ $0.kind == .event }).isEmpty {
+        if reordered.contains(.event) || changedIDs[.event] != nil {
             let before = timelinePagings?.old ?? TimelinePaging(site: old, limit: old.config.listLimit)
             let after = timelinePagings?.new ?? TimelinePaging(site: new, limit: new.config.listLimit)
-            if before.periods.map(\.id) != after.periods.map(\.id) || before.periods.map(\.events) != after.periods.map(\.events)
-                || before.yearCounts != after.yearCounts || before.splitYears != after.splitYears {
-                timelineReshaped = true
+            timelineReshaped = before.splitYears != after.splitYears || before.yearCounts != after.yearCounts
+                || !before.periods.elementsEqual(after.periods) { $0.id == $1.id && $0.events == $1.events }
+            periodsChanged(before, after, old, new, events: changedIDs[.event] ?? [])
+        }
+    }
+
+    // MARK: - Neighbours
+
+    /// Adds the entities of `kind` whose previous or next entity in reading order changed, from
+    /// `before` to `after` (`beforePosition` and `afterPosition` give an ID's index in each). Each
+    /// entity's place follows its own value, so with the `moved` (changed) entities taken out the
+    /// two orders are the same, and an entity whose neighbours changed has a moved entity beside
+    /// it, before or after: only those are compared. Should the orders differ otherwise, every
+    /// entity is compared.
+    private mutating func neighboursChanged(_ kind: EntityKind, _ before: [String], _ after: [String], moved: [String],
+                                            _ beforePosition: (String) -> Int?, _ afterPosition: (String) -> Int?) {
+        let movedBefore = moved.compactMap(beforePosition).sorted(), movedAfter = moved.compactMap(afterPosition).sorted()
+        var candidates = Set<String>()
+        if Self.same(before, without: movedBefore, after, without: movedAfter) {
+            for (order, indices) in [(before, movedBefore), (after, movedAfter)] {
+                for index in indices {
+                    if index > 0 { candidates.insert(order[index - 1]) }
+                    if index + 1 < order.count { candidates.insert(order[index + 1]) }
+                }
             }
-            for id in Set(before.eventPeriod.keys).union(after.eventPeriod.keys)
-                where before.eventPeriod[id].map({ before.periods[$0].id }) != after.eventPeriod[id].map({ after.periods[$0].id }) {
-                entities.insert(Ref(.event, id))
+        } else {
+            candidates = Set(before).union(after)
+        }
+        let movedSet = Set(moved)
+        for id in candidates where !movedSet.contains(id) {
+            if Self.neighbours(of: id, before, beforePosition) != Self.neighbours(of: id, after, afterPosition) {
+                derived.insert(Ref(kind, id))
             }
         }
     }
 
-    /// Adds the entities whose neighbours in reading order changed, for the previous and next links.
-    private mutating func neighboursChanged(_ old: Site, _ new: Site) {
-        for (kind, before, after) in [(EntityKind.article, old.articleOrder, new.articleOrder), (.event, old.timeline, new.timeline),
-                                      (.note, old.noteOrder, new.noteOrder)] where before != after {
-            let oldNeighbours = Self.neighbours(before), newNeighbours = Self.neighbours(after)
-            for id in Set(before).union(after) where oldNeighbours[id] != newNeighbours[id] {
-                entities.insert(Ref(kind, id))
+    /// Whether `before` without the entries at `skippedBefore` and `after` without those at
+    /// `skippedAfter` (both sorted) are the same list.
+    private static func same(_ before: [String], without skippedBefore: [Int], _ after: [String], without skippedAfter: [Int]) -> Bool {
+        guard before.count - skippedBefore.count == after.count - skippedAfter.count else { return false }
+        var (i, j, nextSkippedBefore, nextSkippedAfter) = (0, 0, 0, 0)
+        while true {
+            while nextSkippedBefore < skippedBefore.count, skippedBefore[nextSkippedBefore] == i { i += 1; nextSkippedBefore += 1 }
+            while nextSkippedAfter < skippedAfter.count, skippedAfter[nextSkippedAfter] == j { j += 1; nextSkippedAfter += 1 }
+            guard i < before.count, j < after.count else { return i >= before.count && j >= after.count }
+            guard before[i] == after[j] else { return false }
+            i += 1
+            j += 1
+        }
+    }
+
+    /// The IDs before and after `id` in `order` (nil where there is none, or `id` is not in it).
+    private static func neighbours(of id: String, _ order: [String], _ position: (String) -> Int?) -> [String?] {
+        guard let index = position(id) else { return [nil, nil] }
+        return [index > 0 ? order[index - 1] : nil, index + 1 < order.count ? order[index + 1] : nil]
+    }
+
+    /// A lookup of each ID's position in `order`.
+    private static func positions(_ order: [String]) -> (String) -> Int? {
+        let table = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return { table[$0] }
+    }
+
+    // MARK: - Derived data
+
+    /// Adds every entity that `ref`, as it is in `site`, records a reference to: what the resolver
+    /// makes backlinks, incoming relations, actors' events and notes about pages of.
+    private static func references(of ref: Ref, in site: Site, into targets: inout Set<Ref>) {
+        switch ref.kind {
+        case .article: if let article = site.articles[ref.id] { targets.formUnion(ResolvePatch.targets(of: article)) }
+        case .actor: if let actor = site.actors[ref.id] { targets.formUnion(ResolvePatch.targets(of: actor)) }
+        case .event: if let event = site.events[ref.id] { targets.formUnion(ResolvePatch.targets(of: event)) }
+        case .note: if let note = site.notes[ref.id] { targets.formUnion(ResolvePatch.targets(of: note)) }
+        case .page: if let page = site.pages[ref.id] { targets.formUnion(page.body.references.map(\.target)) }
+        }
+    }
+
+    /// Whether what `target`'s own pages show of what is derived for it differs between `old` and
+    /// `new`: its backlinks, the notes about it, an actor's events and incoming relations, and the
+    /// lists shown in reading order (the notes about or linking it, an article's events), where a
+    /// changed note or event may have moved.
+    private static func derivedDiffers(_ target: Ref, _ old: Site, _ new: Site, changed: Set<Ref>, reordered: Set<EntityKind>) -> Bool {
+        if old.backlinks[target] != new.backlinks[target] || old.notesAbout[target] != new.notesAbout[target] { return true }
+        if target.kind == .actor {
+            if old.eventsByActor[target.id] != new.eventsByActor[target.id] { return true }
+            let before = old.incomingRelations[target.id] ?? [], after = new.incomingRelations[target.id] ?? []
+            if before.count != after.count || zip(before, after).contains(where: { $0.from != $1.from || $0.relation != $1.relation }) {
+                return true
             }
         }
-    }
-
-    /// Each ID's previous and next ID in `order`.
-    private static func neighbours(_ order: [String]) -> [String: Pair] {
-        var result: [String: Pair] = [:]
-        result.reserveCapacity(order.count)
-        for (index, id) in order.enumerated() {
-            result[id] = Pair(previous: index > 0 ? order[index - 1] : nil, next: index + 1 < order.count ? order[index + 1] : nil)
+        let backlinks = new.backlinks[target] ?? []
+        if reordered.contains(.note),
+           (new.notesAbout[target] ?? []).contains(where: { changed.contains(Ref(.note, $0)) })
+            || backlinks.contains(where: { $0.kind == .note && changed.contains($0) }) {
+            return true
         }
-        return result
+        if reordered.contains(.event), backlinks.contains(where: { $0.kind == .event && changed.contains($0) }) { return true }
+        return false
     }
 
-    private struct Pair: Equatable {
-        var previous: String?
-        var next: String?
+    // MARK: - Timeline
+
+    /// Adds the events shown on another timeline page than before. Periods are made year by year
+    /// (a year's pages depend only on its own events), so only events of a year a changed event
+    /// was or is in can move, unless the timeline was split or joined (then every event is compared).
+    private mutating func periodsChanged(_ before: TimelinePaging, _ after: TimelinePaging, _ old: Site, _ new: Site, events: [String]) {
+        var candidates = Set<String>()
+        if before.isSplit != after.isSplit || (events.isEmpty && reordered.contains(.event)) {
+            candidates = Set(before.eventPeriod.keys).union(after.eventPeriod.keys)
+        } else if after.isSplit {
+            var years = Set<Int>()
+            for id in events {
+                if let event = old.events[id] { years.insert(event.date.year) }
+                if let event = new.events[id] { years.insert(event.date.year) }
+            }
+            for paging in [before, after] {
+                for period in paging.periods where years.contains(period.year) { candidates.formUnion(period.events) }
+            }
+        }
+        for id in candidates where !values.contains(Ref(.event, id))
+            && before.eventPeriod[id].map({ before.periods[$0].id }) != after.eventPeriod[id].map({ after.periods[$0].id }) {
+            derived.insert(Ref(.event, id))
+        }
     }
 }
