@@ -22,8 +22,11 @@ public struct ServeOptions: Sendable {
     /// A private folder for the builds; by default a new folder in `/dev/shm` (memory) where it
     /// exists, else in the temporary folder. Never `ROOT/public`.
     public var workFolder: URL?
-    /// How often `content/` and `templates/` are checked for changes.
+    /// How often `content/`, `templates/` and `static/` are checked for changes.
     public var pollInterval: Duration
+    /// Once a change is seen, how long the folders must stay unchanged before the build starts
+    /// (an editor that truncates a file and then writes it is not built half-way).
+    public var settleInterval: Duration
     /// How long a live-reload request is held open when nothing changes.
     public var longPollTimeout: Duration
     /// Whether each build's stage times are logged after its summary (`--timings`).
@@ -31,8 +34,8 @@ public struct ServeOptions: Sendable {
 
     /// Creates options.
     public init(root: URL, includeDrafts: Bool = false, baseURL: String? = nil, host: String = "127.0.0.1", port: Int = 8080,
-                workFolder: URL? = nil, pollInterval: Duration = .milliseconds(50), longPollTimeout: Duration = .seconds(25),
-                timings: Bool = false) {
+                workFolder: URL? = nil, pollInterval: Duration = .milliseconds(50), settleInterval: Duration = .milliseconds(20),
+                longPollTimeout: Duration = .seconds(25), timings: Bool = false) {
         self.root = root.standardizedFileURL
         self.includeDrafts = includeDrafts
         self.baseURL = baseURL
@@ -40,6 +43,7 @@ public struct ServeOptions: Sendable {
         self.port = port
         self.workFolder = workFolder
         self.pollInterval = pollInterval
+        self.settleInterval = settleInterval
         self.longPollTimeout = longPollTimeout
         self.timings = timings
     }
@@ -161,12 +165,12 @@ public final class PreviewServer: Sendable {
     /// Only the watcher calls this once the server runs, so builds never overlap. When the calling
     /// task is cancelled (the server stops) it returns nil at once and the build's result is dropped.
     @discardableResult
-    func rebuild(session: BuildSession) async -> BuildStatus? {
+    func rebuild(session: BuildSession, changed: Set<String>?) async -> BuildStatus? {
         let clock = ContinuousClock()
         let start = clock.now
         // The build is synchronous and uses every core: keep it off the cooperative thread pool.
         guard let outcome = await BackgroundBuild.run({ () -> (BuildReport, URL) in
-            if let report = session.update() { return (report, session.options.output) }
+            if let report = session.update(changed: changed) { return (report, session.options.output) }
             return self.wholeBuild(baseURL: session.options.baseURL)
         }) else { return nil }
         let (report, target) = outcome
@@ -201,35 +205,38 @@ public final class PreviewServer: Sendable {
         // Absolute links (feed, canonical, 404.html) point at the preview unless a base URL is given.
         let baseURL = options.baseURL ?? address
         log("Serving \(options.root.path) at \(address) (press Ctrl-C to stop). Watching content/, templates/ and static/.")
-        let watcher = ChangeWatcher(folders: [options.root.appendingPathComponent("content").path,
-                                              options.root.appendingPathComponent("templates").path,
-                                              options.root.appendingPathComponent("static").path])
-        var seen = watcher.snapshot()
+        let watched = ["content", "templates", "static"]
+        let snapshot = { FolderSnapshot.take(root: self.options.root, folders: watched) }
+        var seen = snapshot()
         let session = BuildSession(BuildOptions(root: options.root, output: workFolder.appendingPathComponent("site"),
                                                 includeDrafts: options.includeDrafts, baseURL: baseURL, writesOutput: true))
-        await rebuild(session: session)
+        await rebuild(session: session, changed: nil)
         while !Task.isCancelled {
             do { try await Task.sleep(for: options.pollInterval) } catch { return }
-            let now = watcher.snapshot()
-            guard now != seen else { continue }
+            let now = snapshot()
+            // Editors' swap and backup files change without the site changing: they are handed
+            // on with the next real change, not built for.
+            guard now != seen, now.changedPaths(since: seen).contains(where: { !FolderSnapshot.isEditorFile($0) }) else { continue }
             // A file may be seen half-written (many editors truncate, then write): wait until one
-            // more poll finds nothing new before building. Changes made while this build runs are
-            // caught by the next snapshot: bursts coalesce.
-            guard let settled = await settle(now, watcher: watcher) else { return }
+            // more look finds nothing new before building. Changes made while this build runs are
+            // in the next snapshot: bursts coalesce.
+            guard let settled = await settle(now, snapshot: snapshot) else { return }
+            let changed = settled.changedPaths(since: seen)
             seen = settled
-            await rebuild(session: session)
+            await rebuild(session: session, changed: changed)
         }
     }
 }
 
 extension PreviewServer {
-    /// Polls until a snapshot equals the one before it, at most ten times (a file written without
-    /// pause for longer is built as it then is); nil when the task is cancelled.
-    func settle(_ changed: [ChangeWatcher.Entry], watcher: ChangeWatcher) async -> [ChangeWatcher.Entry]? {
+    /// Looks again every `settleInterval` until a snapshot equals the one before it, at most ten
+    /// times (a file written without pause for longer is built as it then is); nil when the task
+    /// is cancelled.
+    func settle(_ changed: FolderSnapshot, snapshot: () -> FolderSnapshot) async -> FolderSnapshot? {
         var current = changed
         for _ in 0..<10 {
-            do { try await Task.sleep(for: options.pollInterval) } catch { return nil }
-            let next = watcher.snapshot()
+            do { try await Task.sleep(for: options.settleInterval) } catch { return nil }
+            let next = snapshot()
             if next == current { break }
             current = next
         }

@@ -67,25 +67,48 @@ public final class BuildSession: Sendable {
         var theme: (key: [GlobalEntry], theme: Theme, diagnostics: [Diagnostic])?
         var output: Output?
         var verify: VerifyCache?
+        /// The files of `content/` read last time.
+        var plan: SiteLoader.Plan?
     }
 
     /// Brings the output folder up to date with the site's files: the report of the build, as
     /// ``build(_:fileSystem:)`` gives it; nil, with nothing written, for a site with `search: true`.
-    public func update() -> BuildReport? {
-        state.withLock { state in update(&state) }
+    ///
+    /// `changed`, when given, holds every path below `content/`, `templates/` and `static/`
+    /// (root-relative, files and folders) that was added, removed or changed since a moment
+    /// before the previous update began (``FolderSnapshot/changedPaths(since:)`` of two snapshots
+    /// gives it): the other files are then taken as they were read without looking at them again,
+    /// except a file changed in the last two seconds, whose bytes are still compared. Without it,
+    /// every file's stamp is looked at.
+    public func update(changed: Set<String>? = nil) -> BuildReport? {
+        state.withLock { state in update(&state, changed: changed) }
     }
 
-    private func update(_ state: inout State) -> BuildReport? {
+    /// Whether a change to the file at `path` changes every page (``globalKey(_:)``).
+    static func isGlobal(_ path: String) -> Bool {
+        path == "content/site.yaml" || path == "content/strings.yaml" || path == "templates" || path == "static"
+            || path.hasPrefix("templates/") || path.hasPrefix("static/")
+    }
+
+    private func update(_ state: inout State, changed hints: Set<String>?) -> BuildReport? {
         let fileSystem = FileSystem.disk(root: options.root)
         var run = BuildRun(strict: options.strict)
         let rootPath = options.root.standardizedFileURL.path
+        // The hints say what changed since the last update read the files: without one, they mean nothing.
+        let hints = state.files.isEmpty ? nil : hints
 
         // Settings, words, templates and static files: a change to any of them renders everything.
-        let globalKey = Self.globalKey(fileSystem)
+        let globalKey: [GlobalEntry]
+        if let hints, let theme = state.theme, !hints.contains(where: Self.isGlobal) {
+            globalKey = theme.key
+        } else {
+            globalKey = Self.globalKey(fileSystem)
+        }
         if state.theme?.key != globalKey {
             state.theme = nil
             state.files = [:]  // images and `unsafe_html` change how content files are read
             state.verify = nil
+            state.plan = nil
         }
 
         // Load: only files whose stamp (or, for a file changed moments ago, bytes) changed are read
@@ -104,7 +127,10 @@ public final class BuildSession: Sendable {
         }, directoryExists: disk.directoryExists)
         let stages = BuildStages(options, fileSystem: recording)
         let reuse: @Sendable (String) -> SiteLoader.LoadedFile? = { path in
-            guard let entry = cached[path], let stamp = FileStamp.of(rootPath + "/" + path) else { return nil }
+            guard let entry = cached[path] else { return nil }
+            // Not changed since it was read, by the snapshots, nor just before it was read.
+            if let hints, !hints.contains(path), !entry.stamp.isRacy(now: now) { return entry.loaded }
+            guard let stamp = FileStamp.of(rootPath + "/" + path) else { return nil }
             if stamp == entry.stamp && !stamp.isRacy(now: now) { return entry.loaded }
             guard let data = disk.readFile(path), ContentHash(data) == entry.hash else { return nil }
             confirmed.withLock { $0[path] = stamp }
@@ -113,11 +139,19 @@ public final class BuildSession: Sendable {
         var loadedFiles: [String: SiteLoader.LoadedFile] = [:]
         var themed: (Theme, [Diagnostic])?
         let cachedTheme = state.theme.map { ($0.theme, $0.diagnostics) }
-        let loaded = run.stage("load") {
-            let (result, files, theme) = stages.load(reusing: reuse, theme: cachedTheme)
-            (loadedFiles, themed) = (files, theme)
-            return result
+        // The same files as last time when every content file that changed was read last time and is still there.
+        let samePlan = hints.flatMap { hints in
+            hints.allSatisfy { path in
+                !(path == "content" || path.hasPrefix("content/")) || (cached[path] != nil && FileStamp.of(rootPath + "/" + path) != nil)
+            } ? state.plan : nil
         }
+        var plan: SiteLoader.Plan?
+        let loaded = run.stage("load") {
+            let loading = stages.load(reusing: reuse, theme: cachedTheme, plan: samePlan)
+            (loadedFiles, themed, plan) = (loading.files, loading.theme, loading.plan)
+            return loading.result
+        }
+        state.plan = plan
         state.theme = (globalKey, themed!.0, themed!.1)
         let (readNow, confirmedNow) = (reads.withLock { $0 }, confirmed.withLock { $0 })
         var files: [String: CachedFile] = [:]
@@ -282,13 +316,21 @@ extension BuildSession {
         return paths.compactMap { path in fileSystem.readFile(path).map { GlobalEntry(path: path, hash: ContentHash($0)) } }
     }
 
+    /// The paths whose versions differ between two version lists (or that only one of them has).
+    static func differingPaths(_ old: [String: Int], _ new: [String: Int]) -> Set<String> {
+        var paths = Set<String>()
+        for (path, version) in new where old[path] != version { paths.insert(path) }
+        for path in old.keys where new[path] == nil { paths.insert(path) }
+        return paths
+    }
+
     /// The content files whose versions changed since `old` was written, and the entities whose
     /// own values changed: those of these files, compared value by value (an entity added or
     /// removed is among them).
     static func changes(old: Output, versions: [String: Int], files: [String: CachedFile]) -> (paths: Set<String>, values: Set<Ref>) {
         var before: [Ref: String] = [:]
         var after: [Ref: String] = [:]
-        let paths = Set(Set(old.versions.keys).union(versions.keys).filter { old.versions[$0] != versions[$0] })
+        let paths = differingPaths(old.versions, versions)
         for path in paths {
             if let file = old.files[path]?.loaded { for (ref, text) in entities(of: file) { before[ref] = text } }
             if let file = files[path]?.loaded { for (ref, text) in entities(of: file) { after[ref] = text } }

@@ -24,7 +24,7 @@ struct VerifyCache: Sendable {
     func update(_ raw: RawSite, versions: [String: Int], oldFiles: [String: BuildSession.CachedFile],
                 newFiles: [String: BuildSession.CachedFile], includeDrafts: Bool, parallel: Bool,
                 fileSystem: FileSystem) -> VerifyCache {
-        var again = Set(Set(self.versions.keys).union(versions.keys).filter { self.versions[$0] != versions[$0] })
+        var again = BuildSession.differingPaths(self.versions, versions)
         // Articles whose quotes must be checked again: changed article files, changed source texts.
         var articles = Set<String>()
         var sources = Set<String>()
@@ -43,18 +43,27 @@ struct VerifyCache: Sendable {
         if !articles.isEmpty {
             func cites(_ quotes: [SourceQuote]) -> Bool { quotes.contains { articles.contains($0.article) } }
             func cites(_ facts: [Fact]) -> Bool { facts.contains { fact in fact.values.contains { cites($0.sources) } } }
-            for event in raw.events where cites(event.sources) || cites(event.facts) { again.insert(event.location.path) }
-            for actor in raw.actors where cites(actor.facts) || actor.relations.contains(where: { cites($0.sources) }) {
-                again.insert(actor.location.path)
+            for index in raw.events.indices where cites(raw.events[index].sources) || cites(raw.events[index].facts) {
+                again.insert(raw.events[index].location.path)
+            }
+            for index in raw.actors.indices where cites(raw.actors[index].facts) || raw.actors[index].relations.contains(where: { cites($0.sources) }) {
+                again.insert(raw.actors[index].location.path)
             }
         }
-        // The entities of the files verified again; quotes are looked up in every article.
+        // The entities of the files verified again.
         var part = raw
         part.introduction = raw.introduction.flatMap { again.contains($0.path) ? $0 : nil }
         part.actors = raw.actors.filter { again.contains($0.location.path) }
         part.events = raw.events.filter { again.contains($0.location.path) }
         part.notes = raw.notes.filter { again.contains($0.location.path) }
         part.pages = raw.pages.filter { again.contains($0.location.path) }
+        // Their quotes are looked up in the articles they cite, wherever those are.
+        var cited = Set<String>()
+        func collect(_ quotes: [SourceQuote]) { for quote in quotes { cited.insert(quote.article) } }
+        func collect(_ facts: [Fact]) { for fact in facts { for value in fact.values { collect(value.sources) } } }
+        for event in part.events { collect(event.sources); collect(event.facts) }
+        for actor in part.actors { collect(actor.facts); for relation in actor.relations { collect(relation.sources) } }
+        part.articles = raw.articles.filter { again.contains($0.location.path) || cited.contains($0.id) }
         let quotes = QuoteVerifier(parallel: parallel, fileSystem: fileSystem).verifyQuotes(in: part, includeDrafts: includeDrafts)
             .filter { again.contains($0.location.path) }
         part.articles = raw.articles.filter { again.contains($0.location.path) }

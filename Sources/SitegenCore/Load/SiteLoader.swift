@@ -27,7 +27,7 @@ public struct SiteLoader: Sendable {
 
     /// Reads everything under `content/`.
     public func load() -> (RawSite, [Diagnostic]) {
-        let (site, diagnostics, _) = load(reusing: nil)
+        let (site, diagnostics, _, _) = load(reusing: nil)
         return (site, diagnostics)
     }
 
@@ -35,12 +35,11 @@ public struct SiteLoader: Sendable {
     /// one (the incremental build session hands back what an unchanged file gave last time), and
     /// returns what each file gave, by path, beside the site. Without `reuse` (a cold build) what
     /// each file gave is not kept: the site is all that is returned, so that a large site is not
-    /// held twice.
-    func load(reusing reuse: (@Sendable (String) -> LoadedFile?)?) -> (RawSite, [Diagnostic], [String: LoadedFile]) {
-        var (work, diagnostics) = plan()
-        // Event files hold hundreds of events each: start them first, so that none is left for last.
-        work = work.filter { if case .events = $0.place { return true } else { return false } }
-            + work.filter { if case .events = $0.place { return false } else { return true } }
+    /// held twice. `plan` is the list of files to read when the caller knows that no file was
+    /// added or removed since it was made (``plan()`` otherwise); the plan used is returned.
+    func load(reusing reuse: (@Sendable (String) -> LoadedFile?)?, plan known: Plan? = nil)
+        -> (RawSite, [Diagnostic], [String: LoadedFile], Plan) {
+        let plan = known ?? self.plan()
         // Settings first: whether raw HTML is allowed changes how every Markdown text is rendered.
         let fileSystem = self.fileSystem
         let unsafeHTML: Bool = {
@@ -49,21 +48,29 @@ public struct SiteLoader: Sendable {
             return ConfigLoader.load(file, path: file.path).0.unsafeHTML
         }()
         let images = ImageChecker(fileSystem: fileSystem, staticFiles: staticFiles)
-        let results = work.parallelMap(parallel: parallel) { item -> LoadedFile in
+        let results = plan.work.parallelMap(parallel: parallel) { item -> LoadedFile in
             if let reused = reuse?(item.path) { return reused }
             return Self.loadFile(item.path, as: item.place, fileSystem: fileSystem, unsafeHTML: unsafeHTML, images: images)
         }
         var byPath: [String: LoadedFile] = [:]
         if reuse != nil {
-            byPath.reserveCapacity(work.count)
-            for (item, result) in zip(work, results) { byPath[item.path] = result }
+            byPath.reserveCapacity(plan.work.count)
+            for (item, result) in zip(plan.work, results) { byPath[item.path] = result }
         }
-        let (site, assembled) = assemble(consume results, diagnostics: diagnostics)
-        return (site, assembled, byPath)
+        let (site, assembled) = assemble(consume results, diagnostics: plan.diagnostics)
+        return (site, assembled, byPath, plan)
+    }
+
+    /// The files of `content/` to read, each with what it is (event files first: they hold
+    /// hundreds of events each, so none is left for last on a core), and a warning for each file
+    /// that is not read.
+    struct Plan: Sendable {
+        var work: [(path: String, place: Place)]
+        var diagnostics: [Diagnostic]
     }
 
     /// The files of `content/` that are read, each with what it is, and a warning for each file that is not.
-    func plan() -> ([(path: String, place: Place)], [Diagnostic]) {
+    func plan() -> Plan {
         var diagnostics: [Diagnostic] = []
         var work: [(path: String, place: Place)] = []
         if !fileSystem.directoryExists("content") {
@@ -89,7 +96,8 @@ public struct SiteLoader: Sendable {
                 diagnostics.append(.warning(SourceLocation(path: path), "ignored: \(Self.whyIgnored(parts: parts, ext: ext))"))
             }
         }
-        return (work, diagnostics)
+        let events = work.filter { if case .events = $0.place { return true } else { return false } }
+        return Plan(work: events + work.filter { if case .events = $0.place { return false } else { return true } }, diagnostics: diagnostics)
     }
 
     /// Reads and parses one file of `content/`.
