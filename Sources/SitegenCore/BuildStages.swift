@@ -71,21 +71,23 @@ struct BuildStages: Sendable {
     /// Load: content, sources, theme and static files; the command line's `--base-url` and
     /// `--links` replace the ones of `site.yaml`.
     func load() -> StageResult<Loaded> {
-        load(reusing: nil, theme: nil).result
+        var none: SiteLoader.Assembly?
+        return load(reusing: nil, theme: nil, assembly: &none).result
     }
 
     /// Load, for the incremental build session (``BuildSession``): a content file's contribution
     /// is taken from `reuse` when it gives one, and the theme (with its problems) is `cachedTheme`
     /// when given, and the files of `content/` are those of `plan` when given (no file added or
-    /// removed since). Returns, beside the stage's result, what each file gave (nothing without
-    /// `reuse`: a cold build keeps only the site), the theme and the plan of files read.
+    /// removed since). `assembly` is what each file gave (``SiteLoader/load(reusing:plan:assembly:)``:
+    /// nil without `reuse`, as a cold build keeps only the site). Returns, beside the stage's
+    /// result, the theme and the plan of files read.
     func load(reusing reuse: (@Sendable (String) -> SiteLoader.LoadedFile?)?, theme cachedTheme: (Theme, [Diagnostic])?,
-              plan: SiteLoader.Plan? = nil)
-        -> (result: StageResult<Loaded>, files: [String: SiteLoader.LoadedFile], theme: (Theme, [Diagnostic]), plan: SiteLoader.Plan) {
+              plan: SiteLoader.Plan? = nil, assembly: inout SiteLoader.Assembly?)
+        -> (result: StageResult<Loaded>, theme: (Theme, [Diagnostic]), plan: SiteLoader.Plan) {
         // Static files first: images in the content are checked against them.
         let staticFiles = StaticLoader.load(fileSystem: fileSystem)
-        var (raw, diagnostics, files, plan) = SiteLoader(fileSystem: fileSystem, parallel: parallel, staticFiles: staticFiles)
-            .load(reusing: reuse, plan: plan)
+        var (raw, diagnostics, plan) = SiteLoader(fileSystem: fileSystem, parallel: parallel, staticFiles: staticFiles)
+            .load(reusing: reuse, plan: plan, assembly: &assembly)
         let themed = cachedTheme ?? {
             var (theme, themeDiagnostics) = Theme.load(fileSystem: fileSystem, pageTemplates: PageKind.all.map(\.template))
             // The theme's words in the site's language, with the site's own (`content/strings.yaml`).
@@ -97,7 +99,7 @@ struct BuildStages: Sendable {
             raw.config.baseURL = ConfigLoader.normalizeBaseURL(baseURL) ?? raw.config.baseURL
         }
         if let links = options.links { raw.config.links = links }
-        return (StageResult(Loaded(raw: raw, theme: themed.0, staticFiles: staticFiles), diagnostics), files, themed, plan)
+        return (StageResult(Loaded(raw: raw, theme: themed.0, staticFiles: staticFiles), diagnostics), themed, plan)
     }
 
     /// Resolve: IDs, references, citations, backlinks and orders into one immutable ``Site``.

@@ -69,6 +69,10 @@ public final class BuildSession: Sendable {
         var verify: VerifyCache?
         /// The files of `content/` read last time.
         var plan: SiteLoader.Plan?
+        /// The version of each of `files`.
+        var versions: [String: Int] = [:]
+        /// What each file of `plan` gave, and the site they make.
+        var assembly: SiteLoader.Assembly?
     }
 
     /// Brings the output folder up to date with the site's files: the report of the build, as
@@ -109,6 +113,7 @@ public final class BuildSession: Sendable {
             state.files = [:]  // images and `unsafe_html` change how content files are read
             state.verify = nil
             state.plan = nil
+            state.assembly = nil
         }
 
         // Load: only files whose stamp (or, for a file changed moments ago, bytes) changed are read
@@ -136,7 +141,6 @@ public final class BuildSession: Sendable {
             confirmed.withLock { $0[path] = stamp }
             return entry.loaded
         }
-        var loadedFiles: [String: SiteLoader.LoadedFile] = [:]
         var themed: (Theme, [Diagnostic])?
         let cachedTheme = state.theme.map { ($0.theme, $0.diagnostics) }
         // The same files as last time when every content file that changed was read last time and is still there.
@@ -146,43 +150,62 @@ public final class BuildSession: Sendable {
             } ? state.plan : nil
         }
         var plan: SiteLoader.Plan?
+        // Taken out of the state, so that the loader replaces what changed in place rather than in a copy.
+        var assembly = state.assembly.take()
         let loaded = run.stage("load") {
-            let loading = stages.load(reusing: reuse, theme: cachedTheme, plan: samePlan)
-            (loadedFiles, themed, plan) = (loading.files, loading.theme, loading.plan)
+            let loading = stages.load(reusing: reuse, theme: cachedTheme, plan: samePlan, assembly: &assembly)
+            (themed, plan) = (loading.theme, loading.plan)
             return loading.result
         }
         state.plan = plan
+        state.assembly = assembly
+        let loadedFiles = assembly!.files
         state.theme = (globalKey, themed!.0, themed!.1)
         let (readNow, confirmedNow) = (reads.withLock { $0 }, confirmed.withLock { $0 })
-        var files: [String: CachedFile] = [:]
-        for (path, file) in loadedFiles {
+        // What each file gave and which version of it that is: the same record for a file neither
+        // read nor looked at again.
+        func record(_ path: String, _ file: SiteLoader.LoadedFile) -> CachedFile {
             if var entry = cached[path], let stamp = confirmedNow[path] {
                 entry.stamp = stamp
-                files[path] = entry
+                return entry
             } else if let (stamp, hash) = readNow[path] {
                 if let entry = cached[path], entry.hash == hash {
-                    files[path] = CachedFile(stamp: stamp, hash: hash, version: entry.version, loaded: entry.loaded)
-                } else {
-                    state.nextVersion += 1
-                    files[path] = CachedFile(stamp: stamp, hash: hash, version: state.nextVersion, loaded: file)
+                    return CachedFile(stamp: stamp, hash: hash, version: entry.version, loaded: entry.loaded)
                 }
-            } else if let entry = cached[path] {
-                files[path] = entry
-            } else {
-                // Not readable: a new version each time, never reused.
                 state.nextVersion += 1
-                files[path] = CachedFile(stamp: FileStamp(size: -1, modified: 0, changed: 0, inode: 0), hash: ContentHash(Data()),
-                                         version: state.nextVersion, loaded: file)
+                return CachedFile(stamp: stamp, hash: hash, version: state.nextVersion, loaded: file)
+            } else if let entry = cached[path] {
+                return entry
             }
+            // Not readable: a new version each time, never reused.
+            state.nextVersion += 1
+            return CachedFile(stamp: FileStamp(size: -1, modified: 0, changed: 0, inode: 0), hash: ContentHash(Data()),
+                              version: state.nextVersion, loaded: file)
         }
+        var files: [String: CachedFile]
+        var versionsNow: [String: Int]
+        if samePlan != nil {
+            // The same files, all read before: only those read or looked at again have new records.
+            (files, versionsNow) = (cached, state.versions)
+            for path in Set(readNow.keys).union(confirmedNow.keys) {
+                guard let position = plan!.positions[path] else { continue }
+                files[path] = record(path, loadedFiles[position])
+                versionsNow[path] = files[path]!.version
+            }
+        } else {
+            files = [:]
+            for (item, file) in zip(plan!.work, loadedFiles) { files[item.path] = record(item.path, file) }
+            versionsNow = files.mapValues(\.version)
+        }
+        let versions = versionsNow
         state.files = files
+        state.versions = versions
 
         // Verify: only the files whose problems an edit can change (VerifyCache).
-        let versions = files.mapValues(\.version)
         let (verifyCache, oldFiles, newFiles) = (state.verify, cached, files)
         let (includeDrafts, parallel, raw) = (options.includeDrafts, options.parallel, loaded.raw)
         // What changed since the output was written.
-        let previous = state.output.flatMap { $0.globalKey == globalKey ? $0 : nil }
+        var previous = state.output.flatMap { $0.globalKey == globalKey ? $0 : nil }
         let changed = previous.map { Self.changes(old: $0, versions: versions, files: newFiles) }
         let changedValues = changed?.values
         // Resolve: an edit that changes no reference patches the last site (ResolvePatch), any other is resolved whole.
@@ -232,10 +255,16 @@ public final class BuildSession: Sendable {
         guard run.goesOn else { return run.report() }
 
         let folder = LiveOutputFolder(url: options.output)
-        var dependencies = previous?.dependencies ?? PageDependencies()
+        var dependencies = PageDependencies()
         let chosen: [PageJob] = run.stage("changes") {
             guard let previous, let changedValues else { return StageResult(pages) }
             return StageResult(Self.choose(pages, old: previous, new: site, changedValues: changedValues, patched: patched != nil, paging: paging))
+        }
+        // Taken out of the last output (which is replaced below, or dropped if writing fails), so that
+        // recording what the rendered pages show changes the record in place rather than a copy of it.
+        if previous != nil {
+            previous!.dependencies = PageDependencies()
+            swap(&dependencies, &state.output!.dependencies)
         }
         let results: [Result<Bool, OutputWriter.WriteError>] = run.stage("render") {
             var results: [Result<Bool, OutputWriter.WriteError>] = []

@@ -28,24 +28,35 @@ enum ResolvePatch {
         else { return nil }
 
         // The new values of the changed entities; each must be in the old site and in the new one.
+        // (Looked for by position: a loop over a list copies every entity it looks at.)
         let ids = Dictionary(grouping: changedValues, by: \.kind).mapValues { Set($0.map(\.id)) }
         var articles: [String: Article] = [:], actors: [String: Actor] = [:], events: [String: Event] = [:], notes: [String: Note] = [:]
         if let wanted = ids[.article] {
-            for article in raw.articles where wanted.contains(article.id) && (!article.draft || includeDrafts) { articles[article.id] = article }
+            for index in raw.articles.indices where wanted.contains(raw.articles[index].id) && (!raw.articles[index].draft || includeDrafts) {
+                articles[raw.articles[index].id] = raw.articles[index]
+            }
         }
         if let wanted = ids[.actor] {
-            for actor in raw.actors where wanted.contains(actor.id) { actors[actor.id] = actor }
+            for index in raw.actors.indices where wanted.contains(raw.actors[index].id) { actors[raw.actors[index].id] = raw.actors[index] }
         }
         if let wanted = ids[.note] {
-            for note in raw.notes where wanted.contains(note.id) && (!note.draft || includeDrafts) { notes[note.id] = note }
+            for index in raw.notes.indices where wanted.contains(raw.notes[index].id) && (!raw.notes[index].draft || includeDrafts) {
+                notes[raw.notes[index].id] = raw.notes[index]
+            }
         }
         if let wanted = ids[.event] {
-            for event in raw.events where wanted.contains(event.id) {
-                guard events[event.id] == nil else { return nil }  // a duplicate ID
-                events[event.id] = event
+            for index in raw.events.indices where wanted.contains(raw.events[index].id) {
+                guard events[raw.events[index].id] == nil else { return nil }  // a duplicate ID
+                events[raw.events[index].id] = raw.events[index]
             }
             // No duplicate ID anywhere: as many events as the old site had, and every changed one in it.
-            guard raw.events.count == old.events.count, Set(raw.events.map(\.id)).count == raw.events.count else { return nil }
+            // The old site had none, so a new one involves an event of a changed file.
+            guard raw.events.count == old.events.count else { return nil }
+            let edited = Set(raw.events.indices.filter { changedPaths.contains(raw.events[$0].location.path) }.map { raw.events[$0].id })
+            var seen = Set<String>()
+            for index in raw.events.indices where edited.contains(raw.events[index].id) {
+                guard seen.insert(raw.events[index].id).inserted else { return nil }
+            }
         }
         guard articles.count == ids[.article, default: []].count, actors.count == ids[.actor, default: []].count,
               events.count == ids[.event, default: []].count, notes.count == ids[.note, default: []].count

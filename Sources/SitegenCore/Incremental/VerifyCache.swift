@@ -53,20 +53,22 @@ struct VerifyCache: Sendable {
         // The entities of the files verified again.
         var part = raw
         part.introduction = raw.introduction.flatMap { again.contains($0.path) ? $0 : nil }
-        part.actors = raw.actors.filter { again.contains($0.location.path) }
-        part.events = raw.events.filter { again.contains($0.location.path) }
-        part.notes = raw.notes.filter { again.contains($0.location.path) }
-        part.pages = raw.pages.filter { again.contains($0.location.path) }
+        // (Picked by position: filtering the lists themselves would copy every entity to look at its path.)
+        part.actors = raw.actors.indices.filter { again.contains(raw.actors[$0].location.path) }.map { raw.actors[$0] }
+        part.events = raw.events.indices.filter { again.contains(raw.events[$0].location.path) }.map { raw.events[$0] }
+        part.notes = raw.notes.indices.filter { again.contains(raw.notes[$0].location.path) }.map { raw.notes[$0] }
+        part.pages = raw.pages.indices.filter { again.contains(raw.pages[$0].location.path) }.map { raw.pages[$0] }
         // Their quotes are looked up in the articles they cite, wherever those are.
         var cited = Set<String>()
         func collect(_ quotes: [SourceQuote]) { for quote in quotes { cited.insert(quote.article) } }
         func collect(_ facts: [Fact]) { for fact in facts { for value in fact.values { collect(value.sources) } } }
         for event in part.events { collect(event.sources); collect(event.facts) }
         for actor in part.actors { collect(actor.facts); for relation in actor.relations { collect(relation.sources) } }
-        part.articles = raw.articles.filter { again.contains($0.location.path) || cited.contains($0.id) }
+        part.articles = raw.articles.indices.filter { again.contains(raw.articles[$0].location.path) || cited.contains(raw.articles[$0].id) }
+            .map { raw.articles[$0] }
         let quotes = QuoteVerifier(parallel: parallel, fileSystem: fileSystem).verifyQuotes(in: part, includeDrafts: includeDrafts)
             .filter { again.contains($0.location.path) }
-        part.articles = raw.articles.filter { again.contains($0.location.path) }
+        part.articles = raw.articles.indices.filter { again.contains(raw.articles[$0].location.path) }.map { raw.articles[$0] }
         let found = quotes + PlaceholderCheck.check(part, includeDrafts: includeDrafts, fileSystem: fileSystem)
             + UncitedParagraphs.warnings(in: part, includeDrafts: includeDrafts)
         var cache = self

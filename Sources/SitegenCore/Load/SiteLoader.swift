@@ -27,18 +27,20 @@ public struct SiteLoader: Sendable {
 
     /// Reads everything under `content/`.
     public func load() -> (RawSite, [Diagnostic]) {
-        let (site, diagnostics, _, _) = load(reusing: nil)
+        var none: Assembly?
+        let (site, diagnostics, _) = load(reusing: nil, assembly: &none)
         return (site, diagnostics)
     }
 
     /// Reads everything under `content/`, taking a file's contribution from `reuse` when it gives
-    /// one (the incremental build session hands back what an unchanged file gave last time), and
-    /// returns what each file gave, by path, beside the site. Without `reuse` (a cold build) what
-    /// each file gave is not kept: the site is all that is returned, so that a large site is not
-    /// held twice. `plan` is the list of files to read when the caller knows that no file was
-    /// added or removed since it was made (``plan()`` otherwise); the plan used is returned.
-    func load(reusing reuse: (@Sendable (String) -> LoadedFile?)?, plan known: Plan? = nil)
-        -> (RawSite, [Diagnostic], [String: LoadedFile], Plan) {
+    /// one (the incremental build session hands back what an unchanged file gave last time). With
+    /// `reuse` (the session), `assembly` is set to the site with what each file gave; without it
+    /// (a cold build) only the site is kept, so that a large site is not held twice. `plan` is the
+    /// list of files to read when the caller knows that no file was added or removed since it was
+    /// made (``plan()`` otherwise); with it, `assembly` may hold the last load of that same plan,
+    /// and only what the changed files gave is then replaced in it.
+    func load(reusing reuse: (@Sendable (String) -> LoadedFile?)?, plan known: Plan? = nil, assembly: inout Assembly?)
+        -> (site: RawSite, diagnostics: [Diagnostic], plan: Plan) {
         let plan = known ?? self.plan()
         // Settings first: whether raw HTML is allowed changes how every Markdown text is rendered.
         let fileSystem = self.fileSystem
@@ -52,13 +54,17 @@ public struct SiteLoader: Sendable {
             if let reused = reuse?(item.path) { return reused }
             return Self.loadFile(item.path, as: item.place, fileSystem: fileSystem, unsafeHTML: unsafeHTML, images: images)
         }
-        var byPath: [String: LoadedFile] = [:]
-        if reuse != nil {
-            byPath.reserveCapacity(plan.work.count)
-            for (item, result) in zip(plan.work, results) { byPath[item.path] = result }
+        guard reuse != nil else {
+            assembly = nil
+            let (site, assembled) = assemble(consume results, diagnostics: plan.diagnostics)
+            return (site, assembled, plan)
         }
-        let (site, assembled) = assemble(consume results, diagnostics: plan.diagnostics)
-        return (site, assembled, byPath, plan)
+        if known != nil, assembly != nil, Self.patch(&assembly!, with: results) {
+            return (assembly!.site, assembly!.diagnostics, plan)
+        }
+        let (site, assembled) = assemble(results, diagnostics: plan.diagnostics)
+        assembly = Assembly(site: site, diagnostics: assembled, files: results, planDiagnosticCount: plan.diagnostics.count)
+        return (site, assembled, plan)
     }
 
     /// The files of `content/` to read, each with what it is (event files first: they hold
@@ -67,6 +73,14 @@ public struct SiteLoader: Sendable {
     struct Plan: Sendable {
         var work: [(path: String, place: Place)]
         var diagnostics: [Diagnostic]
+        /// The position of each path in `work`.
+        var positions: [String: Int]
+
+        init(work: [(path: String, place: Place)], diagnostics: [Diagnostic]) {
+            self.work = work
+            self.diagnostics = diagnostics
+            positions = Dictionary(uniqueKeysWithValues: work.enumerated().map { ($1.path, $0) })
+        }
     }
 
     /// The files of `content/` that are read, each with what it is, and a warning for each file that is not.

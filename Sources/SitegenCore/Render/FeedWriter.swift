@@ -43,24 +43,34 @@ struct FeedWriter {
     /// first (by publication date, then kind and ID). A note without a `date` has no place in
     /// the order and is left out.
     func entries() -> [Entry] {
-        var entries = site.articleOrder.compactMap { site.articles[$0] }.map { article in
-            Entry(ref: Ref(.article, article.id), title: article.title, published: article.published,
-                  updated: article.updated ?? article.published, author: article.author ?? article.outlet,
-                  summary: article.body.plainSummary)
+        // Sorted by date and reference first; titles, authors and summaries only for the entries kept.
+        var dated: [(ref: Ref, published: Timestamp)] = site.articleOrder.compactMap { id in
+            site.articles[id].map { (Ref(.article, id), $0.published) }
         }
         for note in site.noteOrder.compactMap({ site.notes[$0] }) {
-            guard let date = note.date,
-                  let stamp = Timestamp(parsing: "\(String(format4: date.year))-\(String(format2: date.month ?? 1))-\(String(format2: date.day ?? 1))")
-            else { continue }
-            entries.append(Entry(ref: Ref(.note, note.id), title: note.title, published: stamp, updated: stamp,
-                                 author: note.author ?? site.config.title,
-                                 summary: note.summary ?? note.body.plainSummary))
+            guard let stamp = Self.timestamp(of: note) else { continue }
+            dated.append((Ref(.note, note.id), stamp))
         }
-        entries.sort {
+        dated.sort {
             if $0.published != $1.published { return $0.published > $1.published }
             return $0.ref < $1.ref
         }
-        return Array(entries.prefix(site.config.feedLimit))
+        return dated.prefix(site.config.feedLimit).map { entry in
+            if entry.ref.kind == .note, let note = site.notes[entry.ref.id] {
+                return Entry(ref: entry.ref, title: note.title, published: entry.published, updated: entry.published,
+                             author: note.author ?? site.config.title, summary: note.summary ?? note.body.plainSummary)
+            }
+            let article = site.articles[entry.ref.id]!
+            return Entry(ref: entry.ref, title: article.title, published: article.published,
+                         updated: article.updated ?? article.published, author: article.author ?? article.outlet,
+                         summary: article.body.plainSummary)
+        }
+    }
+
+    /// A note's date as the feed's time of publication; nil for a note without a `date`.
+    private static func timestamp(of note: Note) -> Timestamp? {
+        guard let date = note.date else { return nil }
+        return Timestamp(parsing: "\(String(format4: date.year))-\(String(format2: date.month ?? 1))-\(String(format2: date.day ?? 1))")
     }
 
     /// Atom: the latest articles and notes, newest first; `<updated>` is the newest entry's
