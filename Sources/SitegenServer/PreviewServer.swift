@@ -22,11 +22,14 @@ public struct ServeOptions: Sendable {
     /// A private folder for the builds; by default a new folder in `/dev/shm` (memory) where it
     /// exists, else in the temporary folder. Never `ROOT/public`.
     public var workFolder: URL?
-    /// How often `content/`, `templates/` and `static/` are checked for changes.
+    /// How often `content/`, `templates/` and `static/` are checked for changes where the kernel
+    /// does not report them (systems other than Linux, or a symbolic link below them).
     public var pollInterval: Duration
     /// Once a change is seen, how long the folders must stay unchanged before the build starts
     /// (an editor that truncates a file and then writes it is not built half-way).
     public var settleInterval: Duration
+    /// Where the kernel reports changes (Linux), how often its reports are read.
+    public var eventInterval: Duration
     /// How long a live-reload request is held open when nothing changes.
     public var longPollTimeout: Duration
     /// Whether each build's stage times are logged after its summary (`--timings`).
@@ -35,7 +38,7 @@ public struct ServeOptions: Sendable {
     /// Creates options.
     public init(root: URL, includeDrafts: Bool = false, baseURL: String? = nil, host: String = "127.0.0.1", port: Int = 8080,
                 workFolder: URL? = nil, pollInterval: Duration = .milliseconds(50), settleInterval: Duration = .milliseconds(20),
-                longPollTimeout: Duration = .seconds(25), timings: Bool = false) {
+                eventInterval: Duration = .milliseconds(5), longPollTimeout: Duration = .seconds(25), timings: Bool = false) {
         self.root = root.standardizedFileURL
         self.includeDrafts = includeDrafts
         self.baseURL = baseURL
@@ -44,6 +47,7 @@ public struct ServeOptions: Sendable {
         self.workFolder = workFolder
         self.pollInterval = pollInterval
         self.settleInterval = settleInterval
+        self.eventInterval = eventInterval
         self.longPollTimeout = longPollTimeout
         self.timings = timings
     }
@@ -206,24 +210,43 @@ public final class PreviewServer: Sendable {
         let baseURL = options.baseURL ?? address
         log("Serving \(options.root.path) at \(address) (press Ctrl-C to stop). Watching content/, templates/ and static/.")
         let watched = ["content", "templates", "static"]
+        // Listening starts before the first build, so that an edit made during it is built next.
+        let events = FolderEvents.start(root: options.root, folders: watched)
         let snapshot = { FolderSnapshot.take(root: self.options.root, folders: watched) }
-        var seen = snapshot()
+        var seen = events == nil ? snapshot() : nil
         let session = BuildSession(BuildOptions(root: options.root, output: workFolder.appendingPathComponent("site"),
                                                 includeDrafts: options.includeDrafts, baseURL: baseURL, writesOutput: true))
         await rebuild(session: session, changed: nil)
-        while !Task.isCancelled {
+        if let events {
+            await watch(events, session: session)
+            return
+        }
+        while !Task.isCancelled, let before = seen {
             do { try await Task.sleep(for: options.pollInterval) } catch { return }
             let now = snapshot()
             // Editors' swap and backup files change without the site changing: they are handed
             // on with the next real change, not built for.
-            guard now != seen, now.changedPaths(since: seen).contains(where: { !FolderSnapshot.isEditorFile($0) }) else { continue }
+            guard now != before, now.changedPaths(since: before).contains(where: { !FolderSnapshot.isEditorFile($0) }) else { continue }
             // A file may be seen half-written (many editors truncate, then write): wait until one
             // more look finds nothing new before building. Changes made while this build runs are
             // in the next snapshot: bursts coalesce.
             guard let settled = await settle(now, snapshot: snapshot) else { return }
-            let changed = settled.changedPaths(since: seen)
             seen = settled
-            await rebuild(session: session, changed: changed)
+            await rebuild(session: session, changed: settled.changedPaths(since: before))
+        }
+    }
+
+    /// Rebuilds on what the kernel reports (``FolderEvents``): once something other than an
+    /// editor's swap file changed and nothing more was heard for `settleInterval`.
+    private func watch(_ events: FolderEvents, session: BuildSession) async {
+        let clock = ContinuousClock()
+        var lastHeard = clock.now
+        while !Task.isCancelled {
+            do { try await Task.sleep(for: options.eventInterval) } catch { return }
+            if events.read() { lastHeard = clock.now }
+            guard events.heardSomething, clock.now - lastHeard >= options.settleInterval else { continue }
+            if let paths = events.changedPaths, !paths.contains(where: { !FolderSnapshot.isEditorFile($0) }) { continue }
+            await rebuild(session: session, changed: events.take())
         }
     }
 }

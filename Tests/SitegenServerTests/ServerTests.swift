@@ -142,6 +142,28 @@ struct ServerTests {
         }
     }
 
+    @Test("a site with a symbolic link in content/ is watched by polling, and an edit through the link is built")
+    func polledSite() async throws {
+        let site = try TestSite(extra: ["notes-outside/linked.md": "---\ntitle: A linked note\n---\nFirst text.\n"])
+        defer { site.remove() }
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("content/notes/linked.md").path,
+                                                   withDestinationPath: site.root.appendingPathComponent("notes-outside/linked.md").path)
+        try await site.withServer { server, client in
+            #expect(await server.firstBuild().servedFolder != nil)
+            #expect(try await client.execute(uri: "/notes/linked/", method: .get).text.contains("First text."))
+            let version = try #require(Int(try await client.execute(uri: "/__sitegen/version", method: .get).text))
+            // The kernel would not report this write in content/: the snapshots see it.
+            try site.write("notes-outside/linked.md", "---\ntitle: A linked note\n---\nSecond text.\n")
+            var latest = version
+            let deadline = ContinuousClock.now + .seconds(120)
+            while latest == version && ContinuousClock.now < deadline {
+                latest = Int(try await client.execute(uri: "/__sitegen/wait?after=\(version)", method: .get).text) ?? version
+            }
+            #expect(latest > version)
+            #expect(try await client.execute(uri: "/notes/linked/", method: .get).text.contains("Second text."))
+        }
+    }
+
     @Test("a failed build shows the errors over every page and recovers when the file is fixed")
     func errorOverlay() async throws {
         let site = try TestSite()
