@@ -2,6 +2,9 @@
 /// `robots.txt`'s sitemap line. Without `base_url`, only `robots.txt` is written.
 struct FeedWriter {
     let site: Site
+    /// The IDs of the pages of each kind of ``PageKind/all``, when the caller has them already
+    /// (a cold build's renderer lists them once for its jobs); listed here when nil.
+    var pageIDs: [[String]]? = nil
 
     /// `robots.txt`, `feed.xml` and the sitemap's files; `feed` or `sitemaps` false leaves out
     /// `robots.txt` and `feed.xml`, or the sitemap (``BuildSession`` makes only what an edit changes).
@@ -117,9 +120,9 @@ struct FeedWriter {
     /// ``sitemapLimit`` URLs a sitemap index `sitemap.xml` naming `sitemap-1.xml`, `sitemap-2.xml`, ….
     func sitemaps(base: String, _ deliver: (OutputFile) -> Void) {
         var entries: [(folder: String, lastmod: String?)] = []
-        for kind in PageKind.all where kind.inSitemap {
+        for (index, kind) in PageKind.all.enumerated() where kind.inSitemap {
             let isArticle = kind.output == .entity(.article)
-            entries += kind.pageIDs(in: site).map { id in
+            entries += (pageIDs?[index] ?? kind.pageIDs(in: site)).map { id in
                 (kind.folder(of: id), isArticle ? site.articles[id].map { ($0.updated ?? $0.published).date.description } : nil)
             }
         }

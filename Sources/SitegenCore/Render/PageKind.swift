@@ -27,8 +27,9 @@ struct PageKind: Sendable {
     var menu: String?
     /// Whether the pages are listed in sitemap.xml.
     var inSitemap: Bool = true
-    /// The IDs of the pages of a `.list` kind, the first page's empty: `["", "page/2"]`.
-    var listPages: @Sendable (Site) -> [String] = { _ in [""] }
+    /// The IDs of the pages of a `.list` kind, the first page's empty: `["", "page/2"]`; given the
+    /// site and its timeline's paging (made when asked for, once per build: ``TimelinePaging``).
+    var listPages: @Sendable (Site, () -> TimelinePaging) -> [String] = { _, _ in [""] }
     /// Whether a site has this kind of page at all (the search page only when `search: true`);
     /// a kind that is off has no page, no menu entry and no sitemap line.
     var isIncluded: @Sendable (Site) -> Bool = { _ in true }
@@ -41,21 +42,21 @@ struct PageKind: Sendable {
 
     static let home = PageKind(template: "home", output: .folder(""), menu: "nav.home", citing: [.introduction]) { builder, _, place, citations in builder.homePage(place, citations) }
     static let timeline = PageKind(template: "timeline", output: .list("timeline/"), menu: "nav.timeline",
-                                   listPages: { TimelinePaging(site: $0, limit: $0.config.listLimit).pageIDs },
+                                   listPages: { $1().pageIDs },
                                    citing: [.eventSummaries]) { $0.timelinePage($1, $2, $3) }
     static let actors = PageKind(template: "actors", output: .list("actors/"), menu: "nav.actors",
-                                 listPages: { ListPaging.pageIDs(count: $0.actorOrder.count, limit: $0.config.listLimit) }) { builder, id, place, _ in builder.actorsIndexPage(id, place) }
+                                 listPages: { site, _ in ListPaging.pageIDs(count: site.actorOrder.count, limit: site.config.listLimit) }) { builder, id, place, _ in builder.actorsIndexPage(id, place) }
     static let network = PageKind(template: "network", output: .folder("network/"), menu: "nav.network") { builder, _, place, _ in builder.networkPage(place) }
     static let articles = PageKind(template: "articles", output: .list("articles/"), menu: "nav.articles",
-                                   listPages: { ListPaging.pageIDs(count: $0.articleOrder.count, limit: $0.config.listLimit) }) { builder, id, place, _ in builder.articlesIndexPage(id, place) }
+                                   listPages: { site, _ in ListPaging.pageIDs(count: site.articleOrder.count, limit: site.config.listLimit) }) { builder, id, place, _ in builder.articlesIndexPage(id, place) }
     static let notes = PageKind(template: "notes", output: .list("notes/"), menu: "nav.notes",
-                                listPages: { ListPaging.pageIDs(count: $0.noteOrder.count, limit: $0.config.listLimit) }) { builder, id, place, _ in builder.notesIndexPage(id, place) }
+                                listPages: { site, _ in ListPaging.pageIDs(count: site.noteOrder.count, limit: site.config.listLimit) }) { builder, id, place, _ in builder.notesIndexPage(id, place) }
     static let search = PageKind(template: "search", output: .folder("search/"), menu: "nav.search",
                                  isIncluded: { $0.config.search }) { builder, _, place, _ in builder.searchPage(place) }
     static let notFound = PageKind(template: "404", output: .file("404.html"), inSitemap: false) { builder, _, place, _ in builder.notFoundPage(place) }
     static let article = PageKind(template: "article", output: .entity(.article), citing: [.body]) { $0.articlePage($0.site.articles[$1]!, $2, $3) }
     static let actor = PageKind(template: "actor", output: .entity(.actor), citing: [.body, .relations, .facts]) { $0.actorPage($0.site.actors[$1]!, $2, $3) }
-    static let actorList = PageKind(template: "actor-list", output: .list("actors/"), listPages: { ActorLists.pageIDs(in: $0) }) {
+    static let actorList = PageKind(template: "actor-list", output: .list("actors/"), listPages: { site, _ in ActorLists.pageIDs(in: site) }) {
         $0.actorListPage($1, $2, $3)
     }
     static let event = PageKind(template: "event", output: .entity(.event), citing: [.summary, .quotedSources, .otherSources, .facts]) { $0.eventPage($0.site.events[$1]!, $2, $3) }
@@ -66,9 +67,10 @@ struct PageKind: Sendable {
     static let all: [PageKind] = [home, timeline, actors, network, articles, notes, search, notFound, article, actor, actorList, event, note, page]
 
     /// The IDs of the pages of this kind in `site`: one empty ID for a kind with one page.
-    func pageIDs(in site: Site) -> [String] {
+    /// `timelinePaging` is the site's, when the caller has made it already.
+    func pageIDs(in site: Site, timelinePaging: TimelinePaging? = nil) -> [String] {
         guard isIncluded(site) else { return [] }
-        if case .list = output { return listPages(site) }
+        if case .list = output { return listPages(site) { timelinePaging ?? TimelinePaging(site: site, limit: site.config.listLimit) } }
         guard case .entity(let kind) = output else { return [""] }
         switch kind {
         case .article: return site.articleOrder

@@ -38,18 +38,21 @@ public struct SiteRenderer: Sendable {
     public func render<Delivered: Sendable>(delivering deliver: @escaping @Sendable (OutputFile) -> Delivered) -> [Delivered] {
         let assetFiles = fingerprintedAssets()
         let assetURLs = Self.assetURLs(assetFiles)
+        // The timeline's paging and every kind's page IDs are made once, for the jobs, the page
+        // builders and the sitemap.
+        let paging = TimelinePaging(site: site, limit: site.config.listLimit)
+        let pageIDs = PageKind.all.map { $0.pageIDs(in: site, timelinePaging: paging) }
         // The largest pages first (the kinds with one page, which list many things, then actors with
         // the most events), so that no long page starts last and leaves the other cores idle.
         var jobs: [Job] = [.feeds]
-        for kind in PageKind.all {
-            var ids = kind.pageIDs(in: site)
+        for (kind, ids) in zip(PageKind.all, pageIDs) {
+            var ids = ids
             if case .entity(.actor) = kind.output {
                 ids = ids.map { ($0, site.eventsByActor[$0]?.count ?? 0) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
             }
             jobs += ids.map { .page(kind, $0) }
         }
         let renderer = self
-        let paging = TimelinePaging(site: site, limit: site.config.listLimit)
         let delivered = jobs.parallelMap(parallel: parallel, makingContext: {
             var theme = renderer.theme
             theme.library = theme.library.copy()
@@ -58,7 +61,7 @@ public struct SiteRenderer: Sendable {
             switch job {
             case .feeds:
                 var made: [Delivered] = []
-                FeedWriter(site: builder.site).files { made.append(deliver($0)) }
+                FeedWriter(site: builder.site, pageIDs: pageIDs).files { made.append(deliver($0)) }
                 return .several(made)
             case .page(let kind, let id): return .one(deliver(builder.render(kind, id)))
             }
