@@ -27,6 +27,9 @@ public final class BuildSession: Sendable {
     /// What one file of `content/` gave when last read.
     struct CachedFile: Sendable {
         var stamp: FileStamp
+        /// When the file was last read or its bytes compared (an update's start, just before):
+        /// a stamp taken within two seconds of a change to the file is not trusted (``FileStamp/isRacy(at:)``).
+        var checked: Int64
         var hash: ContentHash
         /// Counts reads of any file, so two versions of a file never share a number.
         var version: Int
@@ -134,9 +137,9 @@ public final class BuildSession: Sendable {
         let reuse: @Sendable (String) -> SiteLoader.LoadedFile? = { path in
             guard let entry = cached[path] else { return nil }
             // Not changed since it was read, by the snapshots, nor just before it was read.
-            if let hints, !hints.contains(path), !entry.stamp.isRacy(now: now) { return entry.loaded }
+            if let hints, !hints.contains(path), !entry.stamp.isRacy(at: entry.checked) { return entry.loaded }
             guard let stamp = FileStamp.of(rootPath + "/" + path) else { return nil }
-            if stamp == entry.stamp && !stamp.isRacy(now: now) { return entry.loaded }
+            if stamp == entry.stamp && !stamp.isRacy(at: entry.checked) { return entry.loaded }
             guard let data = disk.readFile(path), ContentHash(data) == entry.hash else { return nil }
             confirmed.withLock { $0[path] = stamp }
             return entry.loaded
@@ -166,20 +169,20 @@ public final class BuildSession: Sendable {
         // read nor looked at again.
         func record(_ path: String, _ file: SiteLoader.LoadedFile) -> CachedFile {
             if var entry = cached[path], let stamp = confirmedNow[path] {
-                entry.stamp = stamp
+                (entry.stamp, entry.checked) = (stamp, now)
                 return entry
             } else if let (stamp, hash) = readNow[path] {
                 if let entry = cached[path], entry.hash == hash {
-                    return CachedFile(stamp: stamp, hash: hash, version: entry.version, loaded: entry.loaded)
+                    return CachedFile(stamp: stamp, checked: now, hash: hash, version: entry.version, loaded: entry.loaded)
                 }
                 state.nextVersion += 1
-                return CachedFile(stamp: stamp, hash: hash, version: state.nextVersion, loaded: file)
+                return CachedFile(stamp: stamp, checked: now, hash: hash, version: state.nextVersion, loaded: file)
             } else if let entry = cached[path] {
                 return entry
             }
             // Not readable: a new version each time, never reused.
             state.nextVersion += 1
-            return CachedFile(stamp: FileStamp(size: -1, modified: 0, changed: 0, inode: 0), hash: ContentHash(Data()),
+            return CachedFile(stamp: FileStamp(size: -1, modified: 0, changed: 0, inode: 0), checked: now, hash: ContentHash(Data()),
                               version: state.nextVersion, loaded: file)
         }
         var files: [String: CachedFile]

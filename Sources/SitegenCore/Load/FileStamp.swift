@@ -44,9 +44,11 @@ struct FileStamp: Equatable, Sendable {
         (self.size, self.modified, self.changed, self.inode) = (size, modified, changed, inode)
     }
 
-    /// Whether the file changed so recently before `now` (nanoseconds since 1970) that it may change again unseen.
-    func isRacy(now: Int64) -> Bool {
-        now - max(modified, changed) < Self.racyWindow
+    /// Whether the file had changed so recently when it was looked at (`checked`, nanoseconds
+    /// since 1970) that it may have changed again within the same tick of the clock, unseen.
+    /// Such a file's bytes are compared at every later look, until one finds its change old enough.
+    func isRacy(at checked: Int64) -> Bool {
+        checked - max(modified, changed) < Self.racyWindow
     }
 
     /// The current time in nanoseconds since 1970, as file times count.
