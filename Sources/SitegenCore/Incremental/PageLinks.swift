@@ -18,15 +18,16 @@ enum PageLinks {
     static func refs(in data: Data) -> Set<Ref> {
         var found = Set<Ref>()
         data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
             let bytes = raw.bindMemory(to: UInt8.self)
             let count = bytes.count
-            var index = 0
-            // Every folder name ends in `s`: look at each `s/` and at the name before it.
-            while index + 1 < count {
-                guard bytes[index] == UInt8(ascii: "s"), bytes[index + 1] == UInt8(ascii: "/") else {
-                    index += 1
-                    continue
-                }
+            // Every folder name ends in `s`: look at each `s/` and at the name before it, going
+            // from `/` to `/` (memchr: a page is mostly other bytes).
+            var from = 1
+            while from < count, let slash = memchr(base + from, Int32(UInt8(ascii: "/")), count - from) {
+                let index = base.distance(to: UnsafeRawPointer(slash)) - 1
+                from = index + 2
+                guard bytes[index] == UInt8(ascii: "s") else { continue }
                 for (kind, name) in folders where index + 1 >= name.count {
                     let start = index + 1 - name.count
                     var matches = true
@@ -43,7 +44,6 @@ enum PageLinks {
                     }
                     break
                 }
-                index += 2
             }
         }
         return found
