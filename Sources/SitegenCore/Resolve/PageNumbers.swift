@@ -74,10 +74,6 @@ struct Members: Sendable {
         for (number, index) in indices.enumerated() { numberOfIndex[index] = Int32(number) }
         (self.ids, self.indices, self.numberOfIndex, self.table) = (ids, indices, numberOfIndex, table)
     }
-
-    init() {
-        (ids, indices, numberOfIndex, table) = ([], [], [], Table(count: 0, id: { _ in "" }, isDraft: { _ in false }, keeps: { _, _ in false }))
-    }
 }
 
 /// A number for every page of a build, in ``Ref`` order: the articles by ID, then the actors,
