@@ -360,12 +360,12 @@ extension BuildSession {
     /// own values changed: those of these files, compared value by value (an entity added or
     /// removed is among them).
     static func changes(old: Output, versions: [String: Int], files: [String: CachedFile]) -> (paths: Set<String>, values: Set<Ref>) {
-        var before: [Ref: String] = [:]
-        var after: [Ref: String] = [:]
+        var before: [Ref: EntityValue] = [:]
+        var after: [Ref: EntityValue] = [:]
         let paths = differingPaths(old.versions, versions)
         for path in paths {
-            if let file = old.files[path]?.loaded { for (ref, text) in entities(of: file) { before[ref] = text } }
-            if let file = files[path]?.loaded { for (ref, text) in entities(of: file) { after[ref] = text } }
+            if let file = old.files[path]?.loaded { for (ref, value) in entities(of: file) { before[ref] = value } }
+            if let file = files[path]?.loaded { for (ref, value) in entities(of: file) { after[ref] = value } }
         }
         return (paths, Set(Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }))
     }
@@ -433,16 +433,21 @@ extension BuildSession {
         case other
     }
 
-    /// The entities a file gave, each with its value as text.
-    static func entities(of file: SiteLoader.LoadedFile) -> [(Ref, String)] {
-        var result: [(Ref, String)] = []
-        if let article = file.article { result.append((Ref(.article, article.id), String(describing: article))) }
-        if let actor = file.actor { result.append((Ref(.actor, actor.id), String(describing: actor))) }
-        if let note = file.note { result.append((Ref(.note, note.id), String(describing: note))) }
-        if let page = file.page { result.append((Ref(.page, page.id), String(describing: page))) }
-        for event in file.events { result.append((Ref(.event, event.id), String(describing: event))) }
-        for ref in file.brokenRefs { result.append((ref, "broken")) }
+    /// The entities a file gave, each with its value.
+    static func entities(of file: SiteLoader.LoadedFile) -> [(Ref, EntityValue)] {
+        var result: [(Ref, EntityValue)] = []
+        if let article = file.article { result.append((Ref(.article, article.id), .article(article))) }
+        if let actor = file.actor { result.append((Ref(.actor, actor.id), .actor(actor))) }
+        if let note = file.note { result.append((Ref(.note, note.id), .note(note))) }
+        if let page = file.page { result.append((Ref(.page, page.id), .page(page))) }
+        for event in file.events { result.append((Ref(.event, event.id), .event(event))) }
+        for ref in file.brokenRefs { result.append((ref, .broken)) }
         return result
+    }
+
+    /// An entity's value as a file gave it, compared whole (every field), or a file that could not be read.
+    enum EntityValue: Equatable {
+        case article(Article), actor(Actor), note(Note), page(StandalonePage), event(Event), broken
     }
 
     /// What rendering one page did.

@@ -44,7 +44,7 @@ enum EventLoader {
                     reader.report(.error(summaryNode.location, "`summary` must be text"))
                 }
             }
-            let actors = reader.strings("actors").map { (id: $0.0, location: $0.1) }
+            let actors = reader.strings("actors").map { EventActor(id: $0.0, location: $0.1) }
             let place = reader.string("place")
             let sourceNodes = reader.list("sources")
             if reader.node("sources") == nil || (sourceNodes.isEmpty && reader.node("sources") != nil) {

@@ -17,10 +17,10 @@ enum NoteLoader {
             order = Int(orderText)
             if order == nil { reader.report(.error(reader.location(of: "order"), "`order` must be a whole number")) }
         }
-        var about: [(ref: Ref, location: SourceLocation)] = []
+        var about: [NoteSubject] = []
         for (text, location) in reader.strings("about") {
             if let ref = Ref(parsing: text) {
-                about.append((ref, location))
+                about.append(NoteSubject(ref: ref, location: location))
             } else {
                 // A misspelled kind (`actr:minusma`) gets the closest kind as a suggestion.
                 let parts = text.split(separator: ":", maxSplits: 1).map(String.init)

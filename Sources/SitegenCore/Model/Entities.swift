@@ -200,7 +200,7 @@ public struct Actor: Sendable, Hashable {
 }
 
 /// A dated happening, from `content/events/*.yaml`.
-public struct Event: Sendable {
+public struct Event: Sendable, Equatable {
     public var id: String
     public var date: PartialDate
     public var end: PartialDate?
@@ -208,7 +208,7 @@ public struct Event: Sendable {
     public var title: String
     /// Inline Markdown.
     public var summary: MarkdownText?
-    public var actors: [(id: String, location: SourceLocation)]
+    public var actors: [EventActor]
     public var place: String?
     public var sources: [SourceQuote]
     public var facts: [Fact]
@@ -216,13 +216,35 @@ public struct Event: Sendable {
 
 }
 
+/// An actor an event names (`actors:`), with where it is named.
+public struct EventActor: Sendable, Hashable {
+    public var id: String
+    public var location: SourceLocation
+
+    public init(id: String, location: SourceLocation) {
+        self.id = id
+        self.location = location
+    }
+}
+
+/// A page a note is about (`about:`), with where it is named.
+public struct NoteSubject: Sendable, Hashable {
+    public var ref: Ref
+    public var location: SourceLocation
+
+    public init(ref: Ref, location: SourceLocation) {
+        self.ref = ref
+        self.location = location
+    }
+}
+
 /// An editor's explainer note: `content/notes/ID.md`.
-public struct Note: Sendable {
+public struct Note: Sendable, Equatable {
     public var id: String
     public var title: String
     public var summary: String?
     public var order: Int?
-    public var about: [(ref: Ref, location: SourceLocation)]
+    public var about: [NoteSubject]
     public var draft: Bool
     public var body: MarkdownText
     public var location: SourceLocation

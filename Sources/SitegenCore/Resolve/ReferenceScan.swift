@@ -132,12 +132,13 @@ struct ReferenceScan: Sendable {
 
         mutating func note(_ notes: [Note], _ index: Int, _ me: Int32, number: Int32) {
             references(notes[index].body.references, from: me)
-            for (target, location) in notes[index].about {
+            for subject in notes[index].about {
+                let target = subject.ref
                 guard IDSyntax.isValid(target.id) else {
-                    found.diagnostics.append(.error(location, "`\(target)`: \(IDSyntax.problem(with: target.id))"))
+                    found.diagnostics.append(.error(subject.location, "`\(target)`: \(IDSyntax.problem(with: target.id))"))
                     continue
                 }
-                record(target.kind, target.id, at: location, from: me)
+                record(target.kind, target.id, at: subject.location, from: me)
                 if let page = pages.number(of: target) { found.about.append(UInt64(page) << 32 | UInt64(number)) }
             }
         }
