@@ -1,4 +1,5 @@
 import Foundation
+import SitegenCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,7 +14,10 @@ import Glibc
 /// cannot be used (another system, the watch limit reached, a symbolic link below the folders,
 /// whose target's changes it would not report), ``start(root:folders:)`` gives nil and the
 /// server polls snapshots instead.
-final class FolderEvents {
+///
+/// One watch loop uses it at a time; ``wait(milliseconds:)`` runs on another thread while that
+/// loop awaits it, and only reads the descriptor.
+final class FolderEvents: @unchecked Sendable {
     private let descriptor: Int32
     private let root: String
     private let folders: [String]
@@ -42,6 +46,23 @@ final class FolderEvents {
         #else
         return nil
         #endif
+    }
+
+    /// Waits until the kernel has something to report, at most `milliseconds`; whether it has.
+    /// Blocks the calling thread (the server calls it off the cooperative thread pool).
+    func wait(milliseconds: Int32) -> Bool {
+        #if os(Linux)
+        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&entry, 1, milliseconds) > 0
+        #else
+        return false
+        #endif
+    }
+
+    /// Whether something other than an editor's swap or backup file changed (or the paths are not known).
+    var heardAChange: Bool {
+        guard heardSomething else { return false }
+        return pending.map { $0.contains { !FolderSnapshot.isEditorFile($0) } } ?? true
     }
 
     /// Reads what the kernel has queued, without waiting. Returns whether anything new was heard.

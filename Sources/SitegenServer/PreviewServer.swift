@@ -28,8 +28,6 @@ public struct ServeOptions: Sendable {
     /// Once a change is seen, how long the folders must stay unchanged before the build starts
     /// (an editor that truncates a file and then writes it is not built half-way).
     public var settleInterval: Duration
-    /// Where the kernel reports changes (Linux), how often its reports are read.
-    public var eventInterval: Duration
     /// How long a live-reload request is held open when nothing changes.
     public var longPollTimeout: Duration
     /// Whether each build's stage times are logged after its summary (`--timings`).
@@ -38,7 +36,7 @@ public struct ServeOptions: Sendable {
     /// Creates options.
     public init(root: URL, includeDrafts: Bool = false, baseURL: String? = nil, host: String = "127.0.0.1", port: Int = 8080,
                 workFolder: URL? = nil, pollInterval: Duration = .milliseconds(50), settleInterval: Duration = .milliseconds(20),
-                eventInterval: Duration = .milliseconds(5), longPollTimeout: Duration = .seconds(25), timings: Bool = false) {
+                longPollTimeout: Duration = .seconds(25), timings: Bool = false) {
         self.root = root.standardizedFileURL
         self.includeDrafts = includeDrafts
         self.baseURL = baseURL
@@ -47,7 +45,6 @@ public struct ServeOptions: Sendable {
         self.workFolder = workFolder
         self.pollInterval = pollInterval
         self.settleInterval = settleInterval
-        self.eventInterval = eventInterval
         self.longPollTimeout = longPollTimeout
         self.timings = timings
     }
@@ -237,15 +234,21 @@ public final class PreviewServer: Sendable {
     }
 
     /// Rebuilds on what the kernel reports (``FolderEvents``): once something other than an
-    /// editor's swap file changed and nothing more was heard for `settleInterval`.
+    /// editor's swap file changed and nothing more was heard for `settleInterval`. It waits for
+    /// the reports on a thread of its own, so an idle server uses no CPU.
     private func watch(_ events: FolderEvents, session: BuildSession) async {
-        let clock = ContinuousClock()
-        var lastHeard = clock.now
+        let settle = Int32(max(1, options.settleInterval.components.seconds * 1000
+                                  + options.settleInterval.components.attoseconds / 1_000_000_000_000_000))
         while !Task.isCancelled {
-            do { try await Task.sleep(for: options.eventInterval) } catch { return }
-            if events.read() { lastHeard = clock.now }
-            guard events.heardSomething, clock.now - lastHeard >= options.settleInterval else { continue }
-            if let paths = events.changedPaths, !paths.contains(where: { !FolderSnapshot.isEditorFile($0) }) { continue }
+            // Waiting for the first report, a quarter second at a time (to notice the server stopping);
+            // then until the folders are quiet for the settle interval.
+            let timeout = events.heardAChange ? settle : 250
+            guard let heard = await BackgroundBuild.run({ events.wait(milliseconds: timeout) }) else { return }
+            if heard {
+                events.read()
+                continue
+            }
+            guard events.heardAChange else { continue }
             await rebuild(session: session, changed: events.take())
         }
     }
