@@ -1,10 +1,11 @@
 /// The verify stage's problems of the last update, by file, so that an update verifies again only
 /// the files an edit can change the problems of (``BuildSession``).
 ///
-/// A file's problems depend on its own content, and for its quotes on the articles they cite (the
-/// article's `source` and `same_as`) and on those articles' source texts. So the files verified
-/// again are the files that changed, and every file with a quote of an article whose file changed
-/// or whose source text changed. Every problem of the verify stage is at a place in the file of
+/// A file's problems depend on its own content, and for its quotes on the articles they cite
+/// (whether the article is built, its `source` and `same_as`) and on those articles' source texts.
+/// So the files verified again are the files that changed, and every file with a quote of an
+/// article whose file changed one of those (or could not be read) or whose source text changed:
+/// an article's summary or body edited checks no quote again. Every problem of the verify stage is at a place in the file of
 /// the entity it is about, which is what lets problems be kept by file.
 struct VerifyCache: Sendable {
     /// The problems, by the path of the file they are in, each file's sorted for display
@@ -29,8 +30,11 @@ struct VerifyCache: Sendable {
         var articles = Set<String>()
         var sources = Set<String>()
         for path in again {
-            for file in [oldFiles[path]?.loaded, newFiles[path]?.loaded].compactMap({ $0 }) {
-                if let article = file.article { articles.insert(article.id) }
+            let (before, after) = (oldFiles[path]?.loaded, newFiles[path]?.loaded)
+            if !Self.sameForQuotes(before?.article, after?.article) {
+                for article in [before?.article, after?.article].compactMap({ $0 }) { articles.insert(article.id) }
+            }
+            for file in [before, after].compactMap({ $0 }) {
                 for ref in file.brokenRefs where ref.kind == .article { articles.insert(ref.id) }
             }
             if path.hasPrefix("content/sources/") { sources.insert(String(path.dropFirst("content/sources/".count))) }
@@ -76,5 +80,12 @@ struct VerifyCache: Sendable {
         for path in again { cache.problems[path] = nil }
         for (path, list) in Dictionary(grouping: found, by: \.location.path) { cache.problems[path] = list.sortedForDisplay() }
         return cache
+    }
+
+    /// Whether the quotes of an article read the same of it before and after (nil: no article):
+    /// whether it is built, and the source texts it names.
+    static func sameForQuotes(_ before: Article?, _ after: Article?) -> Bool {
+        guard let before, let after else { return before == nil && after == nil }
+        return before.id == after.id && before.draft == after.draft && before.source == after.source && before.sameAs == after.sameAs
     }
 }
