@@ -61,6 +61,49 @@ import Testing
         let page = try String(contentsOf: run.live.appendingPathComponent("notes/how-events-are-dated/index.html"), encoding: .utf8)
         #expect(page.contains("How events are DATED"))
     }
+
+    /// An edit that names a page that does not exist shows the error a cold build reports (the same
+    /// message, place and "did you mean"), however the reference is written; mending it serves the
+    /// edit. The session finds these errors without resolving the whole site (``ResolvePatch``).
+    @Test func anEditNamingAnUnknownPageShowsTheErrorAColdBuildReportsAndItsFixIsServed() throws {
+        let site = try TestSite(copying: demoSiteFolder)
+        let run = try EditRun(root: site.root, seed: 1, steps: 0)
+        try run.compare(step: 0, edit: "first build")
+        // A draft to link to: its own update resolves the whole site (a page was added).
+        try site.write("content/articles/a-draft.md", "---\ntitle: A draft\noutlet: The Courier\npublished: 2023-01-01\ndraft: true\n---\n<!-- uncited -->\nNot yet.\n")
+        #expect(try !run.compare(step: 1, edit: "a draft added", hinted: true))
+        let note = "content/notes/how-events-are-dated.md", events = "content/events/compact.yaml", actor = "content/actors/norland.md"
+        func read(_ path: String) throws -> String { try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8) }
+        let (noteText, eventsText, actorText) = (try read(note), try read(events), try read(actor))
+        let broken: [(path: String, text: String, error: String)] = [
+            (note, noteText + "\nSee [Westera](actor:westera).\n", "unknown actor `westera`; did you mean `westerra`?"),
+            (note, noteText + "\nSee [Norland](event:norland).\n", "unknown event `norland`; there is an actor with this ID; did you mean `actor:norland`?"),
+            (note, noteText + "\nSee [nobody](actor:nobody-at-all).\n", "unknown actor `nobody-at-all`: there is no file `content/actors/nobody-at-all.md`"),
+            (note, noteText + "\nSee [the draft](article:a-draft).\n", "article `a-draft` is a draft: publish it (remove `draft: true`) or build with --drafts"),
+            (note, noteText + "\nSee [this](actor:Not_An_ID).\n", "`actor:Not_An_ID`:"),
+            (events, eventsText.replacingOccurrences(of: "actors: [norland, sudmark]\n", with: "actors: [norland, sudmrak]\n"),
+             "unknown actor `sudmrak`; did you mean `sudmark`?"),
+            (events, eventsText.replacingOccurrences(of: "- article: courier-2022-05-compact-signed", with: "- article: courier-2022-05-compact"),
+             "unknown article `courier-2022-05-compact`"),
+            (actor, actorText + "\nNorland borders [Estland](actor:estland).\n", "unknown actor `estland`"),
+        ]
+        for (step, edit) in broken.enumerated() {
+            try site.write(edit.path, edit.text)
+            #expect(try run.compare(step: 2 * step + 2, edit: "\(edit.path): \(edit.error)", hinted: step % 2 == 0), "the build fails")
+            let errors = build(BuildOptions(root: site.root, output: run.cold)).diagnostics.filter { $0.severity == .error }
+            #expect(errors.count == 1 && errors[0].fullMessage.hasPrefix(edit.error) && errors[0].location.path == edit.path,
+                    "\(errors.map(\.description))")
+            // Mended with another text than before, which the page then shows.
+            let original = edit.path == note ? noteText : edit.path == events ? eventsText : actorText
+            let mended = edit.path == note ? original + "\n<!-- uncited -->\nMended \(step).\n" : original
+            try site.write(edit.path, mended)
+            #expect(try !run.compare(step: 2 * step + 3, edit: "\(edit.path) mended", hinted: step % 2 == 1), "the mended site builds")
+            if edit.path == note {
+                let page = try String(contentsOf: run.live.appendingPathComponent("notes/how-events-are-dated/index.html"), encoding: .utf8)
+                #expect(page.contains("Mended \(step)."))
+            }
+        }
+    }
 }
 
 /// A run of random edits on a site, each followed by an incremental update and a cold build compared byte for byte.

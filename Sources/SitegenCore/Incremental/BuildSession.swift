@@ -207,47 +207,70 @@ public final class BuildSession: Sendable {
         // Verify: only the files whose problems an edit can change (VerifyCache).
         let (verifyCache, oldFiles, newFiles) = (state.verify, cached, files)
         let (includeDrafts, parallel, raw) = (options.includeDrafts, options.parallel, loaded.raw)
+        // The last output, taken out of the state: held here alone, so that the patch below changes
+        // its site in place (its tables are not copied to replace a few entries). It goes back, as it
+        // was, when this update writes nothing; else it is let go once the new output replaces it.
+        var previous = state.output.take()
+        // An output made with other settings, theme or static files is not compared with; it is kept
+        // while nothing is written (they may come back).
+        var stale = previous?.globalKey == globalKey ? nil : previous.take()
+        var patch: ResolvePatch.Replaced?
+        func keepPrevious() {
+            if let patch { patch.undo(in: &previous!.site) }
+            state.output = previous.take() ?? stale.take()
+        }
         // What changed since the output was written.
-        var previous = state.output.flatMap { $0.globalKey == globalKey ? $0 : nil }
         let changed = previous.map { Self.changes(old: $0, versions: versions, files: newFiles) }
         let changedValues = changed?.values
-        // Resolve: an edit that changes no reference patches the last site (ResolvePatch), any other is resolved whole.
-        let patched = previous.flatMap { previous in
-            ResolvePatch.site(raw, old: previous.site, changedValues: changed!.values, changedPaths: changed!.paths, includeDrafts: includeDrafts)
+        // Resolve: an edit that changes no reference patches the last site (ResolvePatch), any other is
+        // resolved whole; an edit's unknown reference is found by the patch as the resolver finds it.
+        var outcome: ResolvePatch.Outcome?
+        if let changed {
+            outcome = ResolvePatch.patch(&previous!.site, raw: raw, changedValues: changed.values, changedPaths: changed.paths,
+                                         includeDrafts: includeDrafts)
+            if case .patched(let replaced) = outcome { patch = replaced }
         }
+        let patched = patch != nil
         // The verify stage's problems are kept by file, sorted (the report merges them unsorted again).
-        let (site, verified) = run.stages("resolve", "verify", stages.concurrently({ patched.map { StageResult($0) } ?? stages.resolve(raw) }, {
+        let (site, verified) = run.stages("resolve", "verify", stages.concurrently({
+            switch outcome {
+            case .patched: return StageResult(previous!.site)
+            case .problems(let problems): return StageResult(previous!.site, problems)
+            case nil: return stages.resolve(raw)
+            }
+        }, {
             guard let verifyCache else { return StageResult(VerifyCache(stages.verify(raw).diagnostics, versions: versions)) }
             return StageResult(verifyCache.update(raw, versions: versions, oldFiles: oldFiles, newFiles: newFiles,
                                                   includeDrafts: includeDrafts, parallel: parallel, fileSystem: recording))
         }))
         run.keep(sortedByFile: verified.problems)
         state.verify = verified
-        if site.config.search { return nil }
-        guard run.goesOn else { return run.report() }
+        guard !site.config.search, run.goesOn else {
+            keepPrevious()
+            return site.config.search ? nil : run.report()
+        }
+        // The last site's orders and changed articles, as they were (the patch changed the site).
+        let oldOrders = (articles: patch?.oldArticleOrder(site) ?? previous?.site.articleOrder,
+                         actors: patch?.oldActorOrder(site) ?? previous?.site.actorOrder, notes: previous?.site.noteOrder)
+        func oldArticle(_ id: String) -> Article? { patch?.articles[id] ?? previous!.site.articles[id] }
 
         var rendered = BuildStages.Rendered(files: [], staticFileCount: loaded.staticFiles.count)
         // The list of pages reads the orders and what is derived from references (an actor's lists
         // past `list_limit`, the timeline's periods), never an entity's own value: a patched site
         // whose orders did not change has the pages it had.
-        let samePages = patched != nil && previous!.site.articleOrder == site.articleOrder && previous!.site.actorOrder == site.actorOrder
+        let samePages = patched && oldOrders.articles == site.articleOrder && oldOrders.actors == site.actorOrder
         let pages = samePages ? previous!.pages : Self.pages(of: site)
         let assets = SiteRenderer(site: site, theme: loaded.theme).fingerprintedAssets()
         // The timeline's pages read its order and the events' dates, which a patched site keeps.
-        let paging = (patched != nil ? previous?.timelinePaging : nil) ?? TimelinePaging(site: site, limit: site.config.listLimit)
+        let paging = (patched ? previous?.timelinePaging : nil) ?? TimelinePaging(site: site, limit: site.config.listLimit)
         // The feed reads the orders of articles and notes and their values, the sitemap the list of
         // pages and the articles' dates (both read the settings, which are in the global key): when
         // none of them changed, the files in the folder are still what a cold build writes.
-        let feedUnchanged = previous.map { previous in
-            previous.site.articleOrder == site.articleOrder && previous.site.noteOrder == site.noteOrder
-                && !changedValues!.contains { $0.kind == .article || $0.kind == .note }
-        } ?? false
-        let sitemapUnchanged = previous.map { previous in
-            previous.pages == pages && changedValues!.allSatisfy { ref in
-                ref.kind != .article || previous.site.articles[ref.id].map { $0.updated ?? $0.published }
-                    == site.articles[ref.id].map { $0.updated ?? $0.published }
-            }
-        } ?? false
+        let feedUnchanged = previous != nil && oldOrders.articles == site.articleOrder && oldOrders.notes == site.noteOrder
+            && !changedValues!.contains { $0.kind == .article || $0.kind == .note }
+        let sitemapUnchanged = previous != nil && previous!.pages == pages && changedValues!.allSatisfy { ref in
+            ref.kind != .article || oldArticle(ref.id).map { $0.updated ?? $0.published } == site.articles[ref.id].map { $0.updated ?? $0.published }
+        }
         let feeds = FeedWriter(site: site).files(feed: !feedUnchanged, sitemaps: !sitemapUnchanged)
         let feedPaths = feedUnchanged ? previous!.feedPaths : feeds.map(\.path).filter { !$0.hasPrefix("sitemap") }
         let sitemapPaths = sitemapUnchanged ? previous!.sitemapPaths : feeds.map(\.path).filter { $0.hasPrefix("sitemap") }
@@ -255,20 +278,25 @@ public final class BuildSession: Sendable {
         let generated = (pages.map(\.path) + feedPaths + sitemapPaths + assets.map(\.file.path)).filter { !replaced.contains($0) }
         run.step { StageResult((), StaticFiles.collisions(loaded.staticFiles, generated: generated) { StaticFiles.describe($0, in: site) },
                                notes: BuildStages.outputNotes(site)) }
-        guard run.goesOn else { return run.report() }
+        guard run.goesOn else {
+            keepPrevious()
+            return run.report()
+        }
 
         let folder = LiveOutputFolder(url: options.output)
         var dependencies = PageDependencies()
         let chosen: [PageJob] = run.stage("changes") {
             guard let previous, let changedValues else { return StageResult(pages) }
-            return StageResult(Self.choose(pages, old: previous, new: site, changedValues: changedValues, patched: patched != nil, paging: paging))
+            // The last site as far as the comparison reads it when patched: its orders (it reads
+            // no entity's value then, and every event keeps its date).
+            var old = site
+            if patched { (old.articleOrder, old.actorOrder) = (oldOrders.articles!, oldOrders.actors!) }
+            return StageResult(Self.choose(pages, old: previous, oldSite: patched ? old : previous.site, new: site, changedValues: changedValues,
+                                           patched: patched, paging: paging))
         }
         // Taken out of the last output (which is replaced below, or dropped if writing fails), so that
         // recording what the rendered pages show changes the record in place rather than a copy of it.
-        if previous != nil {
-            previous!.dependencies = PageDependencies()
-            swap(&dependencies, &state.output!.dependencies)
-        }
+        if previous != nil { swap(&dependencies, &previous!.dependencies) }
         let results: [Result<Bool, OutputWriter.WriteError>] = run.stage("render") {
             var results: [Result<Bool, OutputWriter.WriteError>] = []
             let outcome = Self.render(chosen, site: site, theme: loaded.theme, assets: assets, paging: paging, parallel: options.parallel,
@@ -309,6 +337,10 @@ public final class BuildSession: Sendable {
             }
             state.output = Output(site: site, versions: versions, files: files, produced: produced, pages: pages,
                                   feedPaths: feedPaths, sitemapPaths: sitemapPaths, timelinePaging: paging, dependencies: dependencies, globalKey: globalKey)
+            // What only the last output held (the whole last site, when it was resolved whole) is
+            // freed on another thread: the new pages are served without waiting for it.
+            Self.letGo(previous.take())
+            Self.letGo(stale.take())
             return StageResult(summary)
         }
         return run.report(rendered, summary)
@@ -370,17 +402,19 @@ extension BuildSession {
         return (paths, Set(Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }))
     }
 
-    /// The pages to render again for the change from `old` to `new`, where `changedValues` are the
-    /// entities whose own values changed (``changes(old:versions:files:)``), and `patched` says that
-    /// `new` is `old` patched by ``ResolvePatch`` (what is derived from references did not change);
-    /// `paging` is the timeline's pages of `new`.
+    /// The pages to render again for the change from the output `old` (whose site is `oldSite`) to
+    /// `new`, where `changedValues` are the entities whose own values changed
+    /// (``changes(old:versions:files:)``), and `patched` says that `new` is `oldSite` patched by
+    /// ``ResolvePatch`` (what is derived from references did not change; then `oldSite` need hold
+    /// only the old orders); `paging` is the timeline's pages of `new`.
     ///
     /// A page is rendered again when it links an entity whose value changed (it shows the value
     /// beside the link: ``PageDependencies``), when it is the page of an entity whose value or
     /// derived data changed, or one of such an actor's list pages (only they show what is derived
     /// for it: ``SiteChanges``), when it lists a kind whose order changed, or when it is new.
-    static func choose(_ pages: [PageJob], old: Output, new: Site, changedValues: Set<Ref>, patched: Bool, paging: TimelinePaging) -> [PageJob] {
-        let changes = SiteChanges(from: old.site, to: new, changedValues: changedValues, sameReferences: patched,
+    static func choose(_ pages: [PageJob], old: Output, oldSite: Site, new: Site, changedValues: Set<Ref>, patched: Bool,
+                       paging: TimelinePaging) -> [PageJob] {
+        let changes = SiteChanges(from: oldSite, to: new, changedValues: changedValues, sameReferences: patched,
                                   timelinePagings: (old.timelinePaging, paging))
         if changes.everything { return pages }
         let own = changes.ownPages
@@ -422,7 +456,7 @@ extension BuildSession {
         }
     }
 
-    /// How ``choose(_:old:new:changedValues:patched:paging:)`` decides for the pages of one kind.
+    /// How ``choose(_:old:oldSite:new:changedValues:patched:paging:)`` decides for the pages of one kind.
     private enum PageRule {
         case always, never
         /// An entity's page: rendered when the entity's own pages change or it shows a changed value.
@@ -477,6 +511,13 @@ extension BuildSession {
         var ordered = [RenderedPage?](repeating: nil, count: jobs.count)
         for chunk in results { for (index, page) in chunk { ordered[index] = page } }
         return ordered.map { $0! }
+    }
+
+    /// Lets go of `value` on another thread: freeing a whole site takes tens of milliseconds,
+    /// which the pages just written need not wait for.
+    static func letGo<Value: Sendable>(_ value: consuming Value?) {
+        guard let value else { return }
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(value) {} }
     }
 
     /// Every file below `folder`, as relative paths (what a folder holds before the session's first write).

@@ -11,10 +11,27 @@ struct Found: Sendable {
     var relations: [(target: Int32, from: String, relation: Relation)] = []
 }
 
-/// Checks the references of a loaded site's pages against its pages, a part at a time.
-struct ReferenceScan: Sendable {
+/// The pages that references are checked against (``ReferenceScan``): which exist, each with its
+/// number, and the IDs of each kind for "did you mean".
+protocol ReferenceTargets: Sendable {
+    /// The number of the page `id` of `kind`, or nil when there is no such page.
+    func number(_ kind: EntityKind, _ id: String) -> Int32?
+    /// The numbers of the pages of one kind.
+    func range(of kind: EntityKind) -> Range<Int32>
+    /// The IDs of the pages of one kind.
+    func ids(of kind: EntityKind) -> [String]
+    /// Whether every page's ID is valid (then a reference to an existing page needs no syntax check).
+    var allValid: Bool { get }
+}
+
+extension PageNumbers: ReferenceTargets {}
+
+/// Checks the references of a loaded site's pages against its pages, a part at a time (the
+/// resolver, with ``PageNumbers``), or only some pages' references (``ResolvePatch``, for an
+/// edit's pages, against the last resolved site): the same checks, so the same problems.
+struct ReferenceScan<Targets: ReferenceTargets>: Sendable {
     let raw: RawSite
-    let pages: PageNumbers
+    let pages: Targets
     /// Drafts left out of the build, for "is a draft" instead of "unknown".
     let drafts: Set<Ref>
 
@@ -37,33 +54,25 @@ struct ReferenceScan: Sendable {
         return parts
     }
 
-    /// Checks one part.
-    func scan(_ part: Part) -> Found {
+    /// The problems of the references of the pages of `kind` at `indices` of the loaded list, as
+    /// the resolver finds them (what the pages link to is not recorded: every page counts as number 0).
+    func problems(of kind: EntityKind, at indices: [Int]) -> [Diagnostic] {
         var scanner = Scanner(pages: pages, scan: self)
-        switch part {
-        case .introduction:
-            if let references = raw.introduction?.references { scanner.references(references, from: nil) }
-        case .pages(let kind, let range):
-            let offset = pages.range(of: kind).lowerBound
-            let numbers = pages.members[PageNumbers.slot(kind)].numberOfIndex
-            for index in range where numbers[index] >= 0 {
-                let me = offset + numbers[index]
-                // Fields are read in place: a copy of an entity retains each of its strings.
-                switch kind {
-                case .article: scanner.references(raw.articles[index].body.references, from: me)
-                case .actor: scanner.actor(raw.actors, index, me)
-                case .event: scanner.event(raw.events, index, me)
-                case .note: scanner.note(raw.notes, index, me, number: numbers[index])
-                case .page: scanner.references(raw.pages[index].body.references, from: me)
-                }
+        for index in indices {
+            switch kind {
+            case .article: scanner.references(raw.articles[index].body.references, from: 0)
+            case .actor: scanner.actor(raw.actors, index, 0)
+            case .event: scanner.event(raw.events, index, 0)
+            case .note: scanner.note(raw.notes, index, 0, number: 0)
+            case .page: scanner.references(raw.pages[index].body.references, from: 0)
             }
         }
-        return scanner.found
+        return scanner.found.diagnostics
     }
 
     /// The checks of one part, and what they found.
-    private struct Scanner {
-        let pages: PageNumbers
+    fileprivate struct Scanner {
+        let pages: Targets
         let scan: ReferenceScan
         var found = Found()
 
@@ -139,7 +148,7 @@ struct ReferenceScan: Sendable {
                     continue
                 }
                 record(target.kind, target.id, at: subject.location, from: me)
-                if let page = pages.number(of: target) { found.about.append(UInt64(page) << 32 | UInt64(number)) }
+                if let page = pages.number(target.kind, target.id) { found.about.append(UInt64(page) << 32 | UInt64(number)) }
             }
         }
     }
@@ -161,5 +170,31 @@ struct ReferenceScan: Sendable {
             return .error(location, "unknown event `\(target.id)`: no event in content/events/ has `id: \(target.id)`")
         }
         return .error(location, "unknown \(target.kind.rawValue) `\(target.id)`: there is no file `content/\(target.kind.folder)/\(target.id).md`")
+    }
+}
+
+extension ReferenceScan where Targets == PageNumbers {
+    /// Checks one part.
+    func scan(_ part: Part) -> Found {
+        var scanner = Scanner(pages: pages, scan: self)
+        switch part {
+        case .introduction:
+            if let references = raw.introduction?.references { scanner.references(references, from: nil) }
+        case .pages(let kind, let range):
+            let offset = pages.range(of: kind).lowerBound
+            let numbers = pages.members[PageNumbers.slot(kind)].numberOfIndex
+            for index in range where numbers[index] >= 0 {
+                let me = offset + numbers[index]
+                // Fields are read in place: a copy of an entity retains each of its strings.
+                switch kind {
+                case .article: scanner.references(raw.articles[index].body.references, from: me)
+                case .actor: scanner.actor(raw.actors, index, me)
+                case .event: scanner.event(raw.events, index, me)
+                case .note: scanner.note(raw.notes, index, me, number: numbers[index])
+                case .page: scanner.references(raw.pages[index].body.references, from: me)
+                }
+            }
+        }
+        return scanner.found
     }
 }

@@ -173,13 +173,13 @@ public struct Resolver: Sendable {
             for id in members.table.drafts { drafts.insert(Ref(kind, id)) }
         }
         enum Work: Sendable {
-            case timeline, lists, references(ReferenceScan.Part)
+            case timeline, lists, references(ReferenceScan<PageNumbers>.Part)
         }
         enum Result: Sendable {
             case timeline(SiteOrders.Timeline), lists(SiteOrders.Lists), found(Found)
         }
         let scan = ReferenceScan(raw: raw, pages: pages, drafts: drafts)
-        let work = [Work.timeline, .lists] + ReferenceScan.parts(raw, size: 1000).map { Work.references($0) }
+        let work = [Work.timeline, .lists] + ReferenceScan<PageNumbers>.parts(raw, size: 1000).map { Work.references($0) }
         let results = work.parallelMap(minimumCount: 2, parallel: parallel) { work -> Result in
             switch work {
             case .timeline: return .timeline(SiteOrders.timeline(raw.events, pages.members[PageNumbers.slot(.event)]))
