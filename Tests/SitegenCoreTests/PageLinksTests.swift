@@ -22,4 +22,25 @@ import Testing
         #expect(PageLinks.refs(in: Data("actors/first/ and notes/last/".utf8)) == [Ref(.actor, "first"), Ref(.note, "last")])
         #expect(PageLinks.refs(in: Data("/".utf8)).isEmpty && PageLinks.refs(in: Data()).isEmpty && PageLinks.refs(in: Data("s/".utf8)).isEmpty)
     }
+
+    // The page's own text: an editor's links show only the target's address, not its value.
+    private let ownText = #"<p>Both <a href="../../actors/mali/">Mali</a> and <a href="../../actors/niger/">Niger</a> left.</p>"#
+
+    @Test func anEntityLinkedOnlyFromThePagesOwnTextIsNotShown() {
+        let page = #"<h1>Title</h1><ul class="tags"><li><a href="../../actors/niger/">Niger</a></li></ul>"# + ownText + "<footer></footer>"
+        #expect(PageLinks.shown(in: Data(page.utf8), besides: ownText) == [Ref(.actor, "niger")])
+    }
+
+    @Test func anEntityLinkedBothFromTheOwnTextAndBesideItIsShown() {
+        let page = ownText + #"<a href="../../actors/mali/">Mali</a>"#
+        #expect(PageLinks.shown(in: Data(page.utf8), besides: ownText) == [Ref(.actor, "mali")])
+    }
+
+    @Test func anOwnTextThePageDoesNotHoldSetsNothingAside() {
+        // A theme whose template leaves the text out: the page's links are all its own.
+        let page = #"<a href="../../actors/mali/">Mali</a> <a href="../../actors/niger/">Niger</a>"#
+        #expect(PageLinks.shown(in: Data(page.utf8), besides: ownText) == [Ref(.actor, "mali"), Ref(.actor, "niger")])
+        #expect(PageLinks.shown(in: Data(page.utf8), besides: nil) == [Ref(.actor, "mali"), Ref(.actor, "niger")])
+        #expect(PageLinks.shown(in: Data(page.utf8), besides: "") == [Ref(.actor, "mali"), Ref(.actor, "niger")])
+    }
 }

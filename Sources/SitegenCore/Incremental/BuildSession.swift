@@ -502,8 +502,8 @@ extension BuildSession {
             let builder = PageBuilder(site: site, theme: chunkTheme, assetPaths: assetPaths, timelinePaging: paging)
             return indices.map { index in
                 let job = jobs[index]
-                let file = builder.render(PageKind.all[job.kind], job.id)
-                var shows = PageLinks.refs(in: file.contents)
+                let (file, ownText) = builder.renderShowingOwnText(PageKind.all[job.kind], job.id)
+                var shows = PageLinks.shown(in: file.contents, besides: ownText)
                 if let entity = job.entity { shows.insert(entity) }
                 return (index, RenderedPage(written: folder.write(file), shows: shows))
             }

@@ -61,13 +61,20 @@ struct PageBuilder {
 
     /// Renders the page `id` of `kind` (`id` is empty for kinds with one page).
     func render(_ kind: PageKind, _ id: String) -> OutputFile {
+        renderShowingOwnText(kind, id).file
+    }
+
+    /// Renders the page `id` of `kind`, with the HTML of the entity's own text that the view gave
+    /// the template (``ShowsOwnText``; nil for a page without one). The template may or may not
+    /// have shown it.
+    func renderShowingOwnText(_ kind: PageKind, _ id: String) -> (file: OutputFile, ownText: String?) {
         let place = self.place(kind, id)
         let view = kind.view(self, id, place, citations(kind, id))
         let context = PageContext(view: view.templateValue, strings: stringsValue)
         guard let html = theme.library.render(context.templateValue, template: kind.template) else {
             preconditionFailure("the theme has no template `\(kind.template)`: ThemeLoader reports a missing page template")
         }
-        return OutputFile(path: place.file, contents: Data(html))
+        return (OutputFile(path: place.file, contents: Data(html)), (view as? ShowsOwnText)?.ownTextHTML)
     }
 
     /// The numbered sources of page `id`: what its kind's citing parts cite, in their order.
