@@ -50,12 +50,20 @@ import Testing
         try run.compare(step: 0, edit: "first build", hinted: true)
         let path = "content/notes/how-events-are-dated.md"
         let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
-        // A save the snapshots see, read by the update at once...
+        // Both saves get one modification time, as two saves within one tick of the clock do. It
+        // is an hour ahead, so that the first is recent when the update reads it however slow this
+        // machine is (a busy one takes seconds to get there; a save older than two seconds when
+        // read cannot share its time with a later one).
+        let file = site.root.appendingPathComponent(path)
+        let tick = Date().addingTimeInterval(3600)
+        // A save the snapshots see, read by the update...
         try site.write(path, text.replacingOccurrences(of: "title: How events are dated", with: "title: How events are Dated"))
+        try FileManager.default.setAttributes([.modificationDate: tick], ofItemAtPath: file.path)
         try run.compare(step: 1, edit: "title change", hinted: true)
-        // ...then one of the same size in the same tick of the clock, which they miss: told that
-        // nothing changed, however long after (this machine may be slow), the update still sees it.
+        // ...then one of the same size in the same tick, which they miss: told that nothing
+        // changed, the update still sees it.
         try site.write(path, text.replacingOccurrences(of: "title: How events are dated", with: "title: How events are DATED"))
+        try FileManager.default.setAttributes([.modificationDate: tick], ofItemAtPath: file.path)
         let report = try #require(run.session.update(changed: []))
         #expect(!report.failed)
         let page = try String(contentsOf: run.live.appendingPathComponent("notes/how-events-are-dated/index.html"), encoding: .utf8)
