@@ -45,7 +45,7 @@ public final class BuildSession: Sendable {
         var files: [String: CachedFile]
         /// Every file of the folder (pages, feeds, assets, static files), by path.
         var produced: Set<String>
-        /// Every page of the site, as ``pages(of:)`` lists them.
+        /// Every page of the site, as ``pages(of:paging:)`` lists them.
         var pages: [PageJob]
         /// The paths of the feed and `robots.txt`.
         var feedPaths: [String]
@@ -259,19 +259,20 @@ public final class BuildSession: Sendable {
         // past `list_limit`, the timeline's periods), never an entity's own value: a patched site
         // whose orders did not change has the pages it had.
         let samePages = patched && oldOrders.articles == site.articleOrder && oldOrders.actors == site.actorOrder
-        let pages = samePages ? previous!.pages : Self.pages(of: site)
-        let assets = SiteRenderer(site: site, theme: loaded.theme).fingerprintedAssets()
         // The timeline's pages read its order and the events' dates, which a patched site keeps.
         let paging = (patched ? previous?.timelinePaging : nil) ?? TimelinePaging(site: site, limit: site.config.listLimit)
+        let pages = samePages ? previous!.pages : Self.pages(of: site, paging: paging)
+        let assets = SiteRenderer(site: site, theme: loaded.theme).fingerprintedAssets()
         // The feed reads the orders of articles and notes and their values, the sitemap the list of
         // pages and the articles' dates (both read the settings, which are in the global key): when
         // none of them changed, the files in the folder are still what a cold build writes.
         let feedUnchanged = previous != nil && oldOrders.articles == site.articleOrder && oldOrders.notes == site.noteOrder
             && !changedValues!.contains { $0.kind == .article || $0.kind == .note }
-        let sitemapUnchanged = previous != nil && previous!.pages == pages && changedValues!.allSatisfy { ref in
+        let samePagePaths = samePages || previous.map { Self.samePaths($0.pages, pages) } ?? false
+        let sitemapUnchanged = previous != nil && samePagePaths && changedValues!.allSatisfy { ref in
             ref.kind != .article || oldArticle(ref.id).map { $0.updated ?? $0.published } == site.articles[ref.id].map { $0.updated ?? $0.published }
         }
-        let feeds = FeedWriter(site: site).files(feed: !feedUnchanged, sitemaps: !sitemapUnchanged)
+        let feeds = FeedWriter(site: site, pageIDs: Self.pageIDs(pages)).files(feed: !feedUnchanged, sitemaps: !sitemapUnchanged)
         let feedPaths = feedUnchanged ? previous!.feedPaths : feeds.map(\.path).filter { !$0.hasPrefix("sitemap") }
         let sitemapPaths = sitemapUnchanged ? previous!.sitemapPaths : feeds.map(\.path).filter { $0.hasPrefix("sitemap") }
         let replaced = StaticFiles.replaced(loaded.staticFiles)
@@ -322,7 +323,7 @@ public final class BuildSession: Sendable {
                 }
             }
             // The same pages, feeds, assets (same theme) and static files (same global key): the same files.
-            let sameFiles = samePages && feedPaths == previous!.feedPaths && sitemapPaths == previous!.sitemapPaths
+            let sameFiles = samePagePaths && feedPaths == previous!.feedPaths && sitemapPaths == previous!.sitemapPaths
             let produced = sameFiles ? previous!.produced : Set(generated + loaded.staticFiles.map(\.output))
             for path in sameFiles ? [] : (previous?.produced ?? Self.existingFiles(in: options.output)).subtracting(produced) {
                 folder.remove(path)
@@ -363,14 +364,27 @@ extension BuildSession {
         }
     }
 
-    /// Every page of `site`, as ``SiteRenderer`` makes them.
-    static func pages(of site: Site) -> [PageJob] {
+    /// Every page of `site`, as ``SiteRenderer`` makes them; `paging` is the site's timeline paging.
+    static func pages(of site: Site, paging: TimelinePaging) -> [PageJob] {
         PageKind.all.enumerated().flatMap { index, kind in
-            kind.pageIDs(in: site).map { id -> PageJob in
+            kind.pageIDs(in: site, timelinePaging: paging).map { id -> PageJob in
                 if case .file(let name) = kind.output { return PageJob(kind: index, id: id, path: name) }
                 return PageJob(kind: index, id: id, path: kind.folder(of: id) + "index.html")
             }
         }
+    }
+
+    /// The IDs of `pages` by kind (an index in ``PageKind/all``), as ``FeedWriter`` takes them.
+    static func pageIDs(_ pages: [PageJob]) -> [[String]] {
+        var ids = [[String]](repeating: [], count: PageKind.all.count)
+        for page in pages { ids[page.kind].append(page.id) }
+        return ids
+    }
+
+    /// Whether two lists of pages have the same paths, in any order (the sitemap sorts them): a
+    /// renamed actor moves in the actors' order, and its pages with it.
+    static func samePaths(_ old: [PageJob], _ new: [PageJob]) -> Bool {
+        old == new || (old.count == new.count && Set(old.lazy.map(\.path)) == Set(new.lazy.map(\.path)))
     }
 
     /// The files whose change changes every page: `content/site.yaml`, `content/strings.yaml`,

@@ -105,6 +105,7 @@ struct PageDependencies: Sendable {
     /// Records that the page at `path` shows `refs` (replacing what it showed before).
     mutating func record(_ path: String, shows refs: Set<Ref>) {
         let old = shown[path] ?? []
+        guard old != refs else { return }
         for ref in old.subtracting(refs) {
             shownOn[ref]?.remove(path)
             if shownOn[ref]?.isEmpty == true { shownOn[ref] = nil }
