@@ -241,6 +241,8 @@ struct BuildRun {
     private var diagnostics: [Diagnostic] = []
     /// Diagnostics kept by file, each file's sorted for display (``keep(sortedByFile:)``).
     private var byFile: [String: [Diagnostic]] = [:]
+    /// The keys of ``byFile``, sorted, when known.
+    private var sortedPaths: [String]?
     private var notes: [String] = []
     private var timings: [(stage: String, duration: Duration)] = []
 
@@ -257,9 +259,11 @@ struct BuildRun {
     /// Keeps diagnostics already grouped by file and sorted for display within each (by
     /// ``BuildSession``'s verify cache), so that the report does not sort them again. At most one
     /// such set per run.
-    mutating func keep(sortedByFile groups: [String: [Diagnostic]]) {
+    /// `sortedPaths`, when given, are the keys of `groups`, sorted.
+    mutating func keep(sortedByFile groups: [String: [Diagnostic]], sortedPaths: [String]? = nil) {
         precondition(byFile.isEmpty, "one set of diagnostics sorted by file per run")
         byFile = groups
+        self.sortedPaths = sortedPaths
     }
 
     /// Runs the stage `name`, times it, keeps what it found and returns what it made.
@@ -291,7 +295,7 @@ struct BuildRun {
     /// The report of the build: every problem in reading order, the counts of what was rendered
     /// and what writing it did.
     func report(_ rendered: BuildStages.Rendered? = nil, _ summary: OutputWriter.Summary? = nil) -> BuildReport {
-        BuildReport(diagnostics: byFile.isEmpty ? diagnostics.sortedForDisplay() : .mergedForDisplay(byPath: byFile, others: diagnostics),
+        BuildReport(diagnostics: byFile.isEmpty ? diagnostics.sortedForDisplay() : .mergedForDisplay(byPath: byFile, sortedPaths: sortedPaths, others: diagnostics),
                     notes: notes,
                     pageCount: rendered?.pageCount ?? 0, fileCount: rendered?.fileCount ?? 0,
                     writeSummary: summary, timings: timings, strict: strict, elapsed: ContinuousClock.now - start)

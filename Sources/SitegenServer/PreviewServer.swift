@@ -178,6 +178,9 @@ public final class PreviewServer: Sendable {
         let elapsed = clock.now - start
         let folder = RequestPath.realPath(target.path) ?? target.path
         let status = await state.publish(report: report, builtFolder: folder)
+        // The overlay every page of a failed build carries, made before the log's lines (which
+        // count the same warnings), so that the first request after the build finds it made.
+        if status.failed { _ = overlay(for: status) }
         report.logSummary(to: log, root: options.root, elapsed: elapsed, hasGoodBuild: status.servedFolder != nil)
         if options.timings {
             log(report.timings.map { "\($0.stage) \(Self.milliseconds($0.duration)) ms" }.joined(separator: ", "))

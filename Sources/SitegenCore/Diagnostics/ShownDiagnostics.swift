@@ -21,16 +21,32 @@ public struct ShownDiagnostics: Sendable {
             hidden = []
             return
         }
-        var seen: [String: Int] = [:]
-        var order: [String] = []
+        // Each message's count, by its place in `counts`. A run of one warning (a site's 181,000
+        // uncited paragraphs) is counted without hashing its message each time: the last message's
+        // place is kept, and a message is compared with it first.
+        var places: [String: Int] = [:]
+        var counts: [Int] = []
+        var order: [(message: String, place: Int)] = []
+        var last: (message: String, place: Int)?
         shown = diagnostics.filter { diagnostic in
             guard diagnostic.severity == .warning else { return true }
-            let count = seen[diagnostic.fullMessage, default: 0] + 1
-            seen[diagnostic.fullMessage] = count
-            if count == repeatLimit + 1 { order.append(diagnostic.fullMessage) }
-            return count <= repeatLimit
+            let message = diagnostic.fullMessage
+            let place: Int
+            if let last, last.message == message {
+                place = last.place
+            } else if let known = places[message] {
+                place = known
+            } else {
+                place = counts.count
+                places[message] = place
+                counts.append(0)
+            }
+            last = (message, place)
+            counts[place] += 1
+            if counts[place] == repeatLimit + 1 { order.append((message, place)) }
+            return counts[place] <= repeatLimit
         }
-        hidden = order.map { ($0, seen[$0]! - repeatLimit) }
+        hidden = order.map { ($0.message, counts[$0.place] - repeatLimit) }
     }
 
     /// One line per warning not shown in full: "note: 181,543 more warnings “this paragraph

@@ -91,18 +91,19 @@ enum ResolvePatch {
             }
         }
         if let wanted = ids[.event] {
-            for index in raw.events.indices where wanted.contains(raw.events[index].id) {
-                guard events[raw.events[index].id] == nil else { return nil }  // a duplicate ID
-                events[raw.events[index].id] = index
-            }
-            // No duplicate ID anywhere: as many events as the old site had, and every changed one in it.
-            // The old site had none, so a new one involves an event of a changed file.
-            guard raw.events.count == site.events.count else { return nil }
-            let edited = Set(raw.events.indices.filter { changedPaths.contains(raw.events[$0].location.path) }.map { raw.events[$0].id })
+            // The old site's events were those of the last files, each ID once: a duplicate ID now
+            // involves an event of a changed file, with an ID it has twice or that an event of a
+            // file that did not change has (in the old site, at that file). Then, with as many
+            // events as before, the changed files have the IDs they had. (Paths are compared, not
+            // hashed: an edit changes a file or two, and there are 50,000 events.)
+            let few = changedPaths.count <= 8 ? Array(changedPaths) : nil
             var seen = Set<String>()
-            for index in raw.events.indices where edited.contains(raw.events[index].id) {
-                guard seen.insert(raw.events[index].id).inserted else { return nil }
+            for index in raw.events.indices where few?.contains(raw.events[index].location.path) ?? changedPaths.contains(raw.events[index].location.path) {
+                let id = raw.events[index].id
+                guard seen.insert(id).inserted, let path = site.events[id]?.location.path, changedPaths.contains(path) else { return nil }
+                if wanted.contains(id) { events[id] = index }
             }
+            guard raw.events.count == site.events.count else { return nil }
         }
         guard articles.count == ids[.article, default: []].count, actors.count == ids[.actor, default: []].count,
               events.count == ids[.event, default: []].count, notes.count == ids[.note, default: []].count,

@@ -11,21 +11,27 @@ struct VerifyCache: Sendable {
     /// The problems, by the path of the file they are in, each file's sorted for display
     /// (``Swift/Array/sortedForDisplay()``), so that the report merges them without sorting them all again.
     var problems: [String: [Diagnostic]]
+    /// The keys of ``problems``, sorted.
+    var paths: [String]
     /// The version of each content file they were found in.
     var versions: [String: Int]
+    /// The latest version given to any file by then (``BuildSession/differingPaths(_:last:_:)``).
+    var lastVersion: Int
 
     /// Groups a whole verify stage's problems by file.
-    init(_ diagnostics: [Diagnostic], versions: [String: Int]) {
+    init(_ diagnostics: [Diagnostic], versions: [String: Int], lastVersion: Int) {
         problems = Dictionary(grouping: diagnostics, by: \.location.path).mapValues { $0.sortedForDisplay() }
+        paths = problems.keys.sorted()
         self.versions = versions
+        self.lastVersion = lastVersion
     }
 
     /// The cache for `raw`, read from files whose versions are `versions`: the problems of
     /// unchanged files kept, the others found again.
-    func update(_ raw: RawSite, versions: [String: Int], oldFiles: [String: BuildSession.CachedFile],
+    func update(_ raw: RawSite, versions: [String: Int], lastVersion: Int, oldFiles: [String: BuildSession.CachedFile],
                 newFiles: [String: BuildSession.CachedFile], includeDrafts: Bool, parallel: Bool,
                 fileSystem: FileSystem) -> VerifyCache {
-        var again = BuildSession.differingPaths(self.versions, versions)
+        var again = BuildSession.differingPaths(self.versions, last: self.lastVersion, versions)
         // Articles whose quotes must be checked again: changed article files, changed source texts.
         var articles = Set<String>()
         var sources = Set<String>()
@@ -77,8 +83,14 @@ struct VerifyCache: Sendable {
             + UncitedParagraphs.warnings(in: part, includeDrafts: includeDrafts)
         var cache = self
         cache.versions = versions
+        cache.lastVersion = lastVersion
+        let grouped = Dictionary(grouping: found, by: \.location.path)
+        let touched = again.union(grouped.keys)
+        let hadProblems = touched.filter { problems[$0] != nil }
         for path in again { cache.problems[path] = nil }
-        for (path, list) in Dictionary(grouping: found, by: \.location.path) { cache.problems[path] = list.sortedForDisplay() }
+        for (path, list) in grouped { cache.problems[path] = list.sortedForDisplay() }
+        // Sorted again only when a file gained its first problem or lost its last.
+        if hadProblems != touched.filter({ cache.problems[$0] != nil }) { cache.paths = cache.problems.keys.sorted() }
         return cache
     }
 
