@@ -29,15 +29,18 @@ public enum PlaceholderCheck {
                 return placeholders.contains { text.containsBytes($0.text) }
             }
         }
-        for article in raw.articles where (includeDrafts || !article.draft)
-            && (article.body.holdsPlaceholder || holdsPlaceholder([article.outlet, article.title])) {
-            suspects.append(article.location.path)
+        // Read in place (by index): a for-in over the lists copied every article and actor.
+        for index in raw.articles.indices where (includeDrafts || !raw.articles[index].draft)
+            && (raw.articles[index].body.holdsPlaceholder || holdsPlaceholder([raw.articles[index].outlet, raw.articles[index].title])) {
+            suspects.append(raw.articles[index].location.path)
         }
-        for actor in raw.actors where actor.body.holdsPlaceholder || holdsPlaceholder([actor.name, actor.role]) {
-            suspects.append(actor.location.path)
+        for index in raw.actors.indices
+        where raw.actors[index].body.holdsPlaceholder || holdsPlaceholder([raw.actors[index].name, raw.actors[index].role]) {
+            suspects.append(raw.actors[index].location.path)
         }
-        for note in raw.notes where (includeDrafts || !note.draft) && (note.body.holdsPlaceholder || holdsPlaceholder([note.title, note.summary])) {
-            suspects.append(note.location.path)
+        for index in raw.notes.indices where (includeDrafts || !raw.notes[index].draft)
+            && (raw.notes[index].body.holdsPlaceholder || holdsPlaceholder([raw.notes[index].title, raw.notes[index].summary])) {
+            suspects.append(raw.notes[index].location.path)
         }
         for page in raw.pages where (includeDrafts || !page.draft) && (page.body.holdsPlaceholder || holdsPlaceholder([page.title, page.summary])) {
             suspects.append(page.location.path)

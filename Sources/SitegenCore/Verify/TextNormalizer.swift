@@ -29,6 +29,66 @@ enum TextNormalizer {
     /// are composed.
     static func normalize(_ text: String) -> NormalizedText {
         let plain = Array(HTMLText.stripTags(text).utf8)
+        return normalizeWithoutComposition(plain) ?? normalize(plain: plain)
+    }
+
+    /// The common case in one pass: a text with no word that NFC may change (all of English and
+    /// most Latin-script text) is normalised by copying each byte or mapped scalar into buffers
+    /// made at the text's size (mapping never lengthens a scalar); nil as soon as a word needs
+    /// composition, for ``normalize(plain:)`` to do it all. The result is the same bytes and origins.
+    private static func normalizeWithoutComposition(_ plain: [UInt8]) -> NormalizedText? {
+        let count = plain.count
+        var written = 0
+        var composes = false
+        var bytes = [UInt8](repeating: 0, count: count)
+        var origins = [Int32](repeating: 0, count: count)
+        plain.withUnsafeBufferPointer { plain in
+            bytes.withUnsafeMutableBufferPointer { bytes in
+                origins.withUnsafeMutableBufferPointer { origins in
+                    var offset = 0
+                    while offset < count {
+                        let byte = plain[offset]
+                        if byte < 0x80 {
+                            if !(byte == 0x20 || (0x09...0x0D).contains(byte)) {
+                                bytes[written] = byte
+                                origins[written] = Int32(offset)
+                                written += 1
+                            }
+                            offset += 1
+                            continue
+                        }
+                        let length = byte < 0xE0 ? 2 : (byte < 0xF0 ? 3 : 4)
+                        var value = UInt32(byte) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
+                        for index in 1..<length { value = value << 6 | UInt32(plain[offset + index] & 0x3F) }
+                        let decoded = Unicode.Scalar(value) ?? "\u{FFFD}"
+                        let scalarValue = decoded.value
+                        if decoded.properties.isWhitespace || scalarValue == 0x200B || scalarValue == 0xFEFF || scalarValue == 0x00AD {
+                            offset += length
+                            continue
+                        }
+                        if !(scalarValue < 0x300 || (0x2010...0x205F).contains(scalarValue)) {
+                            composes = true
+                            return
+                        }
+                        let origin = Int32(offset)
+                        UTF8.encode(mapped(decoded)) { encoded in
+                            bytes[written] = encoded
+                            origins[written] = origin
+                            written += 1
+                        }
+                        offset += length
+                    }
+                }
+            }
+        }
+        guard !composes else { return nil }
+        bytes.removeLast(count - written)
+        origins.removeLast(count - written)
+        return NormalizedText(plain: plain, bytes: bytes, origins: origins)
+    }
+
+    /// Normalises the tag-free UTF-8 `plain`, composing the words that NFC may change.
+    private static func normalize(plain: [UInt8]) -> NormalizedText {
         var bytes: [UInt8] = []
         var origins: [Int32] = []
         bytes.reserveCapacity(plain.count)

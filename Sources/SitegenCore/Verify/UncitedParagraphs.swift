@@ -11,12 +11,19 @@ enum UncitedParagraphs {
 
     /// One warning per uncited paragraph of what is built (drafts only with `includeDrafts`).
     static func warnings(in raw: RawSite, includeDrafts: Bool) -> [Diagnostic] {
-        var texts: [MarkdownText] = []
-        if let introduction = raw.introduction { texts.append(introduction) }
-        texts += raw.articles.filter { includeDrafts || !$0.draft }.map(\.body)
-        texts += raw.actors.map(\.body)
-        texts += raw.notes.filter { includeDrafts || !$0.draft }.map(\.body)
-        texts += raw.events.filter(\.sources.isEmpty).compactMap(\.summary)
-        return texts.flatMap(\.uncitedParagraphs).map { Diagnostic.warning($0, message) }
+        // Read in place: filtering the lists first copied every article and event.
+        var found: [SourceLocation] = []
+        if let introduction = raw.introduction { found += introduction.uncitedParagraphs }
+        for index in raw.articles.indices where includeDrafts || !raw.articles[index].draft {
+            found += raw.articles[index].body.uncitedParagraphs
+        }
+        for index in raw.actors.indices { found += raw.actors[index].body.uncitedParagraphs }
+        for index in raw.notes.indices where includeDrafts || !raw.notes[index].draft {
+            found += raw.notes[index].body.uncitedParagraphs
+        }
+        for index in raw.events.indices where raw.events[index].sources.isEmpty {
+            if let paragraphs = raw.events[index].summary?.uncitedParagraphs { found += paragraphs }
+        }
+        return found.map { Diagnostic.warning($0, message) }
     }
 }
