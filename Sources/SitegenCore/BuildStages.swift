@@ -63,7 +63,7 @@ struct BuildStages: Sendable {
     /// Lets go of the resolved site once no stage reads it again: on another thread when the
     /// build is parallel (see ``releaseInBackground(_:parallel:)``).
     func releaseInBackground(_ site: consuming Site) {
-        SitegenCore.releaseInBackground(site, parallel: parallel)
+        SitegenCore.releaseInBackground(consume site, parallel: parallel)
     }
 
     // MARK: - The stages

@@ -94,8 +94,12 @@ enum MarkdownHTML {
     /// The first sentences of a text, at most `limit` characters, for `<meta name="description">`.
     static func summary(_ text: String, limit: Int = 200) -> String {
         // Counting characters means grapheme breaking: skip it when even the bytes fit.
-        guard text.utf8.count > limit, text.count > limit else { return text }
-        let cut = text.prefix(limit)
+        // And more than `limit` characters only when the `limit`-th is not the end: the whole
+        // text (up to 4,000 bytes of an article) is not counted for a 300-character summary.
+        guard text.utf8.count > limit,
+              let cutEnd = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex),
+              cutEnd != text.endIndex else { return text }
+        let cut = text[..<cutEnd]
         if let end = cut.lastIndex(where: { $0 == "." }), cut.distance(from: cut.startIndex, to: end) > limit / 2 {
             return String(cut[...end])
         }

@@ -95,8 +95,20 @@ final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
 /// Lets go of `value` on another thread when `parallel` (at once otherwise): a large site is
 /// millions of values, and freeing them took a second at the end of a 10,000-article build
 /// that nothing needs to wait for. A program that exits meanwhile frees it all at once.
+///
+/// The value is moved into a box that the other thread empties: a closure capturing the value
+/// itself would leave the freeing to whichever thread drops the last reference, and when the
+/// other thread ran first that was this one (seen under load: seconds of freeing on the
+/// main thread before the write stage).
 func releaseInBackground<Value: Sendable>(_ value: consuming Value, parallel: Bool) {
     guard parallel else { return }
-    let held = value
-    DispatchQueue.global(qos: .utility).async { withExtendedLifetime(held) {} }
+    let box = ReleaseBox(consume value)
+    DispatchQueue.global(qos: .utility).async { box.empty() }
+}
+
+/// Holds a value until ``empty()`` lets go of it, on the thread that calls it.
+private final class ReleaseBox<Value>: @unchecked Sendable {
+    private var value: Value?
+    init(_ value: consuming Value) { self.value = consume value }
+    func empty() { value = nil }
 }
