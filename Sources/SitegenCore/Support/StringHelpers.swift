@@ -27,7 +27,28 @@ extension String {
     /// The lines of the text (split at `\n`, empty lines kept), found over UTF-8 bytes: much
     /// faster than splitting by `Character` for long texts.
     func lines() -> [Substring] {
-        utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+        // The line breaks found with memchr, then each line cut at its byte offsets (a line
+        // break is ASCII, so every cut is on a character boundary); the generic split of the
+        // UTF-8 view was a sixth of an events file's load.
+        var breaks: [Int] = []
+        var copy = self
+        copy.withUTF8 { bytes in
+            var offset = 0
+            while let position = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: offset) {
+                breaks.append(position)
+                offset = position + 1
+            }
+        }
+        var lines: [Substring] = []
+        lines.reserveCapacity(breaks.count + 1)
+        var start = utf8.startIndex
+        for position in breaks {
+            let end = utf8.index(utf8.startIndex, offsetBy: position)
+            lines.append(self[start..<end])
+            start = utf8.index(after: end)
+        }
+        lines.append(self[start..<utf8.endIndex])
+        return lines
     }
 }
 

@@ -106,12 +106,25 @@ public struct OutputWriter: Sendable {
         let old: URL
         /// Whether an earlier output exists to take unchanged files from.
         let previousExists: Bool
+        /// `staging.path` and `output.path`, made once: a URL's path is parsed again at each
+        /// call (percent-decoding), and every page asked for it.
+        private let stagingPath: String
+        private let outputPath: String
+
+        init(output: URL, staging: URL, old: URL, previousExists: Bool) {
+            self.output = output
+            self.staging = staging
+            self.old = old
+            self.previousExists = previousExists
+            stagingPath = staging.path
+            outputPath = output.path
+        }
 
         /// Writes one file into the staging folder, creating its folders; true when the file
         /// was unchanged and linked from the previous output.
         public func stage(_ file: OutputFile) -> Result<Bool, WriteError> {
             guard OutputWriter.isSafe(file.path) else { return .failure(.unsafePath(file.path)) }
-            return OutputWriter.stage(file, into: staging.path, previous: previousExists ? output.path : nil)
+            return OutputWriter.stage(file, into: stagingPath, previous: previousExists ? outputPath : nil)
         }
 
         /// Puts the staged files in place of the output folder.
