@@ -77,8 +77,8 @@ struct BuildStages: Sendable {
 
     /// Load, for the incremental build session (``BuildSession``): a content file's contribution
     /// is taken from `reuse` when it gives one, and the theme (with its problems) is `cachedTheme`
-    /// when given, and the files of `content/` are those of `plan` when given (no file added or
-    /// removed since). `assembly` is what each file gave (``SiteLoader/load(reusing:plan:assembly:)``:
+    /// when given, and the files of `content/` are those of `plan` when given (what a listing
+    /// would give: the caller knows which files were added or removed). `assembly` is what each file gave (``SiteLoader/load(reusing:plan:assembly:)``:
     /// nil without `reuse`, as a cold build keeps only the site). Returns, beside the stage's
     /// result, the theme and the plan of files read.
     func load(reusing reuse: (@Sendable (String) -> SiteLoader.LoadedFile?)?, theme cachedTheme: (Theme, [Diagnostic])?,

@@ -148,17 +148,14 @@ public final class BuildSession: Sendable {
         }
         var themed: (Theme, [Diagnostic])?
         let cachedTheme = state.theme.map { ($0.theme, $0.diagnostics) }
-        // The same files as last time when every content file that changed was read last time and is still there.
-        let samePlan = hints.flatMap { hints in
-            hints.allSatisfy { path in
-                !(path == "content" || path.hasPrefix("content/")) || (cached[path] != nil && FileStamp.of(rootPath + "/" + path) != nil)
-            } ? state.plan : nil
-        }
+        // The files to read: last time's, less those removed and with those added, when the hints
+        // say which (else the folder is listed).
+        let knownPlan = hints.flatMap { hints in state.plan.flatMap { Self.plan($0, changed: hints, files: cached, root: rootPath) } }
         var plan: SiteLoader.Plan?
         // Taken out of the state, so that the loader replaces what changed in place rather than in a copy.
         var assembly = state.assembly.take()
         let loaded = run.stage("load") {
-            let loading = stages.load(reusing: reuse, theme: cachedTheme, plan: samePlan, assembly: &assembly)
+            let loading = stages.load(reusing: reuse, theme: cachedTheme, plan: knownPlan?.plan, assembly: &assembly)
             (themed, plan) = (loading.theme, loading.plan)
             return loading.result
         }
@@ -189,9 +186,13 @@ public final class BuildSession: Sendable {
         }
         var files: [String: CachedFile]
         var versionsNow: [String: Int]
-        if samePlan != nil {
-            // The same files, all read before: only those read or looked at again have new records.
+        if let knownPlan {
+            // The files of last time, less those removed: only those read or looked at again have new records.
             (files, versionsNow) = (cached, state.versions)
+            for path in knownPlan.removed {
+                files[path] = nil
+                versionsNow[path] = nil
+            }
             for path in Set(readNow.keys).union(confirmedNow.keys) {
                 guard let position = plan!.positions[path] else { continue }
                 files[path] = record(path, loadedFiles[position])
@@ -225,9 +226,12 @@ public final class BuildSession: Sendable {
         // What changed since the output was written.
         let changed = previous.map { Self.changes(old: $0, versions: versions, files: newFiles) }
         let changedValues = changed?.values
-        // Resolve: an edit that changes no reference patches the last site (ResolvePatch), any other is
-        // resolved whole; an edit's unknown reference is found by the patch as the resolver finds it.
+        // Resolve: an edit that changes no reference patches the last site (ResolvePatch), one that
+        // adds or removes entities or changes what they reference patches a copy of its references
+        // too (ResolvePatch.relinked, which leaves the last site as it was), any other is resolved
+        // whole; an edit's unknown reference is found by the patch as the resolver finds it.
         var outcome: ResolvePatch.Outcome?
+        var relinked = false
         if let changed {
             outcome = ResolvePatch.patch(&previous!.site, raw: raw, changedValues: changed.values, changedPaths: changed.paths,
                                          includeDrafts: includeDrafts)
@@ -239,7 +243,14 @@ public final class BuildSession: Sendable {
             switch outcome {
             case .patched: return StageResult(previous!.site)
             case .problems(let problems): return StageResult(previous!.site, problems)
-            case nil: return stages.resolve(raw)
+            case nil:
+                // Entities added or removed, or linking differently: the references patched too.
+                if let changed, let site = ResolvePatch.relinked(raw, old: previous!.site, changedValues: changed.values,
+                                                                 changedPaths: changed.paths, includeDrafts: includeDrafts) {
+                    relinked = true
+                    return StageResult(site)
+                }
+                return stages.resolve(raw)
             }
         }, {
             guard let verifyCache else {
@@ -264,8 +275,10 @@ public final class BuildSession: Sendable {
         // past `list_limit`, the timeline's periods), never an entity's own value: a patched site
         // whose orders did not change has the pages it had.
         let samePages = patched && oldOrders.articles == site.articleOrder && oldOrders.actors == site.actorOrder
-        // The timeline's pages read its order and the events' dates, which a patched site keeps.
-        let paging = (patched ? previous?.timelinePaging : nil) ?? TimelinePaging(site: site, limit: site.config.listLimit)
+        // The timeline's pages read its order and the events' dates (and `list_limit`, a setting):
+        // the same when the site was patched and no event changed, or only events' values.
+        let sameTimeline = patched || (relinked && !changedValues!.contains { $0.kind == .event })
+        let paging = (sameTimeline ? previous?.timelinePaging : nil) ?? TimelinePaging(site: site, limit: site.config.listLimit)
         let pages = samePages ? previous!.pages : Self.pages(of: site, paging: paging)
         let assets = SiteRenderer(site: site, theme: loaded.theme).fingerprintedAssets()
         // The feed reads the orders of articles and notes and their values, the sitemap the list of
@@ -379,6 +392,30 @@ extension BuildSession {
         }
     }
 
+    /// The files of `content/` to read after the changes at `changed` (every path that changed
+    /// since `plan` was made, as ``update(changed:)`` takes them), where `files` are those `plan`
+    /// read: a file of the plan that is gone is removed from it (`removed`), a regular file that
+    /// is not in it is added. Nil when that cannot be told so (a folder made or gone, a file not
+    /// read with a warning added or removed): then the folder is listed.
+    static func plan(_ plan: SiteLoader.Plan, changed: Set<String>, files: [String: CachedFile], root: String)
+        -> (plan: SiteLoader.Plan, removed: Set<String>)? {
+        if changed.contains("content") { return nil }
+        var added: [String] = [], removed = Set<String>()
+        for path in changed where path.hasPrefix("content/") {
+            let full = root + "/" + path
+            if files[path] != nil {
+                if FileStamp.of(full) == nil { removed.insert(path) }
+            } else if FileStamp.isRegularFile(full) {
+                added.append(path)
+            } else if FileStamp.of(full) != nil || files.keys.contains(where: { $0.hasPrefix(path + "/") })
+                        || plan.diagnostics.contains(where: { $0.location.path == path }) {
+                return nil  // a folder made or gone, or a file not read gone
+            }
+        }
+        if added.isEmpty && removed.isEmpty { return (plan, []) }
+        return SiteLoader.plan(plan, adding: added.sorted(), removing: removed).map { ($0, removed) }
+    }
+
     /// The IDs of `pages` by kind (an index in ``PageKind/all``), as ``FeedWriter`` takes them.
     static func pageIDs(_ pages: [PageJob]) -> [[String]] {
         var ids = [[String]](repeating: [], count: PageKind.all.count)
@@ -457,7 +494,7 @@ extension BuildSession {
             if case .entity = kind.output { return .entity }
             switch kind.template {
             case PageKind.home.template: return .always
-            case PageKind.timeline.template: return .showingOr(changes.timelineReshaped || changes.reordered.contains(.event))
+            case PageKind.timeline.template: return .timeline
             case PageKind.actors.template: return .showingOr(changes.reordered.contains(.actor))
             case PageKind.articles.template: return .showingOr(changes.reordered.contains(.article))
             case PageKind.notes.template: return .showingOr(changes.reordered.contains(.note))
@@ -472,6 +509,13 @@ extension BuildSession {
             case .never: return false
             case .entity: return entityPages.contains(job.path)
             case .showingOr(let changed): return changed || showing.contains(job.path)
+            // The timeline's first page (the whole timeline, or the overview of its periods) shows
+            // every period and count; a period's page shows the navigation between periods (which
+            // periods have events, not how many) and its own events.
+            case .timeline:
+                if showing.contains(job.path) { return true }
+                if job.id.isEmpty { return changes.timelineReshaped || changes.reordered.contains(.event) }
+                return changes.timelineNavigationChanged || changes.changedPeriods.contains(job.id) || !old.produced.contains(job.path)
             // An actor's list past list_limit (actors/ID/events/): the actor's derived list, and the
             // entries and the actor it links.
             case .actorList:
@@ -493,6 +537,7 @@ extension BuildSession {
         case entity
         /// A list: rendered when it changed as a whole, or it shows a changed value.
         case showingOr(Bool)
+        case timeline
         case actorList
         case other
     }

@@ -23,8 +23,14 @@ struct SiteChanges {
     var derived: Set<Ref> = []
     /// Kinds whose list order (and so membership) changed: their index pages are rendered again.
     var reordered: Set<EntityKind> = []
-    /// Whether the timeline's pages changed shape (other periods, other events on them, other counts).
+    /// Whether the timeline's first page changed as a whole: the overview of a split timeline
+    /// (every period with its number of events) when a period or a count changed.
     var timelineReshaped = false
+    /// Whether the navigation between the timeline's periods changed (a period added or removed,
+    /// or one that has events now had none, or the other way round): every period's page shows it.
+    var timelineNavigationChanged = false
+    /// The periods of a split timeline whose events changed (other events, or in another order).
+    var changedPeriods: Set<String> = []
     /// Whether something every page shows changed (the standalone pages of the menu): render everything.
     var everything = false
 
@@ -83,9 +89,10 @@ struct SiteChanges {
         if reordered.contains(.event) || changedIDs[.event] != nil {
             let before = timelinePagings?.old ?? TimelinePaging(site: old, limit: old.config.listLimit)
             let after = timelinePagings?.new ?? TimelinePaging(site: new, limit: new.config.listLimit)
-            timelineReshaped = before.splitYears != after.splitYears || before.yearCounts != after.yearCounts
-                || !before.periods.elementsEqual(after.periods) { $0.id == $1.id && $0.events == $1.events }
+            timelineNavigationChanged = before.isSplit != after.isSplit || before.splitYears != after.splitYears
+                || !before.periods.elementsEqual(after.periods) { $0.id == $1.id && $0.events.isEmpty == $1.events.isEmpty }
             periodsChanged(before, after, old, new, events: changedIDs[.event] ?? [])
+            timelineReshaped = timelineNavigationChanged || !changedPeriods.isEmpty || before.yearCounts != after.yearCounts
         }
     }
 
@@ -185,23 +192,28 @@ struct SiteChanges {
 
     // MARK: - Timeline
 
-    /// Adds the events shown on another timeline page than before. Periods are made year by year
-    /// (a year's pages depend only on its own events), so only events of a year a changed event
-    /// was or is in can move, unless the timeline was split or joined (then every event is compared).
+    /// Adds the events shown on another timeline page than before, and the periods whose events
+    /// changed. Periods are made year by year (a year's pages depend only on its own events), so
+    /// only the periods of a year a changed event was or is in can change, unless the timeline
+    /// was split or joined (then every event and period is compared).
     private mutating func periodsChanged(_ before: TimelinePaging, _ after: TimelinePaging, _ old: Site, _ new: Site, events: [String]) {
         var candidates = Set<String>()
+        var beforePeriods: [TimelinePaging.Period] = [], afterPeriods: [TimelinePaging.Period] = []
         if before.isSplit != after.isSplit || (events.isEmpty && reordered.contains(.event)) {
             candidates = Set(before.eventPeriod.keys).union(after.eventPeriod.keys)
+            (beforePeriods, afterPeriods) = (before.periods, after.periods)
         } else if after.isSplit {
             var years = Set<Int>()
             for id in events {
                 if let event = old.events[id] { years.insert(event.date.year) }
                 if let event = new.events[id] { years.insert(event.date.year) }
             }
-            for paging in [before, after] {
-                for period in paging.periods where years.contains(period.year) { candidates.formUnion(period.events) }
-            }
+            beforePeriods = before.periods.filter { years.contains($0.year) }
+            afterPeriods = after.periods.filter { years.contains($0.year) }
+            for period in beforePeriods + afterPeriods { candidates.formUnion(period.events) }
         }
+        let eventsBefore = Dictionary(beforePeriods.map { ($0.id, $0.events) }, uniquingKeysWith: { first, _ in first })
+        for period in afterPeriods where eventsBefore[period.id] != period.events { changedPeriods.insert(period.id) }
         for id in candidates where !values.contains(Ref(.event, id))
             && before.eventPeriod[id].map({ before.periods[$0].id }) != after.eventPeriod[id].map({ after.periods[$0].id }) {
             derived.insert(Ref(.event, id))

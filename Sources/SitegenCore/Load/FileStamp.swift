@@ -27,6 +27,12 @@ struct FileStamp: Equatable, Sendable {
         return FileStamp(info)
     }
 
+    /// Whether there is a regular file (or a symbolic link to one) at `path`, as a listing counts files.
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
     /// The stamp in the result of `stat`.
     init(_ info: stat) {
         #if canImport(Darwin)

@@ -36,9 +36,9 @@ public struct SiteLoader: Sendable {
     /// one (the incremental build session hands back what an unchanged file gave last time). With
     /// `reuse` (the session), `assembly` is set to the site with what each file gave; without it
     /// (a cold build) only the site is kept, so that a large site is not held twice. `plan` is the
-    /// list of files to read when the caller knows that no file was added or removed since it was
-    /// made (``plan()`` otherwise); with it, `assembly` may hold the last load of that same plan,
-    /// and only what the changed files gave is then replaced in it.
+    /// list of files to read when the caller knows it (the last one, with the files added and
+    /// removed since: ``plan(_:adding:removing:)``), else the folder is listed (``plan()``). `assembly` may hold the last load (of this plan or another):
+    /// only what the changed, added and removed files gave is then replaced in it.
     func load(reusing reuse: (@Sendable (String) -> LoadedFile?)?, plan known: Plan? = nil, assembly: inout Assembly?)
         -> (site: RawSite, diagnostics: [Diagnostic], plan: Plan) {
         let plan = known ?? self.plan()
@@ -59,11 +59,11 @@ public struct SiteLoader: Sendable {
             let (site, assembled) = assemble(consume results, diagnostics: plan.diagnostics)
             return (site, assembled, plan)
         }
-        if known != nil, assembly != nil, Self.patch(&assembly!, with: results) {
+        if assembly != nil, Self.patch(&assembly!, plan: plan, with: results) {
             return (assembly!.site, assembly!.diagnostics, plan)
         }
         let (site, assembled) = assemble(results, diagnostics: plan.diagnostics)
-        assembly = Assembly(site: site, diagnostics: assembled, files: results, planDiagnosticCount: plan.diagnostics.count)
+        assembly = Assembly(site: site, diagnostics: assembled, files: results, plan: plan)
         return (site, assembled, plan)
     }
 
@@ -91,27 +91,70 @@ public struct SiteLoader: Sendable {
             diagnostics.append(.error(SourceLocation(path: "content"), "there is no `content/` folder here: run sitegen in a site's root, pass `--root`, or start a new site with `sitegen init`"))
         }
         for path in fileSystem.listFiles("content") {
-            let parts = path.split(separator: "/").map(String.init)
-            let name = parts.last ?? ""
-            if name.hasPrefix(".") { continue }  // editor and system files (.DS_Store, .swp)
-            let ext = name.contains(".") ? String(name[name.index(after: name.lastIndex(of: ".")!)...]).lowercased() : ""
-            switch (parts.count, parts.count > 1 ? parts[1] : "", ext) {
-            case (2, "site.yaml", _): work.append((path, .config))
-            case (2, "strings.yaml", _): work.append((path, .strings))
-            case (2, "index.md", _): work.append((path, .introduction))
-            case (3, "articles", "md"): work.append((path, .article(String(name.dropLast(3)))))
-            case (3, "actors", "md"): work.append((path, .actor(String(name.dropLast(3)))))
-            case (3, "notes", "md"): work.append((path, .note(String(name.dropLast(3)))))
-            case (3, "pages", "md"): work.append((path, .page(String(name.dropLast(3)))))
-            case (3, "events", "yaml"), (3, "events", "yml"): work.append((path, .events))
-            case (3, "sources", "txt"), (3, "sources", "html"), (3, "sources", "htm"):
-                work.append((path, .source(name)))
-            default:
-                diagnostics.append(.warning(SourceLocation(path: path), "ignored: \(Self.whyIgnored(parts: parts, ext: ext))"))
+            switch Self.place(of: path) {
+            case .read(let place): work.append((path, place))
+            case .ignored(let why): diagnostics.append(.warning(SourceLocation(path: path), "ignored: \(why)"))
+            case .hidden: continue
             }
         }
         let events = work.filter { if case .events = $0.place { return true } else { return false } }
         return Plan(work: events + work.filter { if case .events = $0.place { return false } else { return true } }, diagnostics: diagnostics)
+    }
+
+    /// What becomes of a file of `content/` (a path below it, as listed).
+    enum Listed {
+        case read(Place)
+        /// Not read, with a warning saying why.
+        case ignored(String)
+        /// Not read, without a word: editor and system files (`.DS_Store`, `.note.md.swp`).
+        case hidden
+    }
+
+    /// What becomes of the file at `path`, below `content/`.
+    static func place(of path: String) -> Listed {
+        let parts = path.split(separator: "/").map(String.init)
+        let name = parts.last ?? ""
+        if name.hasPrefix(".") { return .hidden }
+        let ext = name.contains(".") ? String(name[name.index(after: name.lastIndex(of: ".")!)...]).lowercased() : ""
+        switch (parts.count, parts.count > 1 ? parts[1] : "", ext) {
+        case (2, "site.yaml", _): return .read(.config)
+        case (2, "strings.yaml", _): return .read(.strings)
+        case (2, "index.md", _): return .read(.introduction)
+        case (3, "articles", "md"): return .read(.article(String(name.dropLast(3))))
+        case (3, "actors", "md"): return .read(.actor(String(name.dropLast(3))))
+        case (3, "notes", "md"): return .read(.note(String(name.dropLast(3))))
+        case (3, "pages", "md"): return .read(.page(String(name.dropLast(3))))
+        case (3, "events", "yaml"), (3, "events", "yml"): return .read(.events)
+        case (3, "sources", "txt"), (3, "sources", "html"), (3, "sources", "htm"): return .read(.source(name))
+        default: return .ignored(Self.whyIgnored(parts: parts, ext: ext))
+        }
+    }
+
+    /// The plan a listing of `content/` gives when, since `plan` was made, only the files at
+    /// `added` (regular files, below `content/`) were added and those at `removed` (files of the
+    /// plan) removed: each added file put where the listing would put it. Nil when an added file
+    /// would be ignored with a warning (then the folder is listed again, for the plan's warnings).
+    static func plan(_ plan: Plan, adding added: [String], removing removed: Set<String>) -> Plan? {
+        var work = removed.isEmpty ? plan.work : plan.work.filter { !removed.contains($0.path) }
+        for path in added {
+            switch place(of: path) {
+            case .hidden: continue
+            case .ignored: return nil
+            case .read(let place):
+                // Event files first, then the others, each part sorted by path (as listed).
+                let isEvents: ((path: String, place: Place)) -> Bool = { if case .events = $0.place { return true } else { return false } }
+                let eventCount = work.prefix(while: isEvents).count
+                let part = isEvents((path, place)) ? 0..<eventCount : eventCount..<work.count
+                var (low, high) = (part.lowerBound, part.upperBound)
+                while low < high {
+                    let middle = (low + high) / 2
+                    if work[middle].path < path { low = middle + 1 } else { high = middle }
+                }
+                guard low == part.upperBound || work[low].path != path else { continue }
+                work.insert((path, place), at: low)
+            }
+        }
+        return Plan(work: work, diagnostics: plan.diagnostics)
     }
 
     /// Reads and parses one file of `content/`.

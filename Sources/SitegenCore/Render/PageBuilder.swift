@@ -408,19 +408,24 @@ struct PageBuilder {
             let name = period.month.map { dates.format(PartialDate(year: period.year, month: $0)) } ?? String(format4: period.year)
             return period.part > 1 ? strings.text("pagination.title", ["page": name, "number": strings.number(period.part)]) : name
         }
+        // The numbers of events are shown on the overview only: a period's page links the other
+        // periods without them, so that an event added or removed changes the overview and its
+        // own period's page, not every page of the timeline (docs/incremental.md).
+        func count(_ events: Int) -> String? {
+            current == nil ? strings.plural("timeline.event_count", count: events) : nil
+        }
         // The first page of each month of `year`, for a year split by month.
         func months(of year: Int) -> [PeriodLink] {
             guard paging.splitYears.contains(year) else { return [] }
             return paging.periods.filter { $0.year == year && $0.month != nil && $0.part == 1 }.map { period in
                 PeriodLink(label: dates.monthName(period.month!), url: url(period),
-                           detail: strings.plural("timeline.event_count", count: paging.periods.filter { $0.year == year && $0.month == period.month }.reduce(0) { $0 + $1.events.count }),
+                           detail: count(paging.periods.filter { $0.year == year && $0.month == period.month }.reduce(0) { $0 + $1.events.count }),
                            current: current?.year == year && current?.month == period.month, months: [], hasMonths: false)
             }
         }
         let years = paging.periods.filter { $0.month == nil && $0.part == 1 }.map { period in
             let monthLinks = current == nil ? months(of: period.year) : []
-            return PeriodLink(label: String(format4: period.year), url: url(period),
-                              detail: strings.plural("timeline.event_count", count: paging.yearCounts[period.year] ?? 0),
+            return PeriodLink(label: String(format4: period.year), url: url(period), detail: count(paging.yearCounts[period.year] ?? 0),
                               current: current?.year == period.year, months: monthLinks, hasMonths: !monthLinks.isEmpty)
         }
         let title = strings.text("timeline.title")

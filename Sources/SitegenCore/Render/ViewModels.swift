@@ -252,8 +252,8 @@ struct PeriodLink {
     /// "2023", or the month's name.
     var label: String
     var url: String
-    /// "3,906 events" (`timeline.event_count`).
-    var detail: String
+    /// "3,906 events" (`timeline.event_count`), on the overview only.
+    var detail: String?
     /// Whether the page shown is this period (or a month of this year).
     var current: Bool
     /// On the overview: the months of a year split by month.

@@ -22,12 +22,34 @@ enum SiteOrders {
     }
 
     /// The key a date sorts by in the timeline (``PartialDate/<``).
-    private static func key(_ date: PartialDate) -> (Int, Int, Int, Int) {
+    static func timelineKey(_ date: PartialDate) -> (Int, Int, Int, Int) {
         (date.year, date.month ?? 1, date.day ?? 1, date.precision.rawValue)
     }
 
+    /// The key an article's publication time sorts by: newest first.
+    static func articleKey(_ published: Timestamp) -> (Int, Int, Int, Int, Int) {
+        (-published.date.year, -(published.date.month ?? 1), -(published.date.day ?? 1), -published.date.precision.rawValue,
+         -(published.secondsOfDay ?? 0))
+    }
+
+    /// The key an actor sorts by: its display name, case aside.
+    static func actorKey(_ name: String) -> String { name.lowercased() }
+
+    /// Whether a note with `left`'s order and title sorts before one with `right`'s, or nil when
+    /// they tie (then the ID decides): by `order`, notes without one last, then by title, case aside.
+    static func noteSortsBefore(_ left: (order: Int?, title: String), _ right: (order: Int?, title: String)) -> Bool? {
+        switch (left.order, right.order) {
+        case let (first?, second?) where first != second: return first < second
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default:
+            let (first, second) = (left.title.lowercased(), right.title.lowercased())
+            return first != second ? first < second : nil
+        }
+    }
+
     static func timeline(_ events: [Event], _ members: Members) -> Timeline {
-        let keys = members.indices.map { key(events[$0].date) }
+        let keys = members.indices.map { timelineKey(events[$0].date) }
         let order = keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
         var timeline = Timeline()
         timeline.ids = order.map { members.ids[$0] }
@@ -47,14 +69,7 @@ enum SiteOrders {
 
         let noteOrder = notes.indices.indices.sorted {
             let (left, right) = (raw.notes[notes.indices[$0]], raw.notes[notes.indices[$1]])
-            switch (left.order, right.order) {
-            case let (first?, second?) where first != second: return first < second
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default:
-                let (first, second) = (left.title.lowercased(), right.title.lowercased())
-                return first != second ? first < second : $0 < $1
-            }
+            return noteSortsBefore((left.order, left.title), (right.order, right.title)) ?? ($0 < $1)
         }
         lists.noteOrder = noteOrder.map { notes.ids[$0] }
         lists.notePositionOfNumber = [Int32](repeating: 0, count: noteOrder.count)
@@ -74,13 +89,13 @@ enum SiteOrders {
 
     /// Article IDs, newest first (then by ID), from each article's publication time and ID.
     static func articleOrder(_ published: [Timestamp], ids: [String]) -> [String] {
-        let keys = published.map { (-$0.date.year, -($0.date.month ?? 1), -($0.date.day ?? 1), -$0.date.precision.rawValue, -($0.secondsOfDay ?? 0)) }
+        let keys = published.map(articleKey)
         return keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : ids[$0] < ids[$1] }.map { ids[$0] }
     }
 
     /// Actor IDs by display name, case aside (then by ID), from each actor's name and ID.
     static func actorOrder(_ names: [String], ids: [String]) -> [String] {
-        let keys = names.map { $0.lowercased() }
+        let keys = names.map(actorKey)
         return keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : ids[$0] < ids[$1] }.map { ids[$0] }
     }
 }
