@@ -84,20 +84,22 @@ struct PreviewResponder: HTTPResponder {
             headers[.contentLength] = "\(data.count)"
             return Response(status: code, headers: headers, body: withBody ? ResponseBody(byteBuffer: ByteBuffer(bytes: data)) : ResponseBody())
         }
-        var page = String(decoding: data, as: UTF8.self)
         var addition = ""
         if status.failed { addition += server.overlay(for: status) }
         addition += LiveReload.script(version: status.version)
-        page = LiveReload.inject(addition, into: page)
-        return html(status.failed ? .internalServerError : code, page, status: status, withBody: withBody)
+        return html(status.failed ? .internalServerError : code, LiveReload.inject(addition, into: data), status: status, withBody: withBody)
     }
 
     private func html(_ code: HTTPResponse.Status, _ page: String, status: BuildStatus, withBody: Bool) -> Response {
+        html(code, Data(page.utf8), status: status, withBody: withBody)
+    }
+
+    private func html(_ code: HTTPResponse.Status, _ page: Data, status: BuildStatus, withBody: Bool) -> Response {
         var headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"]
-        headers[.contentLength] = "\(page.utf8.count)"
+        headers[.contentLength] = "\(page.count)"
         headers[HTTPField.Name("X-Sitegen-Build")!] = status.failed ? "failed" : "ok"
         headers[HTTPField.Name("X-Sitegen-Version")!] = "\(status.version)"
-        return Response(status: code, headers: headers, body: withBody ? ResponseBody(byteBuffer: ByteBuffer(string: page)) : ResponseBody())
+        return Response(status: code, headers: headers, body: withBody ? ResponseBody(byteBuffer: ByteBuffer(bytes: page)) : ResponseBody())
     }
 
     private func plain(_ code: HTTPResponse.Status, _ text: String, extra: HTTPFields = [:]) -> Response {

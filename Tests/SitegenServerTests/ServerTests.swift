@@ -263,7 +263,15 @@ struct PathRuleTests {
 
     @Test("the reload script goes before the last </body>")
     func injection() {
-        #expect(LiveReload.inject("X", into: "<body>a</body></html>") == "<body>aX</body></html>")
-        #expect(LiveReload.inject("X", into: "no body") == "no bodyX")
+        func inject(_ addition: String, _ page: String) -> String {
+            String(decoding: LiveReload.inject(addition, into: Data(page.utf8)), as: UTF8.self)
+        }
+        #expect(inject("X", "<body>a</body></html>") == "<body>aX</body></html>")
+        #expect(inject("X", "<body>a</BODY>\n</html>") == "<body>aX</BODY>\n</html>")
+        #expect(inject("X", "<body><pre>&lt;/body&gt; </body></pre></body></html>") == "<body><pre>&lt;/body&gt; </body></pre>X</body></html>")
+        #expect(inject("X", "<body>é ü</body>") == "<body>é üX</body>")
+        #expect(inject("X", "no body") == "no bodyX")
+        #expect(inject("X", "") == "X")
+        #expect(inject("X", "</body>") == "X</body>")
     }
 }
