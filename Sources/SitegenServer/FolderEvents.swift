@@ -150,17 +150,8 @@ final class FolderEvents: @unchecked Sendable {
         let watch = inotify_add_watch(descriptor, path, mask)
         guard watch >= 0 else { return false }
         watched[watch] = folder
-        guard let handle = opendir(path) else { return true }
-        defer { closedir(handle) }
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
-            if name == "." || name == ".." { continue }
-            switch Int32(entry.pointee.d_type) {
-            case Int32(DT_DIR), Int32(DT_UNKNOWN), Int32(DT_LNK):
-                guard self.watch(folder + "/" + name, depth: depth + 1) else { return false }
-            default:
-                continue
-            }
+        for entry in FolderEntry.list(path) ?? [] where entry.kind == .folder || entry.kind == .unknown || entry.kind == .symbolicLink {
+            guard self.watch(folder + "/" + entry.name, depth: depth + 1) else { return false }
         }
         return true
     }

@@ -34,12 +34,9 @@ public struct FolderSnapshot: Equatable, Sendable {
             return
         }
         folders.insert(relative)
-        guard depth < 16, let handle = opendir(path) else { return }
-        defer { closedir(handle) }
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
-            if name == "." || name == ".." { continue }
-            scan(path + "/" + name, relative: relative + "/" + name, depth: depth + 1)
+        guard depth < 16 else { return }
+        for entry in FolderEntry.list(path) ?? [] {
+            scan(path + "/" + entry.name, relative: relative + "/" + entry.name, depth: depth + 1)
         }
     }
 
