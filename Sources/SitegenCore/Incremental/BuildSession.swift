@@ -426,7 +426,9 @@ extension BuildSession {
     /// Whether two lists of pages have the same paths, in any order (the sitemap sorts them): a
     /// renamed actor moves in the actors' order, and its pages with it.
     static func samePaths(_ old: [PageJob], _ new: [PageJob]) -> Bool {
-        old == new || (old.count == new.count && Set(old.lazy.map(\.path)) == Set(new.lazy.map(\.path)))
+        guard old.count == new.count else { return false }
+        // Kind by kind (a page's path follows its kind and ID): only the kinds whose lists differ are compared as sets.
+        return zip(pageIDs(old), pageIDs(new)).allSatisfy { old, new in old == new || Set(old) == Set(new) }
     }
 
     /// The files whose change changes every page: `content/site.yaml`, `content/strings.yaml`,
