@@ -20,6 +20,12 @@ struct PageBuilder {
     /// The menu, the same on every page but for its links: the page kinds that are in it, then
     /// the standalone pages that have a `menu` position (label, folder, template).
     private let menu: (sections: [(String, String, String)], pages: [(String, String, String)])
+    /// The headings of the "Referenced by" sections, by the kind they list.
+    private let backlinkTitles: [(EntityKind, String)]
+    /// `sources.source`, the word before a citation's number.
+    private let sourceLabel: String
+    /// What this builder has made already and will show again (``ViewMemo``).
+    let memo = ViewMemo()
 
     /// How many notes, and actors of each kind, the home page lists at most; the indexes list them all.
     static let homeNotesLimit = 10
@@ -45,6 +51,10 @@ struct PageBuilder {
                             .article: Dictionary(site.articleOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })]
         self.timelinePaging = timelinePaging ?? TimelinePaging(site: site, limit: site.config.listLimit)
         let strings = theme.strings
+        backlinkTitles = [(.article, strings.text("related.articles")), (.actor, strings.text("related.actors")),
+                          (.event, strings.text("related.events")), (.note, strings.text("related.notes_referring")),
+                          (.page, strings.text("related.pages_referring"))]
+        sourceLabel = strings.text("sources.source")
         menu = (PageKind.all.filter { $0.isIncluded(site) }.compactMap { kind in kind.menu.map { (strings.text($0), kind.folder(of: ""), kind.template) } },
                 site.pageOrder.compactMap { site.pages[$0] }.filter { $0.menu != nil }
                     .map { ($0.title, Ref(.page, $0.id).outputFolder, PageKind.page.template) })
@@ -57,6 +67,8 @@ struct PageBuilder {
         var root: String
         /// The template of the page's kind (`articles`), which marks its menu entry as current.
         var kind: String = ""
+        /// What pages at the same depth share (``RootMemo``).
+        var memo: RootMemo
     }
 
     /// Renders the page `id` of `kind` (`id` is empty for kinds with one page).
@@ -80,13 +92,17 @@ struct PageBuilder {
     /// The numbered sources of page `id`: what its kind's citing parts cite, in their order.
     func citations(_ kind: PageKind, _ id: String) -> PageCitations {
         guard !kind.citing.isEmpty else { return .none }
-        return PageCitations(kind.citing.lazy.flatMap { citedArticles($0, kind, id) }, label: strings.text("sources.source"))
+        // An event page has four citing parts: its event is looked up once, not once for each.
+        let event = kind.output == .entity(.event) ? site.events[id] : nil
+        return PageCitations(kind.citing.lazy.flatMap { citedArticles($0, kind, id, event: event) }, label: sourceLabel)
     }
 
-    /// The articles one part of page `id` cites, in the order the page shows them.
-    func citedArticles(_ part: CitingPart, _ kind: PageKind, _ id: String) -> [String] {
+    /// The articles one part of page `id` cites, in the order the page shows them; `event` is
+    /// the event of an event page, when the caller has it.
+    func citedArticles(_ part: CitingPart, _ kind: PageKind, _ id: String, event prefetched: Event? = nil) -> [String] {
         func cited(_ text: MarkdownText?) -> [String] { text?.content.citationGroups.flatMap { $0 } ?? [] }
-        func published(_ sources: [SourceQuote]) -> [String] { sources.filter { site.articles[$0.article] != nil }.map(\.article) }
+        var event: Event? { prefetched ?? site.events[id] }
+        func published(_ sources: [SourceQuote]) -> [String] { sources.filter { site.articles.index(forKey: $0.article) != nil }.map(\.article) }
         guard case .entity(let entity) = kind.output else {
             switch part {
             case .introduction: return cited(site.introduction)
@@ -99,14 +115,14 @@ struct PageBuilder {
         case (.body, .actor): return cited(site.actors[id]?.body)
         case (.body, .note): return cited(site.notes[id]?.body)
         case (.body, .page): return cited(site.pages[id]?.body)
-        case (.summary, .event): return cited(site.events[id]?.summary)
-        case (.quotedSources, .event): return published(site.events[id]?.sources.filter { $0.quote != nil } ?? [])
-        case (.otherSources, .event): return published(site.events[id]?.sources.filter { $0.quote == nil } ?? [])
+        case (.summary, .event): return cited(event?.summary)
+        case (.quotedSources, .event): return published(event?.sources.filter { $0.quote != nil } ?? [])
+        case (.otherSources, .event): return published(event?.sources.filter { $0.quote == nil } ?? [])
         case (.relations, .actor):
             guard let actor = site.actors[id] else { return [] }
             return shownRelations(actor).flatMap { $0.relations.flatMap { published($0.relation.sources) } }
         case (.facts, .actor): return published(site.actors[id]?.facts.flatMap { $0.values.flatMap(\.sources) } ?? [])
-        case (.facts, .event): return published(site.events[id]?.facts.flatMap { $0.values.flatMap(\.sources) } ?? [])
+        case (.facts, .event): return published(event?.facts.flatMap { $0.values.flatMap(\.sources) } ?? [])
         default: return []
         }
     }
@@ -116,10 +132,12 @@ struct PageBuilder {
         switch kind.output {
         case .file(let name):
             // Served at any depth: absolute links when the address is known.
-            return Place(file: name, folder: folder, root: site.config.baseURL ?? "", kind: kind.template)
+            let root = site.config.baseURL ?? ""
+            return Place(file: name, folder: folder, root: root, kind: kind.template, memo: memo.root(root))
         case .folder, .entity, .list:
             let depth = folder.utf8.filter { $0 == UInt8(ascii: "/") }.count
-            return Place(file: folder + "index.html", folder: folder, root: String(repeating: "../", count: depth), kind: kind.template)
+            let root = String(repeating: "../", count: depth)
+            return Place(file: folder + "index.html", folder: folder, root: root, kind: kind.template, memo: memo.root(root))
         }
     }
 
@@ -175,21 +193,26 @@ struct PageBuilder {
                           indexedAs: (kind: EntityKind, year: Int?)? = nil) -> PageView {
         // The menu: the page kinds that are in it, then the standalone pages that have a `menu` position.
         // Every page of a split list (`articles/page/2/`) marks its section as current.
-        let sections = menu.sections
-        let nav = (sections + menu.pages).map { label, folder, kind in
-            NavItem(label: label, url: link(section: folder, from: place),
-                    current: (place.folder == folder || (place.kind == kind && kind != PageKind.page.template))
-                        && place.file != PageKind.notFound.folder(of: ""))
+        let layout = place.memo.layout {
+            var links: [String: String] = [:]
+            for (_, folder, _) in menu.sections { links[folder.isEmpty ? "home" : String(folder.dropLast())] = link(section: folder, from: place) }
+            var assets: [String: String] = [:]
+            for (key, path) in assetPaths { assets[key] = place.root + path }
+            return RootMemo.Layout(assets: assets, links: links,
+                                   sectionURLs: (menu.sections + menu.pages).map { link(section: $0.1, from: place) })
         }
-        var links: [String: String] = [:]
-        for (_, folder, _) in sections { links[folder.isEmpty ? "home" : String(folder.dropLast())] = link(section: folder, from: place) }
-        var assets: [String: String] = [:]
-        for (key, path) in assetPaths { assets[key] = place.root + path }
+        let isNotFound = place.file == PageKind.notFound.folder(of: "")
+        let nav = zip(menu.sections + menu.pages, layout.sectionURLs).map { entry, url in
+            NavItem(label: entry.0, url: url,
+                    current: (place.folder == entry.1 || (place.kind == entry.2 && entry.2 != PageKind.page.template)) && !isNotFound)
+        }
+        let links = layout.links
+        let assets = layout.assets
         var ld = jsonLD
         if canonical, let url = absoluteURL(place.folder), ld["url"] == nil { ld["url"] = url }
         let imageURL = absoluteImageURL(image)
         if let imageURL, ld["image"] == nil { ld["image"] = imageURL }
-        let title = place.file == "index.html" ? site.config.title : strings.text("site.page_title", ["page": heading, "site": site.config.title])
+        let title = place.file == "index.html" ? site.config.title : strings.text("site.page_title") { $0 == "page" ? heading : $0 == "site" ? site.config.title : nil }
         return PageView(title: title, heading: heading, description: description.isEmpty ? site.config.description : description,
                         lang: site.config.language, dir: strings.language.direction, canonical: canonical ? absoluteURL(place.folder) : nil,
                         ogType: ogType, root: home(from: place), path: place.folder,
@@ -219,6 +242,10 @@ struct PageBuilder {
     }
 
     private func date(_ date: PartialDate, end: PartialDate? = nil, approximate: Bool = false) -> DateView {
+        memo.date(ViewMemo.DateKey(start: date, end: end, approximate: approximate)) { makeDate(date, end: end, approximate: approximate) }
+    }
+
+    private func makeDate(_ date: PartialDate, end: PartialDate?, approximate: Bool) -> DateView {
         let endView = end.flatMap { end -> DateEndView? in
             guard end != date else { return nil }
             return DateEndView(text: dates.format(end), iso: end.description, year: end.year, month: end.month, day: end.day,
@@ -234,11 +261,16 @@ struct PageBuilder {
     }
 
     private func eventItem(_ id: String, _ place: Place, _ citations: PageCitations, withSummary: Bool = true) -> EventItem {
-        let event = site.events[id]!
+        eventItem(site.events[id]!, place, citations, withSummary: withSummary)
+    }
+
+    private func eventItem(_ event: Event, _ place: Place, _ citations: PageCitations, withSummary: Bool = true) -> EventItem {
+        let id = event.id
         let summary = withSummary ? event.summary.map { finish($0.content, place, citations) } ?? "" : ""
         let actors = event.actors.compactMap { entry -> LinkItem? in
-            guard let actor = site.actors[entry.id] else { return nil }
-            return LinkItem(title: actor.name, url: link(Ref(.actor, actor.id), from: place), detail: nil)
+            guard var item = actorLink(entry.id, place) else { return nil }
+            item.detail = nil
+            return item
         }
         return EventItem(id: id, url: link(Ref(.event, id), from: place), title: event.title,
                          date: date(event.date, end: event.end, approximate: event.approximate),
@@ -278,10 +310,12 @@ struct PageBuilder {
         switch ref.kind {
         case .article:
             guard let article = site.articles[ref.id] else { return nil }
-            return LinkItem(title: article.title, url: link(ref, from: place), detail: strings.text("article.detail", ["outlet": article.outlet, "date": dates.format(article.published)]))
+            let detail = memo.detail(ViewMemo.DetailKey(outlet: article.outlet, date: article.published.date)) {
+                strings.text("article.detail", ["outlet": article.outlet, "date": dates.format(article.published)])
+            }
+            return LinkItem(title: article.title, url: link(ref, from: place), detail: detail)
         case .actor:
-            guard let actor = site.actors[ref.id] else { return nil }
-            return LinkItem(title: actor.name, url: link(ref, from: place), detail: actor.role)
+            return actorLink(ref.id, place)
         case .event:
             guard let event = site.events[ref.id] else { return nil }
             return LinkItem(title: event.title, url: link(ref, from: place),
@@ -295,13 +329,19 @@ struct PageBuilder {
         }
     }
 
+    /// An actor's link item (name, link, role), made once for the pages at `place`'s depth; nil
+    /// for an actor that is not on the site.
+    private func actorLink(_ id: String, _ place: Place) -> LinkItem? {
+        place.memo.actor(id) {
+            guard let actor = site.actors[id] else { return nil }
+            return LinkItem(title: actor.name, url: link(Ref(.actor, id), from: place), detail: actor.role)
+        }
+    }
+
     /// "Referenced by" sections: who links or cites this page, except the kinds the page lists elsewhere.
     /// On an actor's page (`cutting` its lists), each section is cut to `list_limit` entries with a link to all of them.
     private func backlinkSections(_ ref: Ref, _ place: Place, excluding excluded: Set<EntityKind>, cutting lists: ActorLists? = nil) -> [BacklinkSection] {
-        let titles: [(EntityKind, String)] = [(.article, strings.text("related.articles")), (.actor, strings.text("related.actors")),
-                                              (.event, strings.text("related.events")), (.note, strings.text("related.notes_referring")),
-                                              (.page, strings.text("related.pages_referring"))]
-        return titles.compactMap { kind, title in
+        backlinkTitles.compactMap { kind, title in
             guard !excluded.contains(kind) else { return nil }
             guard let lists else {
                 let items = site.backlinks(to: ref, ofKind: kind).compactMap { linkItem(Ref(kind, $0), place) }
@@ -316,6 +356,7 @@ struct PageBuilder {
     /// Notes about a page (`about`) and notes linking it, in note order.
     private func notes(about ref: Ref, _ place: Place) -> [LinkItem] {
         let ids = Set((site.notesAbout[ref] ?? []) + site.backlinks(to: ref, ofKind: .note))
+        guard !ids.isEmpty else { return [] }
         return site.inNoteOrder(Array(ids)).compactMap { linkItem(Ref(.note, $0), place) }
     }
 
@@ -389,9 +430,8 @@ struct PageBuilder {
             let ofKind = actors.filter { $0.kind == kind }
             guard !ofKind.isEmpty else { return nil }
             let shown = limit.map { ofKind.prefix($0) } ?? ofKind[...]
-            return ActorGroup(id: "kind_" + kind.rawValue, title: strings.text("kinds.\(kind.rawValue).heading"), actors: shown.map {
-                LinkItem(title: $0.name, url: link(Ref(.actor, $0.id), from: place), detail: $0.role)
-            }, isCut: shown.count < ofKind.count)
+            return ActorGroup(id: "kind_" + kind.rawValue, title: strings.text("kinds.\(kind.rawValue).heading"),
+                              actors: shown.compactMap { actorLink($0.id, place) }, isCut: shown.count < ofKind.count)
         }
     }
 
@@ -643,7 +683,7 @@ struct PageBuilder {
     /// with an actor that is not on the site, or not in `among`, are left out, and so are empty groups.
     func shownRelations(_ actor: Actor, among: Set<String>? = nil) -> [(label: String, relations: [(relation: Relation, other: String)])] {
         var groups: [(label: String, relations: [(relation: Relation, other: String)])] = []
-        let shown = { (other: String) in (among?.contains(other) ?? true) && site.actors[other] != nil }
+        let shown = { (other: String) in (among?.contains(other) ?? true) && site.actors.index(forKey: other) != nil }
         for type in RelationType.allCases {
             let outgoing = actor.relations.filter { $0.type == type && shown($0.actor) }.map { (relation: $0, other: $0.actor) }
             let incoming = (site.incomingRelations[actor.id] ?? []).filter { $0.relation.type == type && shown($0.from) }.map { (relation: $0.relation, other: $0.from) }
@@ -670,11 +710,11 @@ struct PageBuilder {
             guard let found = site.actors[other], seen.insert(other).inserted else { return }
             around.append(NetworkDiagram.Node(id: other, name: found.name, kind: found.kind, url: link(Ref(.actor, other), from: place)))
         }
-        for relation in actor.relations where site.actors[relation.actor] != nil {
+        for relation in actor.relations where site.actors.index(forKey: relation.actor) != nil {
             add(relation.actor)
             edges.append(edge(relation, from: actor.id, to: relation.actor))
         }
-        for incoming in site.incomingRelations[actor.id] ?? [] where site.actors[incoming.from] != nil {
+        for incoming in site.incomingRelations[actor.id] ?? [] where site.actors.index(forKey: incoming.from) != nil {
             add(incoming.from)
             edges.append(edge(incoming.relation, from: incoming.from, to: actor.id))
         }
@@ -713,7 +753,7 @@ struct PageBuilder {
         var edges: [NetworkDiagram.Edge] = []
         for id in site.actorOrder {
             guard let actor = site.actors[id] else { continue }
-            for relation in actor.relations where relation.actor != id && site.actors[relation.actor] != nil {
+            for relation in actor.relations where relation.actor != id && site.actors.index(forKey: relation.actor) != nil {
                 degree[id, default: 0] += 1
                 degree[relation.actor, default: 0] += 1
                 edges.append(edge(relation, from: id, to: relation.actor))
@@ -753,16 +793,16 @@ struct PageBuilder {
     }
 
     private func relationItem(_ relation: Relation, other: String, _ place: Place, _ citations: PageCitations?) -> RelationItem? {
-        guard let actor = site.actors[other] else { return nil }
+        guard let actor = actorLink(other, place) else { return nil }
         let period = dates.period(since: relation.since, until: relation.until)
         let marks = citations?.marks(for: relation.sources.map(\.article)) ?? []
-        return RelationItem(actor: LinkItem(title: actor.name, url: link(Ref(.actor, other), from: place), detail: actor.role),
+        return RelationItem(actor: actor,
                             period: period, citations: marks, hasCitations: !marks.isEmpty)
     }
 
     func eventPage(_ event: Event, _ place: Place, _ citations: PageCitations) -> EventPage {
         let ref = Ref(.event, event.id)
-        let item = eventItem(event.id, place, citations)
+        let item = eventItem(event, place, citations)
         let quotes = quoteItems(event.sources, place, citations)
         let facts = factItems(event.facts, citations)
         let notes = self.notes(about: ref, place)

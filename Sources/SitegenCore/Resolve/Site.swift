@@ -47,6 +47,9 @@ public struct Site: Sendable {
 
     /// The pages that reference `ref`, of one kind.
     public func backlinks(to ref: Ref, ofKind kind: EntityKind) -> [String] {
-        (backlinks[ref] ?? []).filter { $0.kind == kind }.map(\.id)
+        guard let all = backlinks[ref] else { return [] }
+        var ids: [String] = []
+        for other in all where other.kind == kind { ids.append(other.id) }
+        return ids
     }
 }

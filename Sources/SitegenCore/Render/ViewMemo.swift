@@ -1,0 +1,88 @@
+import Synchronization
+
+/// Pieces of views that a page builder makes again and again with the same result, kept once
+/// made: a large site shows each actor's link on thousands of pages, each of its few thousand
+/// distinct dates hundreds of times, each article's "outlet, date" line on every page that lists it.
+///
+/// Only what stays small on the largest sites is kept (one entry per distinct date, per actor,
+/// per outlet and date, per path to the root): not one entry per event or article, which at
+/// 100,000 articles would hold hundreds of megabytes per render thread.
+///
+/// Each render thread has its own ``PageBuilder`` and so its own memo: the locks are never
+/// waited for in a build, and make a shared one safe.
+final class ViewMemo: Sendable {
+    /// The date views made so far, by what they show.
+    private let dates = Mutex<[DateKey: DateView]>([:])
+    /// Article details ("Le Monde, 3 May 2023") by outlet and publication date.
+    private let details = Mutex<[DetailKey: String]>([:])
+    /// What depends on the page's path to the root only, by that path (`../../`).
+    private let roots = Mutex<[String: RootMemo]>([:])
+
+    struct DateKey: Hashable {
+        var start: PartialDate
+        var end: PartialDate?
+        var approximate: Bool
+    }
+
+    struct DetailKey: Hashable {
+        var outlet: String
+        var date: PartialDate
+    }
+
+    /// The view of a date, made by `make` the first time.
+    func date(_ key: DateKey, _ make: () -> DateView) -> DateView {
+        if let known = dates.withLock({ $0[key] }) { return known }
+        let view = make()
+        dates.withLock { $0[key] = view }
+        return view
+    }
+
+    /// An article's line of detail, made by `make` the first time.
+    func detail(_ key: DetailKey, _ make: () -> String) -> String {
+        if let known = details.withLock({ $0[key] }) { return known }
+        let text = make()
+        details.withLock { $0[key] = text }
+        return text
+    }
+
+    /// The memo of pages whose path to the root is `root`.
+    func root(_ root: String) -> RootMemo {
+        roots.withLock { roots in
+            if let known = roots[root] { return known }
+            let memo = RootMemo()
+            roots[root] = memo
+            return memo
+        }
+    }
+}
+
+/// Pieces of views that depend on what they show and on the page's path to the root (its links
+/// are relative), for the pages at one depth.
+final class RootMemo: Sendable {
+    /// Actors' link items (name, link, role), by actor ID; nil for an actor that is not on the site.
+    private let actors = Mutex<[String: LinkItem?]>([:])
+    /// The section links and asset paths of ``PageView``, made once.
+    private let layout = Mutex<Layout?>(nil)
+
+    struct Layout {
+        var assets: [String: String]
+        var links: [String: String]
+        var sectionURLs: [String]
+    }
+
+    /// The link item of an actor, made by `make` the first time.
+    func actor(_ id: String, _ make: () -> LinkItem?) -> LinkItem? {
+        if let known = actors.withLock({ $0[id] }) { return known }
+        let item = make()
+        actors.withLock { $0[id] = .some(item) }
+        return item
+    }
+
+    /// The layout's links from these pages, made by `make` the first time.
+    func layout(_ make: () -> Layout) -> Layout {
+        if let known = layout.withLock({ $0 }) { return known }
+        let made = make()
+        layout.withLock { $0 = made }
+        return made
+    }
+}
