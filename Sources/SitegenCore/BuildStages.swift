@@ -295,9 +295,13 @@ struct BuildRun {
     /// The report of the build: every problem in reading order, the counts of what was rendered
     /// and what writing it did.
     func report(_ rendered: BuildStages.Rendered? = nil, _ summary: OutputWriter.Summary? = nil) -> BuildReport {
+        report(pageCount: rendered?.pageCount ?? 0, fileCount: rendered?.fileCount ?? 0, summary)
+    }
+
+    /// The report of the build, given the numbers of pages and of files (pages among them) of the site.
+    func report(pageCount: Int, fileCount: Int, _ summary: OutputWriter.Summary?) -> BuildReport {
         BuildReport(diagnostics: byFile.isEmpty ? diagnostics.sortedForDisplay() : .mergedForDisplay(byPath: byFile, sortedPaths: sortedPaths, others: diagnostics),
-                    notes: notes,
-                    pageCount: rendered?.pageCount ?? 0, fileCount: rendered?.fileCount ?? 0,
+                    notes: notes, pageCount: pageCount, fileCount: fileCount,
                     writeSummary: summary, timings: timings, strict: strict, elapsed: ContinuousClock.now - start)
     }
 }

@@ -177,6 +177,8 @@ struct EditRun {
         let replay = "seed \(seed) (SITEGEN_NEVER_STALE_SEED=\(seed)), step \(step)\(hinted ? " (told what changed)" : ""): \(edit)"
         #expect(liveReport.failed == coldReport.failed, "\(replay): the cold build \(coldReport.failed ? "failed" : "succeeded"), the session not")
         #expect(liveReport.diagnostics == coldReport.diagnostics, "\(replay): the problems differ")
+        #expect(liveReport.failed || (liveReport.pageCount, liveReport.fileCount) == (coldReport.pageCount, coldReport.fileCount),
+                "\(replay): the session counts \(liveReport.pageCount) pages and \(liveReport.fileCount) files, the cold build \(coldReport.pageCount) and \(coldReport.fileCount)")
         let liveFiles = Set(FileSystem.disk(root: live).listFiles(""))
         let coldFiles = Set(FileSystem.disk(root: cold).listFiles(""))
         let differing = liveFiles.intersection(coldFiles).sorted().filter {

@@ -47,12 +47,10 @@ public final class BuildSession: Sendable {
         var files: [String: CachedFile]
         /// Every file of the folder (pages, feeds, assets, static files), by path.
         var produced: Set<String>
-        /// Every page of the site, as ``pages(of:paging:)`` lists them.
-        var pages: [PageJob]
-        /// The paths of the feed and `robots.txt`.
-        var feedPaths: [String]
-        /// The paths of the sitemap (and its parts).
-        var sitemapPaths: [String]
+        /// Every page of the site.
+        var pages: PageList
+        /// The sitemap; nil without `base_url`.
+        var sitemap: Sitemap?
         /// The site's timeline pages.
         var timelinePaging: TimelinePaging
         var dependencies: PageDependencies
@@ -93,10 +91,14 @@ public final class BuildSession: Sendable {
         state.withLock { state in update(&state, changed: changed) }
     }
 
-    /// Whether a change to the file at `path` changes every page (``globalKey(_:)``).
+    /// The files whose change changes every page (the settings and the words; the standalone
+    /// pages' list is not among them, see ``SiteChanges``), and the folders all of whose files do
+    /// (the theme's templates, the static files): what ``globalKey(_:)`` reads.
+    static let globalFiles = ["content/site.yaml", "content/strings.yaml"], globalFolders = ["templates", "static"]
+
+    /// Whether a change to the file or folder at `path` changes every page (``globalKey(_:)``).
     static func isGlobal(_ path: String) -> Bool {
-        path == "content/site.yaml" || path == "content/strings.yaml" || path == "templates" || path == "static"
-            || path.hasPrefix("templates/") || path.hasPrefix("static/")
+        globalFiles.contains(path) || globalFolders.contains { path == $0 || path.hasPrefix($0 + "/") }
     }
 
     private func update(_ state: inout State, changed hints: Set<String>?) -> BuildReport? {
@@ -268,50 +270,68 @@ public final class BuildSession: Sendable {
         // The last site's orders and changed articles, as they were (the patch changed the site).
         let oldOrders = (articles: patch?.oldArticleOrder(site) ?? previous?.site.articleOrder,
                          actors: patch?.oldActorOrder(site) ?? previous?.site.actorOrder, notes: previous?.site.noteOrder)
-        func oldArticle(_ id: String) -> Article? { patch?.articles[id] ?? previous!.site.articles[id] }
 
-        var rendered = BuildStages.Rendered(files: [], staticFileCount: loaded.staticFiles.count)
-        // The list of pages reads the orders and what is derived from references (an actor's lists
-        // past `list_limit`, the timeline's periods), never an entity's own value: a patched site
-        // whose orders did not change has the pages it had.
-        let samePages = patched && oldOrders.articles == site.articleOrder && oldOrders.actors == site.actorOrder
         // The timeline's pages read its order and the events' dates (and `list_limit`, a setting):
         // the same when the site was patched and no event changed, or only events' values.
         let sameTimeline = patched || (relinked && !changedValues!.contains { $0.kind == .event })
         let paging = (sameTimeline ? previous?.timelinePaging : nil) ?? TimelinePaging(site: site, limit: site.config.listLimit)
-        let pages = samePages ? previous!.pages : Self.pages(of: site, paging: paging)
+        // The list of pages reads the orders and what is derived from references (an actor's lists
+        // past `list_limit`, the timeline's periods), never an entity's own value: the last one,
+        // patched with the entities that changed (PageList).
+        var pages = previous?.pages ?? PageList(site: site, paging: paging)
+        let pageChanges = previous == nil ? PageList.Difference()
+            : pages.update(to: site, paging: paging, from: patched ? nil : previous!.site, changedValues: changedValues!)
         let assets = SiteRenderer(site: site, theme: loaded.theme).fingerprintedAssets()
-        // The feed reads the orders of articles and notes and their values, the sitemap the list of
-        // pages and the articles' dates (both read the settings, which are in the global key): when
-        // none of them changed, the files in the folder are still what a cold build writes.
+        // The feed reads the orders of articles and notes and their values (and the settings, which
+        // are in the global key): when none of them changed, `feed.xml` is still what a cold build writes.
         let feedUnchanged = previous != nil && oldOrders.articles == site.articleOrder && oldOrders.notes == site.noteOrder
             && !changedValues!.contains { $0.kind == .article || $0.kind == .note }
-        let samePagePaths = samePages || previous.map { Self.samePaths($0.pages, pages) } ?? false
-        let sitemapUnchanged = previous != nil && samePagePaths && changedValues!.allSatisfy { ref in
-            ref.kind != .article || oldArticle(ref.id).map { $0.updated ?? $0.published } == site.articles[ref.id].map { $0.updated ?? $0.published }
-        }
-        let feeds = FeedWriter(site: site, pageIDs: Self.pageIDs(pages)).files(feed: !feedUnchanged, sitemaps: !sitemapUnchanged)
-        let feedPaths = feedUnchanged ? previous!.feedPaths : feeds.map(\.path).filter { !$0.hasPrefix("sitemap") }
-        let sitemapPaths = sitemapUnchanged ? previous!.sitemapPaths : feeds.map(\.path).filter { $0.hasPrefix("sitemap") }
+        // `robots.txt` and the paths of the feed read only the settings; the sitemap's paths its number of URLs.
+        let feeds = FeedWriter(site: site)
+        let base = site.config.baseURL
+        let feedPaths = base == nil ? ["robots.txt"] : ["robots.txt", "feed.xml"]
+        // The sitemap: the last one patched (below), or made whole.
+        let patchesSitemap = base != nil && previous?.sitemap?.base == base
+        let wholeSitemap = base != nil && !patchesSitemap ? Sitemap(site: site, base: base!, pageIDs: pages.ids) : nil
+        let sitemapCount = patchesSitemap ? previous!.sitemap!.count(after: pageChanges) : wholeSitemap?.count ?? 0
+        let sitemapPaths = base == nil ? [] : Sitemap.paths(count: sitemapCount, limit: previous?.sitemap?.limit ?? Sitemap.protocolLimit)
         let replaced = StaticFiles.replaced(loaded.staticFiles)
-        let generated = (pages.map(\.path) + feedPaths + sitemapPaths + assets.map(\.file.path)).filter { !replaced.contains($0) }
-        run.step { StageResult((), StaticFiles.collisions(loaded.staticFiles, generated: generated) { StaticFiles.describe($0, in: site) },
+        // The files made: the last output's, with the pages and sitemap parts added, less those
+        // removed (below); the new ones are checked against the static files, which are the
+        // last output's, with which nothing collided.
+        let oldSitemapPaths = previous?.sitemap?.paths ?? []
+        let made = previous == nil ? pages.paths + feedPaths + sitemapPaths + assets.map(\.file.path)
+            : pageChanges.added.map(\.path) + sitemapPaths.filter { !oldSitemapPaths.contains($0) }
+        run.step { StageResult((), StaticFiles.collisions(loaded.staticFiles, generated: made.filter { !replaced.contains($0) }) { StaticFiles.describe($0, in: site) },
                                notes: BuildStages.outputNotes(site)) }
         guard run.goesOn else {
             keepPrevious()
             return run.report()
         }
 
+        // The sitemap: the last one with the pages added and removed and the changed articles' dates (Sitemap).
+        var sitemap = wholeSitemap
+        var sitemapChanged = wholeSitemap != nil
+        if patchesSitemap {
+            sitemap = previous!.sitemap.take()
+            sitemapChanged = sitemap!.patch(pageChanges, changedValues: changedValues!, site: site)
+        }
+        // `robots.txt` reads only the settings: made with the first output of these settings.
+        var feedFiles: [OutputFile] = []
+        if previous == nil { feedFiles.append(feeds.robots()) }
+        if !feedUnchanged, let feed = feeds.feedFile() { feedFiles.append(feed) }
+        if sitemapChanged { sitemap?.files { feedFiles.append($0) } }
+
         let folder = LiveOutputFolder(url: options.output)
         var dependencies = PageDependencies()
         let chosen: [PageJob] = run.stage("changes") {
-            guard let previous, let changedValues else { return StageResult(pages) }
+            guard let previous, let changedValues else { return StageResult(pages.ids.indices.flatMap(pages.pages(ofKind:))) }
             // The last site as far as the comparison reads it when patched: its orders (it reads
             // no entity's value then, and every event keeps its date).
             var old = site
             if patched { (old.articleOrder, old.actorOrder) = (oldOrders.articles!, oldOrders.actors!) }
-            return StageResult(Self.choose(pages, old: previous, oldSite: patched ? old : previous.site, new: site, changedValues: changedValues,
-                                           patched: patched, paging: paging))
+            return StageResult(Self.choose(pages, added: Set(pageChanges.added.map(\.path)), old: previous, oldSite: patched ? old : previous.site,
+                                           new: site, changedValues: changedValues, patched: patched, paging: paging))
         }
         // Taken out of the last output (which is replaced below, or dropped if writing fails), so that
         // recording what the rendered pages show changes the record in place rather than a copy of it.
@@ -324,14 +344,16 @@ public final class BuildSession: Sendable {
                 if !replaced.contains(job.path) { results.append(result.written) }
                 dependencies.record(job.path, shows: result.shows)
             }
-            for file in feeds + (previous == nil ? assets.map(\.file) : []) where !replaced.contains(file.path) {
+            for file in feedFiles + (previous == nil ? assets.map(\.file) : []) where !replaced.contains(file.path) {
                 results.append(folder.write(file))
             }
             return StageResult(results)
         }
-        rendered.files = generated.map { BuildStages.Rendered.File(path: $0, isPage: $0.hasSuffix(".html"), staged: nil) }
+        var fileCount = 0
         let summary: OutputWriter.Summary? = run.stage("write") {
             var outcomes = results
+            var produced: Set<String>
+            var gone: [String]
             if previous == nil {
                 outcomes += loaded.staticFiles.parallelMap(minimumCount: 16, parallel: options.parallel) { file in
                     guard let data = fileSystem.readFile(file.source) else {
@@ -339,30 +361,40 @@ public final class BuildSession: Sendable {
                     }
                     return folder.write(OutputFile(path: file.output, contents: data))
                 }
+                produced = Set(made.filter { !replaced.contains($0) } + loaded.staticFiles.map(\.output))
+                gone = Array(Self.existingFiles(in: options.output).subtracting(produced))
+            } else {
+                // The same feeds, assets (same theme) and static files (same global key): the last
+                // output's files, with the pages and sitemap parts that came and went.
+                produced = []
+                swap(&produced, &previous!.produced)
+                gone = pageChanges.removed.map(\.path) + oldSitemapPaths.filter { !sitemapPaths.contains($0) }
+                for path in gone { produced.remove(path) }
+                for path in made where !replaced.contains(path) { produced.insert(path) }
+                gone.removeAll { produced.contains($0) }
             }
-            // The same pages, feeds, assets (same theme) and static files (same global key): the same files.
-            let sameFiles = samePagePaths && feedPaths == previous!.feedPaths && sitemapPaths == previous!.sitemapPaths
-            let produced = sameFiles ? previous!.produced : Set(generated + loaded.staticFiles.map(\.output))
-            for path in sameFiles ? [] : (previous?.produced ?? Self.existingFiles(in: options.output)).subtracting(produced) {
+            for path in gone {
                 folder.remove(path)
                 dependencies.remove(path)
             }
             var (summary, failures) = OutputWriter.Summary.counting(outcomes)
             summary.unchanged = produced.count - summary.written
+            fileCount = produced.count
             guard failures.isEmpty else {
                 // The folder is now partly new: the next update renders everything again.
                 state.output = nil
                 return StageResult(nil, failures.map { $0.diagnostic(output: options.output, siteRoot: options.root) })
             }
             state.output = Output(site: site, versions: versions, lastVersion: lastVersion, files: files, produced: produced, pages: pages,
-                                  feedPaths: feedPaths, sitemapPaths: sitemapPaths, timelinePaging: paging, dependencies: dependencies, globalKey: globalKey)
+                                  sitemap: sitemap, timelinePaging: paging, dependencies: dependencies, globalKey: globalKey)
             // What only the last output held (the whole last site, when it was resolved whole) is
             // freed on another thread: the new pages are served without waiting for it.
             Self.letGo(previous.take())
             Self.letGo(stale.take())
             return StageResult(summary)
         }
-        return run.report(rendered, summary)
+        // A static file never has a generated file's path (but `robots.txt`, which it replaces): every file is one of `produced`.
+        return run.report(pageCount: pages.count, fileCount: fileCount, summary)
     }
 }
 
@@ -379,16 +411,6 @@ extension BuildSession {
         var entity: Ref? {
             guard case .entity(let kind) = PageKind.all[self.kind].output else { return nil }
             return Ref(kind, id)
-        }
-    }
-
-    /// Every page of `site`, as ``SiteRenderer`` makes them; `paging` is the site's timeline paging.
-    static func pages(of site: Site, paging: TimelinePaging) -> [PageJob] {
-        PageKind.all.enumerated().flatMap { index, kind in
-            kind.pageIDs(in: site, timelinePaging: paging).map { id -> PageJob in
-                if case .file(let name) = kind.output { return PageJob(kind: index, id: id, path: name) }
-                return PageJob(kind: index, id: id, path: kind.folder(of: id) + "index.html")
-            }
         }
     }
 
@@ -416,25 +438,9 @@ extension BuildSession {
         return SiteLoader.plan(plan, adding: added.sorted(), removing: removed).map { ($0, removed) }
     }
 
-    /// The IDs of `pages` by kind (an index in ``PageKind/all``), as ``FeedWriter`` takes them.
-    static func pageIDs(_ pages: [PageJob]) -> [[String]] {
-        var ids = [[String]](repeating: [], count: PageKind.all.count)
-        for page in pages { ids[page.kind].append(page.id) }
-        return ids
-    }
-
-    /// Whether two lists of pages have the same paths, in any order (the sitemap sorts them): a
-    /// renamed actor moves in the actors' order, and its pages with it.
-    static func samePaths(_ old: [PageJob], _ new: [PageJob]) -> Bool {
-        guard old.count == new.count else { return false }
-        // Kind by kind (a page's path follows its kind and ID): only the kinds whose lists differ are compared as sets.
-        return zip(pageIDs(old), pageIDs(new)).allSatisfy { old, new in old == new || Set(old) == Set(new) }
-    }
-
-    /// The files whose change changes every page: `content/site.yaml`, `content/strings.yaml`,
-    /// the standalone pages' list is not among them (see ``SiteChanges``), `templates/` and `static/`.
+    /// The files whose change changes every page (``globalFiles``, and those of ``globalFolders``), with their hashes.
     static func globalKey(_ fileSystem: FileSystem) -> [GlobalEntry] {
-        let paths = ["content/site.yaml", "content/strings.yaml"] + fileSystem.listFiles("templates") + fileSystem.listFiles("static")
+        let paths = globalFiles + globalFolders.flatMap(fileSystem.listFiles)
         return paths.compactMap { path in fileSystem.readFile(path).map { GlobalEntry(path: path, hash: ContentHash($0)) } }
     }
 
@@ -480,15 +486,17 @@ extension BuildSession {
     /// A page is rendered again when it links an entity whose value changed (it shows the value
     /// beside the link: ``PageDependencies``), when it is the page of an entity whose value or
     /// derived data changed, or one of such an actor's list pages (only they show what is derived
-    /// for it: ``SiteChanges``), when it lists a kind whose order changed, or when it is new.
-    static func choose(_ pages: [PageJob], old: Output, oldSite: Site, new: Site, changedValues: Set<Ref>, patched: Bool,
+    /// for it: ``SiteChanges``), when it lists a kind whose order changed, or when it is new (its
+    /// path among `added`). `pages` are the pages of `new`.
+    static func choose(_ pages: PageList, added: Set<String>, old: Output, oldSite: Site, new: Site, changedValues: Set<Ref>, patched: Bool,
                        paging: TimelinePaging) -> [PageJob] {
         let changes = SiteChanges(from: oldSite, to: new, changedValues: changedValues, sameReferences: patched,
                                   timelinePagings: (old.timelinePaging, paging))
-        if changes.everything { return pages }
+        if changes.everything { return pages.ids.indices.flatMap(pages.pages(ofKind:)) }
         let own = changes.ownPages
         let showing = old.dependencies.pages(showing: changes.values)
-        // The entity pages to render, by path: looked up once per page.
+        // The entity pages to render, by path: those of the new site among them (the 60,000 entity
+        // pages are not looked at one by one).
         let entityPages = showing.union(own.lazy.map { $0.outputFolder + "index.html" })
         // The network page draws every actor with its relations (values of actors only).
         let actorsChanged = changes.reordered.contains(.actor) || changes.values.contains { $0.kind == .actor }
@@ -505,11 +513,20 @@ extension BuildSession {
             default: return .other
             }
         }
-        return pages.filter { job in
-            switch rules[job.kind] {
+        var chosen = entityPages.compactMap { PageList.entityPage(at: $0, in: new) }.sorted { ($0.kind, $0.path) < ($1.kind, $1.path) }
+        for (kind, rule) in rules.enumerated() {
+            switch rule {
+            case .entity, .never: continue
+            case .always: chosen += pages.pages(ofKind: kind)
+            default: chosen += pages.pages(ofKind: kind).filter { job in choose(job, rule) }
+            }
+        }
+        return chosen
+
+        func choose(_ job: PageJob, _ rule: PageRule) -> Bool {
+            switch rule {
             case .always: return true
-            case .never: return false
-            case .entity: return entityPages.contains(job.path)
+            case .never, .entity: return false
             case .showingOr(let changed): return changed || showing.contains(job.path)
             // The timeline's first page (the whole timeline, or the overview of its periods) shows
             // every period and count; a period's page shows the navigation between periods (which
@@ -517,14 +534,14 @@ extension BuildSession {
             case .timeline:
                 if showing.contains(job.path) { return true }
                 if job.id.isEmpty { return changes.timelineReshaped || changes.reordered.contains(.event) }
-                return changes.timelineNavigationChanged || changes.changedPeriods.contains(job.id) || !old.produced.contains(job.path)
+                return changes.timelineNavigationChanged || changes.changedPeriods.contains(job.id) || added.contains(job.path)
             // An actor's list past list_limit (actors/ID/events/): the actor's derived list, and the
             // entries and the actor it links.
             case .actorList:
-                return showing.contains(job.path) || !old.produced.contains(job.path) || own.contains(Ref(.actor, ActorLists.parse(job.id).actor))
+                return showing.contains(job.path) || added.contains(job.path) || own.contains(Ref(.actor, ActorLists.parse(job.id).actor))
             case .other:
                 // Any other kind: new, showing what changed, or below the folder of an entity whose own pages change.
-                if !old.produced.contains(job.path) || showing.contains(job.path) { return true }
+                if added.contains(job.path) || showing.contains(job.path) { return true }
                 let parts = job.path.split(separator: "/")
                 guard parts.count > 2, let owner = EntityKind.allCases.first(where: { $0.folder == parts[0] }) else { return false }
                 return own.contains(Ref(owner, String(parts[1])))
@@ -532,7 +549,7 @@ extension BuildSession {
         }
     }
 
-    /// How ``choose(_:old:oldSite:new:changedValues:patched:paging:)`` decides for the pages of one kind.
+    /// How ``choose(_:added:old:oldSite:new:changedValues:patched:paging:)`` decides for the pages of one kind.
     private enum PageRule {
         case always, never
         /// An entity's page: rendered when the entity's own pages change or it shows a changed value.

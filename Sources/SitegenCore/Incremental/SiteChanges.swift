@@ -157,7 +157,7 @@ struct SiteChanges {
 
     /// Adds every entity that `ref`, as it is in `site`, records a reference to: what the resolver
     /// makes backlinks, incoming relations, actors' events and notes about pages of.
-    private static func references(of ref: Ref, in site: Site, into targets: inout Set<Ref>) {
+    static func references(of ref: Ref, in site: Site, into targets: inout Set<Ref>) {
         switch ref.kind {
         case .article: if let article = site.articles[ref.id] { targets.formUnion(ResolvePatch.targets(of: article)) }
         case .actor: if let actor = site.actors[ref.id] { targets.formUnion(ResolvePatch.targets(of: actor)) }

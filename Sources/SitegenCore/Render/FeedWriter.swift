@@ -6,26 +6,31 @@ struct FeedWriter {
     /// (a cold build's renderer lists them once for its jobs); listed here when nil.
     var pageIDs: [[String]]? = nil
 
-    /// `robots.txt`, `feed.xml` and the sitemap's files; `feed` or `sitemaps` false leaves out
-    /// `robots.txt` and `feed.xml`, or the sitemap (``BuildSession`` makes only what an edit changes).
-    func files(feed makesFeed: Bool = true, sitemaps makesSitemaps: Bool = true) -> [OutputFile] {
+    /// `robots.txt`, `feed.xml` and the sitemap's files, in that order.
+    func files() -> [OutputFile] {
         var made: [OutputFile] = []
-        files(feed: makesFeed, sitemaps: makesSitemaps) { made.append($0) }
+        files { made.append($0) }
         return made
     }
 
     /// The same files, each handed to `deliver` as soon as it is made, in the same order: a large
     /// site's sitemap parts (50,000 URLs each) are then never all held at once.
-    func files(feed makesFeed: Bool = true, sitemaps makesSitemaps: Bool = true, _ deliver: (OutputFile) -> Void) {
-        guard let base = site.config.baseURL else {
-            if makesFeed { deliver(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n")) }
-            return
-        }
-        if makesFeed {
-            deliver(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(base)sitemap.xml\n"))
-            deliver(OutputFile(path: "feed.xml", text: feed(base: base)))
-        }
-        if makesSitemaps { sitemaps(base: base, deliver) }
+    func files(_ deliver: (OutputFile) -> Void) {
+        deliver(robots())
+        if let feed = feedFile() { deliver(feed) }
+        if let base = site.config.baseURL { Sitemap(site: site, base: base, pageIDs: pageIDs).files(deliver) }
+    }
+
+    /// `robots.txt`: every page may be crawled, and where the sitemap is, when the site's address is known.
+    /// It reads only the settings (``BuildSession`` makes it again when they change).
+    func robots() -> OutputFile {
+        guard let base = site.config.baseURL else { return OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n") }
+        return OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(base)sitemap.xml\n")
+    }
+
+    /// `feed.xml`, when the site's address is known.
+    func feedFile() -> OutputFile? {
+        site.config.baseURL.map { OutputFile(path: "feed.xml", text: feed(base: $0)) }
     }
 
     private func xml(_ text: String) -> String {
@@ -111,42 +116,5 @@ struct FeedWriter {
         }
         lines.append("</feed>")
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// The most URLs one sitemap file may hold (the sitemaps.org protocol).
-    static let sitemapLimit = 50_000
-
-    /// Every page but 404, once each, with absolute URLs: `sitemap.xml`, or past
-    /// ``sitemapLimit`` URLs a sitemap index `sitemap.xml` naming `sitemap-1.xml`, `sitemap-2.xml`, ….
-    func sitemaps(base: String, _ deliver: (OutputFile) -> Void) {
-        var entries: [(folder: String, lastmod: String?)] = []
-        for (index, kind) in PageKind.all.enumerated() where kind.inSitemap {
-            let isArticle = kind.output == .entity(.article)
-            entries += (pageIDs?[index] ?? kind.pageIDs(in: site)).map { id in
-                (kind.folder(of: id), isArticle ? site.articles[id].map { ($0.updated ?? $0.published).date.description } : nil)
-            }
-        }
-        entries.sort { $0.folder < $1.folder }
-        func urlset(_ slice: ArraySlice<(folder: String, lastmod: String?)>) -> String {
-            var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-            for entry in slice {
-                text += "  <url><loc>" + xml(base + entry.folder) + "</loc>"
-                if let lastmod = entry.lastmod { text += "<lastmod>" + lastmod + "</lastmod>" }
-                text += "</url>\n"
-            }
-            return text + "</urlset>\n"
-        }
-        guard entries.count > Self.sitemapLimit else { return deliver(OutputFile(path: "sitemap.xml", text: urlset(entries[...]))) }
-        let parts = stride(from: 0, to: entries.count, by: Self.sitemapLimit).map { entries[$0..<min($0 + Self.sitemapLimit, entries.count)] }
-        var index = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-                     "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"]
-        for number in parts.indices {
-            index.append("  <sitemap><loc>\(xml(base + "sitemap-\(number + 1).xml"))</loc></sitemap>")
-        }
-        index.append("</sitemapindex>")
-        deliver(OutputFile(path: "sitemap.xml", text: index.joined(separator: "\n") + "\n"))
-        for (number, part) in parts.enumerated() {
-            deliver(OutputFile(path: "sitemap-\(number + 1).xml", text: urlset(part)))
-        }
     }
 }

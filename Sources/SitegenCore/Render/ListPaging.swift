@@ -161,13 +161,16 @@ struct ActorLists {
     /// The IDs (below `actors/`) of the pages of every actor's cut lists: `mali/events`,
     /// `mali/events/page/2`, …, actors in ``Site/actorOrder``.
     static func pageIDs(in site: Site) -> [String] {
+        site.actorOrder.flatMap { pageIDs(of: $0, in: site) }
+    }
+
+    /// The IDs (below `actors/`) of the pages of `actor`'s cut lists: `mali/events`, `mali/events/page/2`, ….
+    static func pageIDs(of actor: String, in site: Site) -> [String] {
         let limit = site.config.listLimit
         var ids: [String] = []
-        for actor in site.actorOrder {
-            for list in ActorLists(actor, in: site).lists where list.ids.count > limit {
-                ids += ListPaging.pageIDs(count: list.ids.count, limit: limit).map {
-                    actor + "/" + list.name + ($0.isEmpty ? "" : "/" + $0)
-                }
+        for list in ActorLists(actor, in: site).lists where list.ids.count > limit {
+            ids += ListPaging.pageIDs(count: list.ids.count, limit: limit).map {
+                actor + "/" + list.name + ($0.isEmpty ? "" : "/" + $0)
             }
         }
         return ids
