@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Results written by index from concurrent iterations; each slot is written exactly once.
 private final class ResultSlots<Element>: @unchecked Sendable {
@@ -7,9 +8,13 @@ private final class ResultSlots<Element>: @unchecked Sendable {
 }
 
 extension Array where Element: Sendable {
-    /// Like ``parallelMap(minimumCount:_:)``, but each chunk of work first makes its own `context`
-    /// (for example its own copy of parsed templates), so threads share no reference-counted
+    /// Like ``parallelMap(minimumCount:_:)``, but each chunk of work runs with a `context` of its
+    /// own (for example its own copy of parsed templates), so threads share no reference-counted
     /// objects on the hot path: shared ones make every retain and release contend between cores.
+    /// A chunk takes a context a finished chunk gave back, or makes one: there are as many
+    /// contexts as chunks ran at once (one per core), not one per chunk, so what a context keeps
+    /// (a page builder's memo of what it made) serves the later chunks too. A context is used
+    /// by one chunk at a time.
     func parallelMap<Context, Result: Sendable>(
         parallel: Bool = true,
         makingContext makeContext: @Sendable () -> Context,
@@ -22,6 +27,7 @@ extension Array where Element: Sendable {
         let slots = ResultSlots<Result>(count: count)
         let chunkCount = Swift.min(count, 16)
         guard chunkCount > 0 else { return [] }
+        let contexts = ContextPool<Context>()
         // Chunks take every chunkCount-th element, so costly elements at the front of the array
         // (put there by the caller) are spread over chunks and start first.
         self.withUnsafeBufferPointer { input in
@@ -30,10 +36,11 @@ extension Array where Element: Sendable {
                 nonisolated(unsafe) let output = output
                 DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
                     guard chunk < input.count else { return }
-                    let context = makeContext()
+                    let context = contexts.take() ?? makeContext()
                     for index in stride(from: chunk, to: input.count, by: chunkCount) {
                         output[index] = transform(context, input[index])
                     }
+                    contexts.give(context)
                 }
             }
         }
@@ -111,4 +118,20 @@ private final class ReleaseBox<Value>: @unchecked Sendable {
     private var value: Value?
     init(_ value: consuming Value) { self.value = consume value }
     func empty() { value = nil }
+}
+
+/// The contexts of ``Array/parallelMap(parallel:makingContext:_:)`` that no chunk is using.
+/// A context moves from the chunk that gave it back to the one that takes it, never used by
+/// two at once: the lock orders the two.
+private final class ContextPool<Context>: @unchecked Sendable {
+    private let lock = Mutex<Void>(())
+    private var idle: [Context] = []
+
+    func take() -> Context? {
+        lock.withLock { _ in idle.popLast() }
+    }
+
+    func give(_ context: Context) {
+        lock.withLock { _ in idle.append(context) }
+    }
 }
