@@ -13,7 +13,11 @@ import Testing
     func expectPatched(_ step: ResolvePatchTests.Step, sitemapLimit: Int = Sitemap.protocolLimit, patchedValues: Bool = false, _ context: String = "",
                        sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let (old, new) = (step.old, step.cold)
-        let (oldPaging, newPaging) = (TimelinePaging(site: old, limit: old.config.listLimit), TimelinePaging(site: new, limit: new.config.listLimit))
+        let (oldPaging, wholePaging) = (TimelinePaging(site: old, limit: old.config.listLimit), TimelinePaging(site: new, limit: new.config.listLimit))
+        // The timeline's pages, made again for the years of the changed events only, when the session does so.
+        let events = step.changedValues.filter { $0.kind == .event }.map(\.id)
+        let newPaging = TimelinePaging(patching: oldPaging, site: new, limit: new.config.listLimit, changed: events) ?? wholePaging
+        Self.expectSame(newPaging, wholePaging, "\(context): the timeline's pages", sourceLocation: sourceLocation)
         let before = PageList(site: old, paging: oldPaging)
         var pages = before
         let difference = pages.update(to: new, paging: newPaging, from: patchedValues ? nil : old, changedValues: step.changedValues)
@@ -31,6 +35,13 @@ import Testing
         #expect(sitemap.count == count && sitemap.paths == Sitemap.paths(count: count, limit: sitemapLimit), sourceLocation: sourceLocation)
         #expect(sitemap.entries == cold.entries, "\(context): the sitemap's lines", sourceLocation: sourceLocation)
         #expect(Self.files(sitemap) == Self.files(cold), "\(context): the sitemap's files", sourceLocation: sourceLocation)
+    }
+
+    static func expectSame(_ paging: TimelinePaging, _ whole: TimelinePaging, _ context: String, sourceLocation: Testing.SourceLocation) {
+        #expect(paging.periods.map { [$0.id, "\($0.year)", "\($0.month ?? 0)", "\($0.part)"] + $0.events }
+                    == whole.periods.map { [$0.id, "\($0.year)", "\($0.month ?? 0)", "\($0.part)"] + $0.events }, "\(context)", sourceLocation: sourceLocation)
+        #expect(paging.splitYears == whole.splitYears && paging.yearCounts == whole.yearCounts, "\(context)", sourceLocation: sourceLocation)
+        #expect(paging.periodIndex == whole.periodIndex && paging.eventPeriod == whole.eventPeriod, "\(context)", sourceLocation: sourceLocation)
     }
 
     static func files(_ sitemap: Sitemap) -> [OutputFile] {
@@ -164,6 +175,44 @@ import Testing
         try site.write("content/articles/added.md", "---\ntitle: Added again\noutlet: Outlet 1\npublished: 2022-05-04\n---\nOn [actor 2](actor:actor-2) [@added].\n")
         #expect(try !run.compare(step: 6, edit: "the article added again", hinted: true))
         #expect(served("robots.txt")?.hasSuffix("Sitemap: https://example.org/sitemap.xml\n") == true)
+    }
+
+    /// The timeline of the generated site is split by year and month (`list_limit: 10`): an event
+    /// appended, moved to another year or removed pages again only its years, as a whole paging
+    /// pages them; an event in a year that had none adds periods, which the whole paging makes.
+    @Test func theTimelinesPagesAreMadeAgainForTheChangedEventsYearsAsAWholePagingMakesThem() throws {
+        let site = try ResolvePatchTests.generatedSite()
+        let path = "content/events/file-1.yaml"
+        let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+        func event(_ id: String, _ date: String) -> String {
+            "\n- id: \(id)\n  date: \(date)\n  title: \(id)\n  actors: [actor-2]\n  sources:\n    - article: article-5\n"
+        }
+        let edits: [(String, String, Bool)] = [
+            ("an event appended", text + event("appended", "2020-06-15"), true),
+            ("two events in two years", text + event("appended", "2020-06-15") + event("another", "2021-02"), false),
+            ("an event dated by its year only", text + event("appended", "2019"), true),
+            ("an event moved to another year", try Self.redating("event-20", in: text, to: "2019-03-03"), false),
+            ("an event in a year that had none", text + event("appended", "2031-01-01"), false),
+        ]
+        for (name, edited, patchable) in edits {
+            let step = try ResolvePatchTests.Step(site) { try site.write(path, edited) }
+            let limit = step.cold.config.listLimit
+            let (old, whole) = (TimelinePaging(site: step.old, limit: limit), TimelinePaging(site: step.cold, limit: limit))
+            #expect(whole.isSplit && whole.splitYears.count >= 2, "\(name)")
+            let events = step.changedValues.filter { $0.kind == .event }.map(\.id)
+            let patched = TimelinePaging(patching: old, site: step.cold, limit: limit, changed: events)
+            if patchable { #expect(patched != nil, "\(name): paged again year by year") }
+            if let patched { Self.expectSame(patched, whole, name, sourceLocation: #_sourceLocation) }
+            expectPatched(step, name)
+            try site.write(path, text)
+        }
+    }
+
+    /// `text` (an events file) with the event `id` dated `date`.
+    static func redating(_ id: String, in text: String, to date: String) throws -> String {
+        let start = try #require(text.range(of: "id: \(id)\n  date: "))
+        let end = try #require(text[start.upperBound...].firstIndex(of: "\n"))
+        return text.replacingCharacters(in: start.upperBound..<end, with: date)
     }
 
     @Test func theEntityPageAtAPathIsFoundOnlyWhenTheSiteHasIt() throws {

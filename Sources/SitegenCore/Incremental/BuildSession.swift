@@ -272,9 +272,13 @@ public final class BuildSession: Sendable {
                          actors: patch?.oldActorOrder(site) ?? previous?.site.actorOrder, notes: previous?.site.noteOrder)
 
         // The timeline's pages read its order and the events' dates (and `list_limit`, a setting):
-        // the same when the site was patched and no event changed, or only events' values.
+        // the same when the site was patched and no event changed, or only events' values; else
+        // only the years of the changed events are paged again (an event's place follows its own value).
         let sameTimeline = patched || (relinked && !changedValues!.contains { $0.kind == .event })
-        let paging = (sameTimeline ? previous?.timelinePaging : nil) ?? TimelinePaging(site: site, limit: site.config.listLimit)
+        let limit = site.config.listLimit
+        let paging = (sameTimeline ? previous?.timelinePaging : nil)
+            ?? previous.flatMap { TimelinePaging(patching: $0.timelinePaging, site: site, limit: limit, changed: changedValues!.lazy.filter { $0.kind == .event }.map(\.id)) }
+            ?? TimelinePaging(site: site, limit: limit)
         // The list of pages reads the orders and what is derived from references (an actor's lists
         // past `list_limit`, the timeline's periods), never an entity's own value: the last one,
         // patched with the entities that changed (PageList).

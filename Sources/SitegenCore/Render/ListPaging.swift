@@ -87,26 +87,11 @@ struct TimelinePaging: Sendable {
         var periods: [Period] = []
         var split = Set<Int>()
         var counts: [Int: Int] = [:]
-        func add(_ base: String, year: Int, month: Int?, _ events: [String]) {
-            for (index, page) in ListPaging.pages(events, limit: limit).enumerated() {
-                periods.append(Period(id: index == 0 ? base : base + "/" + ListPaging.pageID(index + 1), year: year, month: month,
-                                      part: index + 1, events: Array(page)))
-            }
-        }
         for (year, events) in years {
             counts[year, default: 0] += events.count
-            let yearID = String(format4: year)
-            guard events.count > limit else {
-                add(yearID, year: year, month: nil, events)
-                continue
-            }
-            split.insert(year)
-            var byMonth: [Int: [String]] = [:]
-            for id in events { byMonth[site.events[id]!.date.month ?? 0, default: []].append(id) }
-            add(yearID, year: year, month: nil, byMonth[0] ?? [])
-            for month in byMonth.keys.sorted() where month != 0 {
-                add(yearID + "/" + String(format2: month), year: year, month: month, byMonth[month]!)
-            }
+            let made = Self.periods(ofYear: year, events, site: site, limit: limit)
+            periods += made.periods
+            if made.split { split.insert(year) }
         }
         self.periods = periods
         splitYears = split
@@ -117,6 +102,85 @@ struct TimelinePaging: Sendable {
             for id in period.events { eventPeriod[id] = index }
         }
         self.eventPeriod = eventPeriod
+    }
+
+    /// The pages of one year whose events are `events` (in timeline order), and whether the year is split by month.
+    private static func periods(ofYear year: Int, _ events: [String], site: Site, limit: Int) -> (periods: [Period], split: Bool) {
+        var periods: [Period] = []
+        func add(_ base: String, month: Int?, _ events: [String]) {
+            for (index, page) in ListPaging.pages(events, limit: limit).enumerated() {
+                periods.append(Period(id: index == 0 ? base : base + "/" + ListPaging.pageID(index + 1), year: year, month: month,
+                                      part: index + 1, events: Array(page)))
+            }
+        }
+        let yearID = String(format4: year)
+        guard events.count > limit else {
+            add(yearID, month: nil, events)
+            return (periods, false)
+        }
+        var byMonth: [Int: [String]] = [:]
+        for id in events { byMonth[site.events[id]!.date.month ?? 0, default: []].append(id) }
+        add(yearID, month: nil, byMonth[0] ?? [])
+        for month in byMonth.keys.sorted() where month != 0 {
+            add(yearID + "/" + String(format2: month), month: month, byMonth[month]!)
+        }
+        return (periods, true)
+    }
+
+    /// The paging of `site` made from `old`, the paging of the last site, when the only events
+    /// that may have changed, moved, come or gone are `changed` (IDs), for ``BuildSession``: the
+    /// periods are made year by year, so only the years those events were or are in are made
+    /// again (reading a year's events, a run of the timeline), and the other periods and events
+    /// keep their places. Nil when it cannot be made so: a timeline that is not split (or no
+    /// longer), or a year whose number of pages changed (the later periods would move).
+    init?(patching old: TimelinePaging, site: Site, limit: Int, changed: some Collection<String>) {
+        guard old.isSplit, site.timeline.count > limit else { return nil }
+        var years = Set<Int>()
+        for id in changed {
+            if let index = old.eventPeriod[id] { years.insert(old.periods[index].year) }
+            if let year = site.events[id]?.date.year { years.insert(year) }
+        }
+        var (periods, splitYears, yearCounts) = (old.periods, old.splitYears, old.yearCounts)
+        var (periodIndex, eventPeriod) = (old.periodIndex, old.eventPeriod)
+        let timeline = site.timeline
+        func yearOf(_ index: Int) -> Int { site.events[timeline[index]]!.date.year }
+        var made: [(first: Int, periods: [Period])] = []
+        for year in years.sorted() {
+            // The year's pages (periods are in time order) and its events (the timeline is sorted by year first).
+            let first = Self.firstIndex(in: periods.count) { periods[$0].year >= year }
+            let end = Self.firstIndex(in: periods.count) { periods[$0].year > year }
+            let events = Array(timeline[Self.firstIndex(in: timeline.count) { yearOf($0) >= year }..<Self.firstIndex(in: timeline.count) { yearOf($0) > year }])
+            let paged = Self.periods(ofYear: year, events, site: site, limit: limit)
+            guard !events.isEmpty, paged.periods.count == end - first else { return nil }
+            made.append((first, paged.periods))
+            yearCounts[year] = events.count
+            if paged.split { splitYears.insert(year) } else { splitYears.remove(year) }
+        }
+        // The old pages of those years out of the tables, then the new ones in (an event may have moved from one year to another).
+        for (first, new) in made {
+            for period in periods[first..<first + new.count] {
+                periodIndex[period.id] = nil
+                for id in period.events { eventPeriod[id] = nil }
+            }
+        }
+        for (first, new) in made {
+            periods.replaceSubrange(first..<first + new.count, with: new)
+            for (offset, period) in new.enumerated() {
+                periodIndex[period.id] = first + offset
+                for id in period.events { eventPeriod[id] = first + offset }
+            }
+        }
+        (self.periods, self.splitYears, self.yearCounts, self.periodIndex, self.eventPeriod) = (periods, splitYears, yearCounts, periodIndex, eventPeriod)
+    }
+
+    /// The first index in `0..<count` for which `isAtOrPast` holds, which holds for every index after it.
+    private static func firstIndex(in count: Int, where isAtOrPast: (Int) -> Bool) -> Int {
+        var (low, high) = (0, count)
+        while low < high {
+            let middle = (low + high) / 2
+            if isAtOrPast(middle) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 
     /// Whether the timeline is split into periods (else it is one page).
