@@ -280,19 +280,19 @@ struct PageBuilder {
 
     private func sourceEntries(_ citations: PageCitations, _ place: Place) -> [SourceEntry] {
         citations.order.enumerated().compactMap { index, id in
-            guard let article = site.articles[id] else { return nil }
+            guard let article = articleCard(id) else { return nil }
             return SourceEntry(number: index + 1, anchor: CitationMark.anchor(index + 1), title: article.title, outlet: article.outlet,
-                               date: date(article.published), url: link(Ref(.article, id), from: place), originalURL: article.url)
+                               date: date(article.published), url: link(Ref(.article, id), from: place), originalURL: article.originalURL)
         }
     }
 
     private func quoteItems(_ quotes: [SourceQuote], _ place: Place, _ citations: PageCitations) -> [QuoteItem] {
         quotes.compactMap { entry in
-            guard let quote = entry.quote, let article = site.articles[entry.article] else { return nil }
-            return QuoteItem(text: quote, article: LinkItem(title: article.title, url: link(Ref(.article, article.id), from: place), detail: nil),
+            guard let quote = entry.quote, let article = articleCard(entry.article) else { return nil }
+            return QuoteItem(text: quote, article: LinkItem(title: article.title, url: link(Ref(.article, entry.article), from: place), detail: nil),
                              outlet: article.outlet, date: date(article.published),
-                             citation: citations.marks(for: [article.id])[0], verified: article.source != nil || !article.sameAs.isEmpty,
-                             originalURL: article.url)
+                             citation: citations.marks(for: [entry.article])[0], verified: article.verified,
+                             originalURL: article.originalURL)
         }
     }
 
@@ -309,11 +309,8 @@ struct PageBuilder {
     private func linkItem(_ ref: Ref, _ place: Place) -> LinkItem? {
         switch ref.kind {
         case .article:
-            guard let article = site.articles[ref.id] else { return nil }
-            let detail = memo.detail(ViewMemo.DetailKey(outlet: article.outlet, date: article.published.date)) {
-                strings.text("article.detail", ["outlet": article.outlet, "date": dates.format(article.published)])
-            }
-            return LinkItem(title: article.title, url: link(ref, from: place), detail: detail)
+            guard let article = articleCard(ref.id) else { return nil }
+            return LinkItem(title: article.title, url: link(ref, from: place), detail: article.detail)
         case .actor:
             return actorLink(ref.id, place)
         case .event:
@@ -326,6 +323,19 @@ struct PageBuilder {
         case .page:
             guard let page = site.pages[ref.id] else { return nil }
             return LinkItem(title: page.title, url: link(ref, from: place), detail: page.summary)
+        }
+    }
+
+    /// What lists show of article `id` (``ViewMemo/ArticleCard``), made once; nil for an article
+    /// that is not on the site.
+    private func articleCard(_ id: String) -> ViewMemo.ArticleCard? {
+        memo.article(id) {
+            guard let article = site.articles[id] else { return nil }
+            let detail = memo.detail(ViewMemo.DetailKey(outlet: article.outlet, date: article.published.date)) {
+                strings.text("article.detail", ["outlet": article.outlet, "date": dates.format(article.published)])
+            }
+            return ViewMemo.ArticleCard(title: article.title, outlet: article.outlet, published: article.published, originalURL: article.url,
+                                        verified: article.source != nil || !article.sameAs.isEmpty, detail: detail)
         }
     }
 

@@ -4,17 +4,21 @@ import Synchronization
 /// made: a large site shows each actor's link on thousands of pages, each of its few thousand
 /// distinct dates hundreds of times, each article's "outlet, date" line on every page that lists it.
 ///
-/// Only what stays small on the largest sites is kept (one entry per distinct date, per actor,
-/// per outlet and date, per path to the root): not one entry per event or article, which at
-/// 100,000 articles would hold hundreds of megabytes per render thread.
+/// Only what stays small on the largest sites is kept: one entry per distinct date, per actor,
+/// per outlet and date, per path to the root, and per article a few fields it shares with the
+/// site (about 10 MB per render thread at 100,000 articles). Not one view per event, which at
+/// 100,000 articles (500,000 events) would hold hundreds of megabytes per render thread.
 ///
-/// Each render thread has its own ``PageBuilder`` and so its own memo: the locks are never
+/// Each render thread has its own ``PageBuilder`` (``Array/parallelMap(parallel:makingContext:_:)``
+/// hands a finished chunk's builder to the next chunk) and so its own memo: the locks are never
 /// waited for in a build, and make a shared one safe.
 final class ViewMemo: Sendable {
     /// The date views made so far, by what they show.
     private let dates = Mutex<[DateKey: DateView]>([:])
     /// Article details ("Le Monde, 3 May 2023") by outlet and publication date.
     private let details = Mutex<[DetailKey: String]>([:])
+    /// What lists show of each article, by ID; nil for an article that is not on the site.
+    private let articles = Mutex<[String: ArticleCard?]>([:])
     /// What depends on the page's path to the root only, by that path (`../../`).
     private let roots = Mutex<[String: RootMemo]>([:])
 
@@ -22,6 +26,20 @@ final class ViewMemo: Sendable {
         var start: PartialDate
         var end: PartialDate?
         var approximate: Bool
+    }
+
+    /// What lists, sources and quotes show of an article: reading them from the site's
+    /// dictionary copies the whole article (its body, references and citations) each time.
+    struct ArticleCard {
+        var title: String
+        var outlet: String
+        var published: Timestamp
+        /// Its address on the outlet's site (`url:`).
+        var originalURL: String?
+        /// Whether its quotes were checked against a source text (`source:` or `same_as:`).
+        var verified: Bool
+        /// "Le Monde, 3 May 2023", the line of detail under its link.
+        var detail: String
     }
 
     struct DetailKey: Hashable {
@@ -43,6 +61,14 @@ final class ViewMemo: Sendable {
         let text = make()
         details.withLock { $0[key] = text }
         return text
+    }
+
+    /// What lists show of article `id`, made by `make` the first time.
+    func article(_ id: String, _ make: () -> ArticleCard?) -> ArticleCard? {
+        if let known = articles.withLock({ $0[id] }) { return known }
+        let card = make()
+        articles.withLock { $0[id] = .some(card) }
+        return card
     }
 
     /// The memo of pages whose path to the root is `root`.
