@@ -518,6 +518,18 @@ extension BuildSession {
             }
         }
         var chosen = entityPages.compactMap { PageList.entityPage(at: $0, in: new) }.sorted { ($0.kind, $0.path) < ($1.kind, $1.path) }
+        // An actor's lists before and after, for those whose list pages may change (made when first asked for).
+        var lists: [String: (old: ActorLists?, new: ActorLists)] = [:]
+        func listPageChanged(_ actor: String, _ name: String, _ page: String) -> Bool {
+            if lists[actor] == nil {
+                lists[actor] = (oldSite.actors[actor] == nil ? nil : ActorLists(actor, in: oldSite), ActorLists(actor, in: new))
+            }
+            guard let before = lists[actor]!.old?.list(name)?.ids, let after = lists[actor]!.new.list(name)?.ids else { return true }
+            let limit = new.config.listLimit
+            let (oldPages, newPages) = (ListPaging.pages(before, limit: limit), ListPaging.pages(after, limit: limit))
+            let number = ListPaging.number(ofPage: page)
+            return oldPages.count != newPages.count || number > oldPages.count || oldPages[number - 1] != newPages[number - 1]
+        }
         for (kind, rule) in rules.enumerated() {
             switch rule {
             case .entity, .never: continue
@@ -540,9 +552,14 @@ extension BuildSession {
                 if job.id.isEmpty { return changes.timelineReshaped || changes.reordered.contains(.event) }
                 return changes.timelineNavigationChanged || changes.changedPeriods.contains(job.id) || added.contains(job.path)
             // An actor's list past list_limit (actors/ID/events/): the actor's derived list, and the
-            // entries and the actor it links.
+            // entries and the actor it links. Of an actor whose derived data changed, only the
+            // pages whose entries or number of pages changed (an event appended to the actor's
+            // 7,000 moves the pages after its place, not those before it, nor its other lists).
             case .actorList:
-                return showing.contains(job.path) || added.contains(job.path) || own.contains(Ref(.actor, ActorLists.parse(job.id).actor))
+                if showing.contains(job.path) || added.contains(job.path) { return true }
+                let (actor, list, page) = ActorLists.parse(job.id)
+                guard own.contains(Ref(.actor, actor)) else { return false }
+                return patched || listPageChanged(actor, list, page)
             case .other:
                 // Any other kind: new, showing what changed, or below the folder of an entity whose own pages change.
                 if added.contains(job.path) || showing.contains(job.path) { return true }
