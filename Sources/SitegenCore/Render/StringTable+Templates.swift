@@ -34,9 +34,12 @@ struct PageContext: TemplateObject, TemplateRepresentable {
     /// ``StringTable/templateValue`` of the site's table.
     var strings: TemplateValue
 
-    func value(forKey key: String) -> TemplateValue {
-        if key == "t" { return strings }
-        if case .object(let object) = view { return object.value(forKey: key) }
-        return .null
+    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+        let key = path[path.startIndex]
+        if key.code == Self.stringsKey.code && key.name == "t" { return strings.templateValue(at: path.dropFirst()) }
+        if case .object(let object) = view { return object.value(at: path) }
+        return nil
     }
+
+    private static let stringsKey = TemplateKey("t")
 }

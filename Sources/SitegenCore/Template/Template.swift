@@ -19,7 +19,7 @@ struct TemplatePosition: Sendable, Hashable {
 /// around it, `uppercased(title)` or `first()`.
 struct TemplateName: Sendable, Hashable {
     /// The dotted parts; empty for `.` (the current value) and for `first()` (the list position).
-    var path: [String]
+    var path: [TemplateKey]
     /// A leading dot (`.detail`): look only in the current value, not in the sections around.
     var anchored: Bool
     /// Functions to apply, outermost first (`uppercased(first(x))` → `["uppercased", "first"]`).

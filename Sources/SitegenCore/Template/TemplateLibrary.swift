@@ -212,23 +212,17 @@ struct TemplateRenderer {
                 return value
             }
         } else {
+            // The whole dotted name is resolved inside the object that has its first part, so
+            // the values on the way (`page` of `page.title`) are never made.
             value = .null
-            let first = name.path[0]
             var level = stack.count - 1
             while level >= 0 {
-                if case .object(let object) = stack[level] {
-                    let found = object.value(forKey: first)
-                    if case .null = found {} else {
-                        value = found
-                        break
-                    }
+                if case .object(let object) = stack[level], let found = object.value(at: name.path[...]) {
+                    value = found
+                    break
                 }
                 if name.anchored { break }
                 level -= 1
-            }
-            for part in name.path.dropFirst() {
-                guard case .object(let object) = value else { return .null }
-                value = object.value(forKey: part)
             }
         }
         for function in name.transforms.reversed() {

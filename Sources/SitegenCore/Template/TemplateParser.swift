@@ -403,7 +403,7 @@ struct TemplateParser {
             }
             if inner == "." { return TemplateName(path: [], anchored: true, transforms: transforms) }
             let anchored = inner.hasPrefix(".")
-            let path = inner.split(separator: ".").map(String.init)
+            let path = inner.split(separator: ".").map { TemplateKey(String($0)) }
             return TemplateName(path: path, anchored: anchored, transforms: transforms)
         }
     }
