@@ -11,18 +11,18 @@ extension StringTable: TemplateRepresentable {
             case .text(let text): value = .text(text)
             case .list(let items): value = .list(items.map { .text($0) })
             case .plural(let forms):
-                value = .object(Dictionary(uniqueKeysWithValues: forms.map { ($0.key.rawValue, TemplateValue.text($0.value)) }))
+                value = .object(TemplateTable(Dictionary(uniqueKeysWithValues: forms.map { ($0.key.rawValue, TemplateValue.text($0.value)) })))
             }
             tree[String(parts[0]), default: []].append((Array(parts.dropFirst()), value))
         }
-        return .object(tree.mapValues(Self.node))
+        return .object(TemplateTable(tree.mapValues(Self.node)))
     }
 
     private static func node(_ items: [(path: [Substring], value: TemplateValue)]) -> TemplateValue {
         if let leaf = items.first(where: { $0.path.isEmpty }) { return leaf.value }
         var children: [String: [(path: [Substring], value: TemplateValue)]] = [:]
         for item in items { children[String(item.path[0]), default: []].append((Array(item.path.dropFirst()), item.value)) }
-        return .object(children.mapValues(node))
+        return .object(TemplateTable(children.mapValues(node)))
     }
 }
 

@@ -62,7 +62,15 @@ struct TemplateRenderer {
     let templates: [String: Template]
     var output: [UInt8] = []
     /// The values of the sections entered, innermost last; the page's value at the bottom.
-    var stack: [TemplateValue]
+    var stack: [Context]
+
+    /// What a section shows its content with.
+    enum Context {
+        /// A value.
+        case value(TemplateValue)
+        /// An item of a list, read where it is.
+        case item(any TemplateList, Int)
+    }
     /// The position in each list being shown, innermost last, for `first()`, `index()`...
     var positions: [TemplateTransforms.Position] = []
 
@@ -83,7 +91,7 @@ struct TemplateRenderer {
     init(templates: [String: Template], root: TemplateValue, maximumExpansions: Int = Self.maximumExpansions) {
         self.templates = templates
         self.maximumExpansions = maximumExpansions
-        self.stack = [root]
+        self.stack = [.value(root)]
         output.reserveCapacity(16 * 1024)
     }
 
@@ -174,16 +182,24 @@ struct TemplateRenderer {
         case .bool(let flag):
             if flag { render(children, blocks: blocks, depth: depth) }
         case .list(let items):
-            for (index, item) in items.enumerated() {
-                stack.append(item)
-                positions.append(.init(index: index, count: items.count))
-                render(children, blocks: blocks, depth: depth)
-                positions.removeLast()
-                stack.removeLast()
-            }
+            each(items, children, blocks: blocks, depth: depth)
+        case .items(let items):
+            each(items, children, blocks: blocks, depth: depth)
         case .int, .text, .object:
-            stack.append(value)
+            stack.append(.value(value))
             render(children, blocks: blocks, depth: depth)
+            stack.removeLast()
+        }
+    }
+
+    /// Shows `children` once for each item of `items`, with the item as their context.
+    private mutating func each(_ items: any TemplateList, _ children: [TemplateNode], blocks: [String: TemplateBlock], depth: Int) {
+        let count = items.count
+        for index in 0..<count {
+            stack.append(.item(items, index))
+            positions.append(.init(index: index, count: count))
+            render(children, blocks: blocks, depth: depth)
+            positions.removeLast()
             stack.removeLast()
         }
     }
@@ -193,6 +209,7 @@ struct TemplateRenderer {
         case .null: return false
         case .bool(let flag): return flag
         case .list(let items): return !items.isEmpty
+        case .items(let items): return items.count > 0
         case .int, .text, .object: return true
         }
     }
@@ -203,7 +220,10 @@ struct TemplateRenderer {
         var value: TemplateValue
         if name.path.isEmpty {
             if name.anchored {
-                value = stack[stack.count - 1]
+                switch stack[stack.count - 1] {
+                case .value(let top): value = top
+                case .item(let items, let index): value = items.item(index)
+                }
             } else {
                 // `first()`: the position in the innermost list.
                 guard let position = positions.last, let function = name.transforms.last else { return .null }
@@ -217,7 +237,13 @@ struct TemplateRenderer {
             value = .null
             var level = stack.count - 1
             while level >= 0 {
-                if case .object(let object) = stack[level], let found = object.value(at: name.path[...]) {
+                let found: TemplateValue?
+                switch stack[level] {
+                case .value(.object(let object)): found = object.value(at: name.path[...])
+                case .value: found = nil
+                case .item(let items, let index): found = items.value(at: name.path[...], inItem: index)
+                }
+                if let found {
                     value = found
                     break
                 }
@@ -240,7 +266,7 @@ struct TemplateRenderer {
             output.append(contentsOf: String(number).utf8)
         case .bool(let flag):
             output.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .null, .list, .object:
+        case .null, .list, .items, .object:
             return
         }
     }

@@ -31,6 +31,8 @@ enum TemplateTransforms {
     /// `name(value)`; `.null` when the function does not apply to such a value.
     static func apply(_ name: String, to value: TemplateValue) -> TemplateValue {
         switch value {
+        case .items(let items):
+            return apply(name, to: .list((0..<items.count).map(items.item)))
         case .text(let text):
             switch name {
             case "uppercased": return .text(text.uppercased())

@@ -13,6 +13,9 @@ enum TemplateValue {
     case text(String)
     /// A list: a section shows its content once per item; an empty list counts as false.
     case list([TemplateValue])
+    /// A list of Swift values (views): like `list`, but its items are read where they are, so
+    /// that a section over them makes no value of each.
+    case items(any TemplateList)
     /// A value with named fields, found with `{{name.field}}` or inside `{{#name}}`.
     case object(any TemplateObject)
 }
@@ -51,10 +54,26 @@ protocol TemplateObject {
     func value(at path: ArraySlice<TemplateKey>) -> TemplateValue?
 }
 
+/// A list whose items a section reads in place (``TemplateValue/items(_:)``).
+protocol TemplateList {
+    /// How many items.
+    var count: Int { get }
+    /// Item `index` as a value (for `{{.}}` and functions).
+    func item(_ index: Int) -> TemplateValue
+    /// `path` (not empty) looked up in item `index` as the context of a section: see
+    /// ``TemplateRepresentable/fieldValue(at:)``.
+    func value(at path: ArraySlice<TemplateKey>, inItem index: Int) -> TemplateValue?
+}
+
 /// A Swift value that templates can use.
 protocol TemplateRepresentable {
     /// The value as templates see it.
     var templateValue: TemplateValue { get }
+
+    /// `path` (not empty) looked up in this value as the context of a section: nil unless it is
+    /// an object whose field named by the first part is not `.null`; otherwise as
+    /// ``TemplateObject/value(at:)``.
+    func fieldValue(at path: ArraySlice<TemplateKey>) -> TemplateValue?
 
     /// The value at the dotted name `path` inside this one (itself when `path` is empty), without
     /// making the values on the way: nil when this value is `.null`; otherwise what `path` leads
@@ -66,21 +85,28 @@ extension TemplateRepresentable {
     func templateValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
         templateValue.templateValue(at: path)
     }
+
+    func fieldValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+        templateValue.fieldValue(at: path)
+    }
 }
 
 extension String: TemplateRepresentable {
     var templateValue: TemplateValue { .text(self) }
     func templateValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? { path.isEmpty ? .text(self) : .null }
+    func fieldValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? { nil }
 }
 
 extension Bool: TemplateRepresentable {
     var templateValue: TemplateValue { .bool(self) }
     func templateValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? { path.isEmpty ? .bool(self) : .null }
+    func fieldValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? { nil }
 }
 
 extension Int: TemplateRepresentable {
     var templateValue: TemplateValue { .int(self) }
     func templateValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? { path.isEmpty ? .int(self) : .null }
+    func fieldValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? { nil }
 }
 
 extension Optional: TemplateRepresentable where Wrapped: TemplateRepresentable {
@@ -91,12 +117,24 @@ extension Optional: TemplateRepresentable where Wrapped: TemplateRepresentable {
         case .none: return nil
         }
     }
+    func fieldValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+        switch self {
+        case .some(let wrapped): return wrapped.fieldValue(at: path)
+        case .none: return nil
+        }
+    }
 }
 
 extension Array: TemplateRepresentable where Element: TemplateRepresentable {
-    var templateValue: TemplateValue { .list(map(\.templateValue)) }
+    var templateValue: TemplateValue { .items(self) }
     /// A list has no named fields.
-    func templateValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? { path.isEmpty ? templateValue : .null }
+    func templateValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? { path.isEmpty ? .items(self) : .null }
+    func fieldValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? { nil }
+}
+
+extension Array: TemplateList where Element: TemplateRepresentable {
+    func item(_ index: Int) -> TemplateValue { self[index].templateValue }
+    func value(at path: ArraySlice<TemplateKey>, inItem index: Int) -> TemplateValue? { self[index].fieldValue(at: path) }
 }
 
 /// Text fields by name (`{{page.assets.style_css}}`).
@@ -111,6 +149,7 @@ extension Dictionary: TemplateRepresentable where Key == String, Value: Template
     func templateValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
         path.isEmpty ? .object(self) : (value(at: path) ?? .null)
     }
+    func fieldValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? { value(at: path) }
 }
 
 extension TemplateObject where Self: TemplateRepresentable {
@@ -118,6 +157,7 @@ extension TemplateObject where Self: TemplateRepresentable {
     func templateValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
         path.isEmpty ? .object(self) : (value(at: path) ?? .null)
     }
+    func fieldValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? { value(at: path) }
 }
 
 extension TemplateValue: TemplateRepresentable {
@@ -130,7 +170,11 @@ extension TemplateValue: TemplateRepresentable {
         switch self {
         case .null: return nil
         case .object(let object): return object.value(at: path) ?? .null
-        case .bool, .int, .text, .list: return .null
+        case .bool, .int, .text, .list, .items: return .null
         }
+    }
+    func fieldValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+        if case .object(let object) = self { return object.value(at: path) }
+        return nil
     }
 }
