@@ -28,6 +28,36 @@ struct TemplateEngineTests {
         #expect(try render("{{count}} {{flag}} [{{missing}}]", ["count": .int(3), "flag": .bool(true)]) == "3 true []")
     }
 
+    @Test("each character to escape is escaped wherever it stands in a long text, and every other character is written as it is")
+    func escapingAtEveryPosition() throws {
+        let filler = "Ségou, 12 mai — l’armée a dit (2023-05-12)/[x]{y}%;=?!#$+*"
+        for special in ["&", "<", ">", "\"", "'"] {
+            let escaped = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"][special]!
+            for offset in 0...filler.count {
+                var text = filler
+                text.insert(contentsOf: special, at: text.index(text.startIndex, offsetBy: offset))
+                let expected = String(filler.prefix(offset)) + escaped + String(filler.dropFirst(offset))
+                #expect(try render("{{text}}", ["text": .text(text)]) == expected)
+            }
+        }
+        #expect(try render("{{text}}", ["text": .text(filler)]) == filler)
+    }
+
+    @Test("a list of Swift values shows its items, their fields, its functions and the position in it")
+    func swiftListsWork() throws {
+        let context: [String: TemplateValue] = [
+            "words": ["one", "two", "three"].templateValue,
+            "links": [["title": "A"], ["title": "B"]].templateValue,
+            "none": [String]().templateValue,
+            "title": .text("outer"),
+        ]
+        #expect(try render("{{#words}}{{.}}{{^last()}}, {{/last()}}{{/words}}", context) == "one, two, three")
+        #expect(try render("{{first(words)}} {{last(words)}} {{count(words)}} {{#reversed(words)}}{{.}}{{/reversed(words)}}", context) == "one three 3 threetwoone")
+        #expect(try render("{{#links}}{{title}}{{index()}} {{/links}}{{title}}", context) == "A0 B1 outer")
+        #expect(try render("{{#words}}{{title}}{{/words}}", context) == "outerouterouter")
+        #expect(try render("{{^none}}empty{{/none}}{{#none}}never{{/none}}{{#empty(none)}} yes{{/empty(none)}}", context) == "empty yes")
+    }
+
     @Test("a section repeats for each item, shows once for true or a value, and not at all for false, nothing or an empty list")
     func sectionsFollowTheirValue() throws {
         let context: [String: TemplateValue] = [

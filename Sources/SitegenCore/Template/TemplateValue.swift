@@ -79,6 +79,11 @@ protocol TemplateRepresentable {
     /// making the values on the way: nil when this value is `.null`; otherwise what `path` leads
     /// to, `.null` when it leads nowhere.
     func templateValue(at path: ArraySlice<TemplateKey>) -> TemplateValue?
+
+    /// ``fieldValue(at:)`` of `items[index]`, read where the item is: a requirement of the type,
+    /// so that each view type has its own compiled copy, which reads the view without copying it
+    /// (generic code would copy the whole view first).
+    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue?
 }
 
 extension TemplateRepresentable {
@@ -88,6 +93,10 @@ extension TemplateRepresentable {
 
     func fieldValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
         templateValue.fieldValue(at: path)
+    }
+
+    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+        items[index].fieldValue(at: path)
     }
 }
 
@@ -134,7 +143,9 @@ extension Array: TemplateRepresentable where Element: TemplateRepresentable {
 
 extension Array: TemplateList where Element: TemplateRepresentable {
     func item(_ index: Int) -> TemplateValue { self[index].templateValue }
-    func value(at path: ArraySlice<TemplateKey>, inItem index: Int) -> TemplateValue? { self[index].fieldValue(at: path) }
+    func value(at path: ArraySlice<TemplateKey>, inItem index: Int) -> TemplateValue? {
+        Element.fieldValue(at: path, in: self, index)
+    }
 }
 
 /// Text fields by name (`{{page.assets.style_css}}`).
@@ -153,6 +164,10 @@ extension Dictionary: TemplateRepresentable where Key == String, Value: Template
 }
 
 extension TemplateObject where Self: TemplateRepresentable {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+        items.withUnsafeBufferPointer { $0[index].value(at: path) }
+    }
+
     var templateValue: TemplateValue { .object(self) }
     func templateValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
         path.isEmpty ? .object(self) : (value(at: path) ?? .null)
