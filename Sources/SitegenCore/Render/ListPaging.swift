@@ -210,11 +210,23 @@ struct ActorLists {
     let lists: [List]
 
     init(_ actorID: String, in site: Site) {
+        lists = Self.names.compactMap { Self.list($0, of: actorID, in: site) }
+    }
+
+    /// The names of the lists, in the order of the actor's page.
+    static let names = ["events", "notes"] + [EntityKind.article, .actor, .page].map(\.folder)
+
+    /// The list called `name` of actor `actorID`, made alone (a page of one list needs not the others).
+    static func list(_ name: String, of actorID: String, in site: Site) -> List? {
         let ref = Ref(.actor, actorID)
-        let notes = site.inNoteOrder(Array(Set((site.notesAbout[ref] ?? []) + site.backlinks(to: ref, ofKind: .note))))
-        lists = [List(name: "events", kind: .event, ids: site.eventsByActor[actorID] ?? []),
-                 List(name: "notes", kind: .note, ids: notes)]
-            + [EntityKind.article, .actor, .page].map { List(name: $0.folder, kind: $0, ids: site.backlinks(to: ref, ofKind: $0)) }
+        switch name {
+        case "events": return List(name: name, kind: .event, ids: site.eventsByActor[actorID] ?? [])
+        case "notes":
+            return List(name: name, kind: .note, ids: site.inNoteOrder(Array(Set((site.notesAbout[ref] ?? []) + site.backlinks(to: ref, ofKind: .note)))))
+        default:
+            guard let kind = [EntityKind.article, .actor, .page].first(where: { $0.folder == name }) else { return nil }
+            return List(name: name, kind: kind, ids: site.backlinks(to: ref, ofKind: kind))
+        }
     }
 
     /// The list called `name`, if the actor has it.

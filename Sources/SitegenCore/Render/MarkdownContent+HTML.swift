@@ -4,25 +4,36 @@ extension MarkdownContent {
     /// the addresses of the site's images after `root`, and each citation group as its mark
     /// with the page's numbers.
     func html(root: String, links: LinkStyle, citations: PageCitations) -> String {
-        var html = ""
-        html.reserveCapacity(text.utf8.count + 64)
-        forEachPiece { piece in
-            switch piece {
-            case .html(let text):
-                html += text
-            case .mark(.link, let path):
-                html += root.isEmpty ? "./" : root
-                html += path
-                if links == .files, path.utf8.last == UInt8(ascii: "/") { html += "index.html" }
-            case .mark(.root, _):
-                html += root
-            case .mark(.citation(let ids), _):
-                html += citations.html(for: ids)
-            case .mark(.image(let image), _):
-                html += image.html(root: root)
+        // Bytes, not Strings: cutting a String at the marks' UTF-8 offsets checks each cut
+        // against the Unicode scalars, and appending a piece checks it again.
+        var text = self.text
+        text.makeContiguousUTF8()
+        let linkRoot = root.isEmpty ? "./" : root
+        var html: [UInt8] = []
+        html.reserveCapacity(text.utf8.count + 64 * marks.count)
+        text.utf8.withContiguousStorageIfAvailable { utf8 in
+            var position = 0
+            for mark in marks {
+                let place = Int(mark.offset)
+                if place > position { html.append(contentsOf: utf8[position..<place]) }
+                position = place
+                switch mark.kind {
+                case .link(let length):
+                    position = place + Int(length)
+                    html.append(contentsOf: linkRoot.utf8)
+                    html.append(contentsOf: utf8[place..<position])
+                    if links == .files, position > place, utf8[position - 1] == UInt8(ascii: "/") { html.append(contentsOf: "index.html".utf8) }
+                case .root:
+                    html.append(contentsOf: root.utf8)
+                case .citation(let ids):
+                    html.append(contentsOf: citations.html(for: ids).utf8)
+                case .image(let image):
+                    html.append(contentsOf: image.html(root: root).utf8)
+                }
             }
+            if position < utf8.count { html.append(contentsOf: utf8[position...]) }
         }
-        return html
+        return String(decoding: html, as: UTF8.self)
     }
 }
 

@@ -92,38 +92,63 @@ struct PageBuilder {
     /// The numbered sources of page `id`: what its kind's citing parts cite, in their order.
     func citations(_ kind: PageKind, _ id: String) -> PageCitations {
         guard !kind.citing.isEmpty else { return .none }
-        // An event page has four citing parts: its event is looked up once, not once for each.
-        let event = kind.output == .entity(.event) ? site.events[id] : nil
-        return PageCitations(kind.citing.lazy.flatMap { citedArticles($0, kind, id, event: event) }, label: sourceLabel)
+        var cited: [String] = []
+        if kind.output == .entity(.event) {
+            // An event page has four citing parts: its event is looked up once, not once for each.
+            guard let event = site.events[id] else { return .none }
+            for part in kind.citing { citedArticles(part, of: event, into: &cited) }
+        } else {
+            for part in kind.citing { citedArticles(part, kind, id, into: &cited) }
+        }
+        return PageCitations(cited, label: sourceLabel)
     }
 
-    /// The articles one part of page `id` cites, in the order the page shows them; `event` is
-    /// the event of an event page, when the caller has it.
-    func citedArticles(_ part: CitingPart, _ kind: PageKind, _ id: String, event prefetched: Event? = nil) -> [String] {
-        func cited(_ text: MarkdownText?) -> [String] { text?.content.citationGroups.flatMap { $0 } ?? [] }
-        var event: Event? { prefetched ?? site.events[id] }
-        func published(_ sources: [SourceQuote]) -> [String] { sources.filter { site.articles.index(forKey: $0.article) != nil }.map(\.article) }
+    /// Appends the articles `text` cites to `cited`, in the order it cites them.
+    private func cited(_ text: MarkdownText?, into cited: inout [String]) {
+        guard let marks = text?.content.marks else { return }
+        for mark in marks { if case .citation(let ids) = mark.kind { cited += ids } }
+    }
+
+    /// Appends the articles of `sources` that are on the site to `cited`, in their order.
+    private func published(_ sources: [SourceQuote], into cited: inout [String], where shown: (SourceQuote) -> Bool = { _ in true }) {
+        for source in sources where shown(source) && site.articles.index(forKey: source.article) != nil { cited.append(source.article) }
+    }
+
+    /// Appends the articles one part of event `event`'s page cites to `cited`, in the order the page shows them.
+    private func citedArticles(_ part: CitingPart, of event: Event, into cited: inout [String]) {
+        switch part {
+        case .summary: self.cited(event.summary, into: &cited)
+        case .quotedSources: published(event.sources, into: &cited) { $0.quote != nil }
+        case .otherSources: published(event.sources, into: &cited) { $0.quote == nil }
+        case .facts: for fact in event.facts { for value in fact.values { published(value.sources, into: &cited) } }
+        case .introduction, .body, .eventSummaries, .relations: break
+        }
+    }
+
+    /// Appends the articles one part of page `id` cites to `cited`, in the order the page shows them.
+    private func citedArticles(_ part: CitingPart, _ kind: PageKind, _ id: String, into cited: inout [String]) {
         guard case .entity(let entity) = kind.output else {
             switch part {
-            case .introduction: return cited(site.introduction)
-            case .eventSummaries: return timelineEvents(id).flatMap { cited(site.events[$0]?.summary) }
-            case .body, .summary, .quotedSources, .otherSources, .relations, .facts: return []
+            case .introduction: self.cited(site.introduction, into: &cited)
+            case .eventSummaries: for event in timelineEvents(id) { self.cited(site.events[event]?.summary, into: &cited) }
+            case .body, .summary, .quotedSources, .otherSources, .relations, .facts: break
             }
+            return
         }
         switch (part, entity) {
-        case (.body, .article): return cited(site.articles[id]?.body)
-        case (.body, .actor): return cited(site.actors[id]?.body)
-        case (.body, .note): return cited(site.notes[id]?.body)
-        case (.body, .page): return cited(site.pages[id]?.body)
-        case (.summary, .event): return cited(event?.summary)
-        case (.quotedSources, .event): return published(event?.sources.filter { $0.quote != nil } ?? [])
-        case (.otherSources, .event): return published(event?.sources.filter { $0.quote == nil } ?? [])
+        case (.body, .article): self.cited(site.articles[id]?.body, into: &cited)
+        case (.body, .actor): self.cited(site.actors[id]?.body, into: &cited)
+        case (.body, .note): self.cited(site.notes[id]?.body, into: &cited)
+        case (.body, .page): self.cited(site.pages[id]?.body, into: &cited)
+        case (_, .event):
+            if let event = site.events[id] { citedArticles(part, of: event, into: &cited) }
         case (.relations, .actor):
-            guard let actor = site.actors[id] else { return [] }
-            return shownRelations(actor).flatMap { $0.relations.flatMap { published($0.relation.sources) } }
-        case (.facts, .actor): return published(site.actors[id]?.facts.flatMap { $0.values.flatMap(\.sources) } ?? [])
-        case (.facts, .event): return published(event?.facts.flatMap { $0.values.flatMap(\.sources) } ?? [])
-        default: return []
+            guard let actor = site.actors[id] else { return }
+            for group in shownRelations(actor) { for relation in group.relations { published(relation.relation.sources, into: &cited) } }
+        case (.facts, .actor):
+            guard let actor = site.actors[id] else { return }
+            for fact in actor.facts { for value in fact.values { published(value.sources, into: &cited) } }
+        default: break
         }
     }
 
@@ -586,7 +611,7 @@ struct PageBuilder {
     func actorListPage(_ id: String, _ place: Place, _ citations: PageCitations) -> ActorListPage {
         let (actorID, name, pageID) = ActorLists.parse(id)
         let actor = site.actors[actorID]!
-        let list = ActorLists(actorID, in: site).list(name)!
+        let list = ActorLists.list(name, of: actorID, in: site)!
         let folder = PageKind.actorList.folder(of: actorID + "/" + name)
         let heading = strings.text("actor.list_title", ["name": actor.name, "list": actorListTitle(list.kind)])
         let shown = listPage(list.ids, pageID, folder: folder, heading: heading,

@@ -54,14 +54,29 @@ struct PageCitations: Sendable {
     /// The marks for a group of citations (a `[@a; @b]` of Markdown, the sources of a fact
     /// value or a relation): one per article, in number order.
     func marks(for articleIDs: some Sequence<String>) -> [CitationMark] {
-        Set(articleIDs.compactMap { numbers[$0] }).sorted().map { CitationMark(number: $0, label: label) }
+        sortedNumbers(articleIDs).map { CitationMark(number: $0, label: label) }
     }
 
     /// The HTML of a citation group in Markdown text, one `<sup>` for the group.
     func html(for articleIDs: [String]) -> String {
-        let numbers = Set(articleIDs.compactMap { self.numbers[$0] }).sorted()
+        let numbers = sortedNumbers(articleIDs)
         assert(numbers.count == Set(articleIDs).count, "a citing part is missing from the page kind's `citing` list")
         return CitationMark.html(numbers, label: label)
+    }
+
+    /// The numbers of `articleIDs` on this page, each once, in increasing order (a group cites
+    /// a few articles: sorting them costs less than a set).
+    private func sortedNumbers(_ articleIDs: some Sequence<String>) -> [Int] {
+        var found = articleIDs.compactMap { numbers[$0] }
+        guard found.count > 1 else { return found }
+        found.sort()
+        var kept = 1
+        for number in found[1...] where number != found[kept - 1] {
+            found[kept] = number
+            kept += 1
+        }
+        found.removeLast(found.count - kept)
+        return found
     }
 }
 

@@ -26,6 +26,15 @@ final class ViewMemo: Sendable {
         var start: PartialDate
         var end: PartialDate?
         var approximate: Bool
+
+        /// One number for the whole key (equal keys give equal numbers): hashing it is one step
+        /// where the fields would be eight, and a timeline page asks for hundreds of dates.
+        func hash(into hasher: inout Hasher) {
+            func packed(_ date: PartialDate) -> UInt64 {
+                UInt64(truncatingIfNeeded: date.year) << 9 | UInt64(truncatingIfNeeded: date.month ?? 0) << 5 | UInt64(truncatingIfNeeded: date.day ?? 0)
+            }
+            hasher.combine(packed(start) &* 0x9E37_79B9_7F4A_7C15 ^ (end.map(packed) ?? 0) << 1 ^ (approximate ? 1 : 0))
+        }
     }
 
     /// What lists, sources and quotes show of an article: reading them from the site's

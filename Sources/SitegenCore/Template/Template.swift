@@ -27,7 +27,7 @@ struct TemplateName: Sendable, Hashable {
 }
 
 /// One piece of a template.
-indirect enum TemplateNode: Sendable {
+enum TemplateNode: Sendable {
     /// Literal text, as UTF-8 bytes.
     case text([UInt8])
     /// The start of one of the template's own lines (not of a line inside a value): where the
