@@ -18,10 +18,13 @@ public final class BuildSession: Sendable {
     /// The build's options; `output` is the folder that is served and written in place.
     public let options: BuildOptions
     private let state = Mutex(State())
+    /// The folder served, which remembers what it wrote.
+    private let folder: LiveOutputFolder
 
     /// Creates a session; nothing is read until the first ``update()``.
     public init(_ options: BuildOptions) {
         self.options = options
+        folder = LiveOutputFolder(url: options.output)
     }
 
     /// What one file of `content/` gave when last read.
@@ -326,7 +329,7 @@ public final class BuildSession: Sendable {
         if !feedUnchanged, let feed = feeds.feedFile() { feedFiles.append(feed) }
         if sitemapChanged { sitemap?.files { feedFiles.append($0) } }
 
-        let folder = LiveOutputFolder(url: options.output)
+        let folder = self.folder
         var dependencies = PageDependencies()
         let chosen: [PageJob] = run.stage("changes") {
             guard let previous, let changedValues else { return StageResult(pages.ids.indices.flatMap(pages.pages(ofKind:))) }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,30 +9,61 @@ import Darwin
 /// A folder that is served while it is written (``BuildSession``): a file is replaced only when
 /// its bytes change, and then atomically (written beside it under a temporary name, then renamed
 /// over it), so a request never sees a half-written file.
-struct LiveOutputFolder: Sendable {
+///
+/// The folder remembers the size of each file it wrote, or found holding the bytes it was to
+/// write. A file whose new bytes have another size than that is written without reading what the
+/// folder holds: whatever the folder holds then (the file as written, or a file changed or removed
+/// behind the server's back), the new bytes must replace it. A file of the same size is compared
+/// byte for byte with the folder's, as one it knows nothing of: a file changed behind the
+/// server's back is set right whenever its page is written again.
+final class LiveOutputFolder: Sendable {
     /// The folder.
     let url: URL
+    /// The folder's path, as `open(2)` takes it.
+    private let path: String
+    /// The size of each file (by path in the folder) as last written or found holding what was to be written.
+    private let sizes = Mutex([String: Int]())
+    /// Numbers the temporary files, which are named after this process and the number.
+    private let temporaries = Atomic<Int>(0)
+    private let process = getpid()
+
+    /// The folder at `url`, of whose files nothing is known yet.
+    init(url: URL) {
+        self.url = url
+        path = url.path
+    }
 
     /// Writes `file` when its bytes differ from what the folder holds: `.success(true)` when it
     /// was unchanged (and not written), `.success(false)` when it was written.
     func write(_ file: OutputFile) -> Result<Bool, OutputWriter.WriteError> {
         guard OutputWriter.isSafe(file.path) else { return .failure(.unsafePath(file.path)) }
-        let path = url.path + "/" + file.path
-        if Self.holds(path, file.contents) { return .success(true) }
-        let folder = (path as NSString).deletingLastPathComponent
-        let temporary = folder + "/.sitegen-" + UUID().uuidString.prefix(12) + ".tmp"
-        var descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let path = self.path + "/" + file.path
+        let size = file.contents.count
+        let known = sizes.withLock { $0[file.path] }
+        if known == nil || known == size, Self.holds(path, file.contents) {
+            if known == nil { sizes.withLock { $0[file.path] = size } }
+            return .success(true)
+        }
+        let result = replace(path, file)
+        sizes.withLock { $0[file.path] = result == nil ? size : nil }
+        return result.map { .failure($0) } ?? .success(false)
+    }
+
+    /// Writes `file` under a temporary name beside `path`, and renames it over `path`: nil when done.
+    private func replace(_ path: String, _ file: OutputFile) -> OutputWriter.WriteError? {
+        let folder = String(path.utf8[..<path.utf8.lastIndex(of: UInt8(ascii: "/"))!])!
+        var (temporary, descriptor) = create(in: folder)
         if descriptor < 0 && errno == ENOENT {
             // A new folder (the first page of a new entity).
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
-                return .failure(.io(.outputFile(file.path), "could not create the folder of `\(file.path)`: \(error.localizedDescription)"))
+                return .io(.outputFile(file.path), "could not create the folder of `\(file.path)`: \(error.localizedDescription)")
             }
-            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            (temporary, descriptor) = create(in: folder)
         }
         guard descriptor >= 0 else {
-            return .failure(.io(.outputFile(file.path), "could not write `\(file.path)`: \(String(cString: strerror(errno)))"))
+            return .io(.outputFile(file.path), "could not write `\(file.path)`: \(String(cString: strerror(errno)))")
         }
         let written = file.contents.withUnsafeBytes { bytes -> Bool in
             var offset = 0
@@ -43,17 +75,25 @@ struct LiveOutputFolder: Sendable {
             return true
         }
         let closed = close(descriptor) == 0
-        guard written && closed else {
+        guard written && closed, rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
-            return .failure(.io(.outputFile(file.path), "could not write `\(file.path)`: \(reason)"))
+            return .io(.outputFile(file.path), "could not write `\(file.path)`: \(reason)")
         }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            return .failure(.io(.outputFile(file.path), "could not write `\(file.path)`: \(reason)"))
+        return nil
+    }
+
+    /// A new temporary file in `folder` (`.sitegen-PROCESS-NUMBER.tmp`), open for writing; a
+    /// negative descriptor when it could not be made (`errno` says why). A name left by an earlier
+    /// process of the same number is passed over.
+    private func create(in folder: String) -> (path: String, descriptor: Int32) {
+        while true {
+            let number = temporaries.wrappingAdd(1, ordering: .relaxed).newValue
+            let temporary = folder + "/.sitegen-\(process)-\(number).tmp"
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if descriptor < 0 && errno == EEXIST { continue }
+            return (temporary, descriptor)
         }
-        return .success(false)
     }
 
     /// `write(2)` (the name `write` is this type's own).
@@ -87,9 +127,10 @@ struct LiveOutputFolder: Sendable {
     /// Removes the file at `relative`, and its folders as they become empty.
     func remove(_ relative: String) {
         guard OutputWriter.isSafe(relative) else { return }
-        unlink(url.path + "/" + relative)
+        sizes.withLock { $0[relative] = nil }
+        unlink(path + "/" + relative)
         var folder = (relative as NSString).deletingLastPathComponent
-        while !folder.isEmpty, rmdir(url.path + "/" + folder) == 0 {
+        while !folder.isEmpty, rmdir(path + "/" + folder) == 0 {
             folder = (folder as NSString).deletingLastPathComponent
         }
     }
