@@ -341,7 +341,7 @@ struct PageBuilder {
         case .event:
             guard let event = site.events[ref.id] else { return nil }
             return LinkItem(title: event.title, url: link(ref, from: place),
-                            detail: dates.format(event.date, end: event.end, approximate: event.approximate))
+                            detail: date(event.date, end: event.end, approximate: event.approximate).text)
         case .note:
             guard let note = site.notes[ref.id] else { return nil }
             return LinkItem(title: note.title, url: link(ref, from: place), detail: note.summary)
@@ -376,10 +376,12 @@ struct PageBuilder {
     /// "Referenced by" sections: who links or cites this page, except the kinds the page lists elsewhere.
     /// On an actor's page (`cutting` its lists), each section is cut to `list_limit` entries with a link to all of them.
     private func backlinkSections(_ ref: Ref, _ place: Place, excluding excluded: Set<EntityKind>, cutting lists: ActorLists? = nil) -> [BacklinkSection] {
-        backlinkTitles.compactMap { kind, title in
+        // The page's backlinks are looked up once, not once for each kind.
+        let all = lists == nil ? site.backlinks[ref] ?? [] : []
+        return backlinkTitles.compactMap { kind, title in
             guard !excluded.contains(kind) else { return nil }
             guard let lists else {
-                let items = site.backlinks(to: ref, ofKind: kind).compactMap { linkItem(Ref(kind, $0), place) }
+                let items = all.compactMap { $0.kind == kind ? linkItem($0, place) : nil }
                 return items.isEmpty ? nil : BacklinkSection(title: title, items: items)
             }
             let list = lists.list(kind.folder)
@@ -390,8 +392,10 @@ struct PageBuilder {
 
     /// Notes about a page (`about`) and notes linking it, in note order.
     private func notes(about ref: Ref, _ place: Place) -> [LinkItem] {
-        let ids = Set((site.notesAbout[ref] ?? []) + site.backlinks(to: ref, ofKind: .note))
-        guard !ids.isEmpty else { return [] }
+        let about = site.notesAbout[ref] ?? []
+        let linking = site.backlinks(to: ref, ofKind: .note)
+        guard !about.isEmpty || !linking.isEmpty else { return [] }
+        let ids = Set(about + linking)
         return site.inNoteOrder(Array(ids)).compactMap { linkItem(Ref(.note, $0), place) }
     }
 

@@ -34,6 +34,7 @@ struct PageCitations: Sendable {
     init(_ cited: some Sequence<String>, label: String = "Source") {
         var order: [String] = []
         var numbers: [String: Int] = [:]
+        numbers.reserveCapacity(cited.underestimatedCount)
         for id in cited where numbers[id] == nil {
             order.append(id)
             numbers[id] = order.count
