@@ -243,6 +243,10 @@ struct BuildRun {
     private var byFile: [String: [Diagnostic]] = [:]
     /// The keys of ``byFile``, sorted, when known.
     private var sortedPaths: [String]?
+    /// The diagnostics of ``byFile`` in the report's order, when known.
+    private var merged: [Diagnostic]?
+    /// Whether ``byFile`` holds an error, and whether it holds any diagnostic (looked at once: it may hold 181,000).
+    private var byFileHasErrors = false, byFileIsEmpty = true
     private var notes: [String] = []
     private var timings: [(stage: String, duration: Duration)] = []
 
@@ -252,18 +256,22 @@ struct BuildRun {
 
     /// Whether the build goes on: no error so far, and no warning when strict.
     var goesOn: Bool {
-        !diagnostics.containsErrors && !byFile.values.contains(where: \.containsErrors)
-            && !(strict && !(diagnostics.isEmpty && byFile.values.allSatisfy(\.isEmpty)))
+        !diagnostics.containsErrors && !byFileHasErrors && !(strict && !(diagnostics.isEmpty && byFileIsEmpty))
     }
 
     /// Keeps diagnostics already grouped by file and sorted for display within each (by
     /// ``BuildSession``'s verify cache), so that the report does not sort them again. At most one
     /// such set per run.
-    /// `sortedPaths`, when given, are the keys of `groups`, sorted.
-    mutating func keep(sortedByFile groups: [String: [Diagnostic]], sortedPaths: [String]? = nil) {
+    /// `sortedPaths`, when given, are the keys of `groups`, sorted; `merged`, when given, their
+    /// diagnostics in the report's order (``Swift/Array/mergedForDisplay(byPath:sortedPaths:others:)``
+    /// with no others), which the report then gives as they are when no other diagnostic was found.
+    mutating func keep(sortedByFile groups: [String: [Diagnostic]], sortedPaths: [String]? = nil, merged: [Diagnostic]? = nil) {
         precondition(byFile.isEmpty, "one set of diagnostics sorted by file per run")
         byFile = groups
         self.sortedPaths = sortedPaths
+        self.merged = merged
+        byFileHasErrors = groups.values.contains(where: \.containsErrors)
+        byFileIsEmpty = groups.values.allSatisfy(\.isEmpty)
     }
 
     /// Runs the stage `name`, times it, keeps what it found and returns what it made.
@@ -300,8 +308,15 @@ struct BuildRun {
 
     /// The report of the build, given the numbers of pages and of files (pages among them) of the site.
     func report(pageCount: Int, fileCount: Int, _ summary: OutputWriter.Summary?) -> BuildReport {
-        BuildReport(diagnostics: byFile.isEmpty ? diagnostics.sortedForDisplay() : .mergedForDisplay(byPath: byFile, sortedPaths: sortedPaths, others: diagnostics),
-                    notes: notes, pageCount: pageCount, fileCount: fileCount,
-                    writeSummary: summary, timings: timings, strict: strict, elapsed: ContinuousClock.now - start)
+        let all: [Diagnostic]
+        if byFile.isEmpty {
+            all = diagnostics.sortedForDisplay()
+        } else if let merged, diagnostics.isEmpty {
+            all = merged
+        } else {
+            all = .mergedForDisplay(byPath: byFile, sortedPaths: sortedPaths, others: diagnostics)
+        }
+        return BuildReport(diagnostics: all, notes: notes, pageCount: pageCount, fileCount: fileCount,
+                           writeSummary: summary, timings: timings, strict: strict, elapsed: ContinuousClock.now - start)
     }
 }

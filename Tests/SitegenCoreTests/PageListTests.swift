@@ -26,6 +26,17 @@ import Testing
         let (pathsBefore, pathsAfter) = (Set(before.paths), Set(pages.paths))
         #expect(Set(difference.added.map(\.path)) == pathsAfter.subtracting(pathsBefore), "\(context): the pages added", sourceLocation: sourceLocation)
         #expect(Set(difference.removed.map(\.path)) == pathsBefore.subtracting(pathsAfter), "\(context): the pages removed", sourceLocation: sourceLocation)
+        // The same from the site patched in place, the last one seen through it (as the session does).
+        if !patchedValues, let relinked = step.patchedWithWhatItReplaced(sourceLocation: sourceLocation) {
+            let (patched, replaced) = relinked
+            var fromPatch = before
+            let differenceFromPatch = fromPatch.update(to: patched, paging: newPaging, from: ResolvePatch.SiteBefore(site: patched, relinking: replaced),
+                                                       changedValues: step.changedValues)
+            #expect(fromPatch.ids == pages.ids, "\(context): the pages, from the patched site", sourceLocation: sourceLocation)
+            #expect(differenceFromPatch.added.map(\.path) == difference.added.map(\.path)
+                        && differenceFromPatch.removed.map(\.path) == difference.removed.map(\.path), "\(context): the pages added and removed, from the patched site",
+                    sourceLocation: sourceLocation)
+        }
 
         let base = "https://example.org/"
         var sitemap = Sitemap(site: old, base: base, limit: sitemapLimit)

@@ -2,10 +2,11 @@ import Foundation
 import Testing
 @testable import SitegenCore
 
-/// `sitegen serve` patches the last resolved site when an edit adds or removes entities or changes
-/// what they reference (``ResolvePatch/relinked(_:old:changedValues:changedPaths:includeDrafts:)``):
-/// the site it makes is the one the resolver makes of the same files, list for list, and an edit
-/// that would be a problem is left to the resolver, whose messages the editor then sees.
+/// `sitegen serve` patches the last resolved site in place when an edit adds or removes entities or
+/// changes what they reference (``ResolvePatch/relink(_:raw:changedValues:changedPaths:includeDrafts:)``):
+/// the site it makes is the one the resolver makes of the same files, list for list, what it kept
+/// shows the last site as it was and undoes the patch, and an edit that would be a problem is left
+/// to the resolver (the site as it was), whose messages the editor then sees.
 @Suite struct ResolvePatchTests {
     @Test func anEventAppendedToAnEventsFileIsPatchedAsTheResolverWouldResolveIt() throws {
         let site = try Self.generatedSite()
@@ -157,15 +158,57 @@ import Testing
             changedValues = Set(Set(valuesBefore.keys).union(valuesAfter.keys).filter { valuesBefore[$0] != valuesAfter[$0] })
         }
 
-        /// The patched site, when the last site had no problem and the patch applies.
-        func patched() -> Site? {
+        /// The patched site, when the last site had no problem and the patch applies. The site as
+        /// it was, seen through the patched one (``ResolvePatch/SiteBefore``), and the patch undone
+        /// are expected to be the last site; a patch left to the resolver to leave it as it was.
+        func patched(sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Site? {
+            patchedWithWhatItReplaced(sourceLocation: sourceLocation)?.site
+        }
+
+        /// The patched site and what the patch replaced, as ``patched(sourceLocation:)``.
+        func patchedWithWhatItReplaced(sourceLocation: Testing.SourceLocation = #_sourceLocation) -> (site: Site, replaced: ResolvePatch.Relinking)? {
             guard !oldProblems.contains(where: { $0.severity == .error }) else { return nil }
-            return ResolvePatch.relinked(after, old: old, changedValues: changedValues, changedPaths: changedPaths, includeDrafts: false)
+            var site = old
+            guard let replaced = ResolvePatch.relink(&site, raw: after, changedValues: changedValues, changedPaths: changedPaths, includeDrafts: false) else {
+                Self.expectSame(site, old, "a patch left to the resolver leaves the site as it was", sourceLocation: sourceLocation)
+                return nil
+            }
+            Self.expectReads(ResolvePatch.SiteBefore(site: site, relinking: replaced), as: old, besides: site, sourceLocation: sourceLocation)
+            var undone = site
+            replaced.undo(in: &undone)
+            Self.expectSame(undone, old, "the patch undone", sourceLocation: sourceLocation)
+            return (site, replaced)
         }
 
         /// Expects `patched` to be the resolver's site, list for list.
         func expectSame(_ patched: Site, _ context: String = "", sourceLocation: Testing.SourceLocation = #_sourceLocation) {
             #expect(coldProblems.isEmpty, "\(context): the resolver reports \(coldProblems.prefix(2))", sourceLocation: sourceLocation)
+            Self.expectSame(patched, cold, context, sourceLocation: sourceLocation)
+        }
+
+        /// Expects `view` to read as `site` does, entry by entry, for every key of `site` and of `other`.
+        static func expectReads(_ view: some SiteLookup, as site: Site, besides other: Site, sourceLocation: Testing.SourceLocation) {
+            let context = "the site before the patch"
+            #expect(view.articleOrder == site.articleOrder && view.actorOrder == site.actorOrder && view.timeline == site.timeline
+                        && view.noteOrder == site.noteOrder && view.pageOrder == site.pageOrder, "\(context): orders", sourceLocation: sourceLocation)
+            #expect(Set(site.articles.keys).union(other.articles.keys).filter { view.article($0) != site.articles[$0] }.isEmpty, "\(context): articles", sourceLocation: sourceLocation)
+            #expect(Set(site.actors.keys).union(other.actors.keys).filter { view.actor($0) != site.actors[$0] }.isEmpty, "\(context): actors", sourceLocation: sourceLocation)
+            #expect(Set(site.events.keys).union(other.events.keys).filter { view.event($0) != site.events[$0] }.isEmpty, "\(context): events", sourceLocation: sourceLocation)
+            #expect(Set(site.notes.keys).union(other.notes.keys).filter { view.note($0) != site.notes[$0] }.isEmpty, "\(context): notes", sourceLocation: sourceLocation)
+            let positions = Set(site.timelinePosition.keys).union(other.timelinePosition.keys).sorted().filter { view.timelinePosition(of: $0) != site.timelinePosition[$0] }
+            #expect(positions.isEmpty, "\(context): timeline positions of \(positions.prefix(5))", sourceLocation: sourceLocation)
+            let notePositions = Set(site.notePosition.keys).union(other.notePosition.keys).sorted().filter { view.notePosition(of: $0) != site.notePosition[$0] }
+            #expect(notePositions.isEmpty, "\(context): note positions of \(notePositions.prefix(5))", sourceLocation: sourceLocation)
+            #expect(Set(site.backlinks.keys).union(other.backlinks.keys).filter { view.backlinks(to: $0) != site.backlinks[$0] }.isEmpty, "\(context): backlinks", sourceLocation: sourceLocation)
+            #expect(Set(site.notesAbout.keys).union(other.notesAbout.keys).filter { view.notes(about: $0) != site.notesAbout[$0] }.isEmpty, "\(context): notes about pages", sourceLocation: sourceLocation)
+            #expect(Set(site.eventsByActor.keys).union(other.eventsByActor.keys).filter { view.events(of: $0) != site.eventsByActor[$0] }.isEmpty, "\(context): actors' events", sourceLocation: sourceLocation)
+            func relations(_ list: [(from: String, relation: Relation)]?) -> [String]? { list?.map { "\($0.from) \($0.relation.type.rawValue) \($0.relation.location)" } }
+            #expect(Set(site.incomingRelations.keys).union(other.incomingRelations.keys).filter { relations(view.incomingRelations(of: $0)) != relations(site.incomingRelations[$0]) }.isEmpty,
+                    "\(context): incoming relations", sourceLocation: sourceLocation)
+        }
+
+        /// Expects `patched` to be `cold`, list for list.
+        static func expectSame(_ patched: Site, _ cold: Site, _ context: String, sourceLocation: Testing.SourceLocation) {
             #expect(patched.articles == cold.articles, "\(context): articles", sourceLocation: sourceLocation)
             #expect(patched.actors == cold.actors, "\(context): actors", sourceLocation: sourceLocation)
             #expect(patched.events == cold.events, "\(context): events", sourceLocation: sourceLocation)

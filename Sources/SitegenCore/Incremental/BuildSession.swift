@@ -224,19 +224,20 @@ public final class BuildSession: Sendable {
         // while nothing is written (they may come back).
         var stale = previous?.globalKey == globalKey ? nil : previous.take()
         var patch: ResolvePatch.Replaced?
+        var relinking: ResolvePatch.Relinking?
         func keepPrevious() {
             if let patch { patch.undo(in: &previous!.site) }
+            if let relinking { relinking.undo(in: &previous!.site) }
             state.output = previous.take() ?? stale.take()
         }
         // What changed since the output was written.
         let changed = previous.map { Self.changes(old: $0, versions: versions, files: newFiles) }
         let changedValues = changed?.values
         // Resolve: an edit that changes no reference patches the last site (ResolvePatch), one that
-        // adds or removes entities or changes what they reference patches a copy of its references
-        // too (ResolvePatch.relinked, which leaves the last site as it was), any other is resolved
-        // whole; an edit's unknown reference is found by the patch as the resolver finds it.
+        // adds or removes entities or changes what they reference patches its references too
+        // (ResolvePatch.relink, which keeps what it replaced), any other is resolved whole; an
+        // edit's unknown reference is found by the patch as the resolver finds it.
         var outcome: ResolvePatch.Outcome?
-        var relinked = false
         if let changed {
             outcome = ResolvePatch.patch(&previous!.site, raw: raw, changedValues: changed.values, changedPaths: changed.paths,
                                          includeDrafts: includeDrafts)
@@ -250,10 +251,10 @@ public final class BuildSession: Sendable {
             case .problems(let problems): return StageResult(previous!.site, problems)
             case nil:
                 // Entities added or removed, or linking differently: the references patched too.
-                if let changed, let site = ResolvePatch.relinked(raw, old: previous!.site, changedValues: changed.values,
-                                                                 changedPaths: changed.paths, includeDrafts: includeDrafts) {
-                    relinked = true
-                    return StageResult(site)
+                if let changed, let replaced = ResolvePatch.relink(&previous!.site, raw: raw, changedValues: changed.values,
+                                                                   changedPaths: changed.paths, includeDrafts: includeDrafts) {
+                    relinking = replaced
+                    return StageResult(previous!.site)
                 }
                 return stages.resolve(raw)
             }
@@ -264,20 +265,21 @@ public final class BuildSession: Sendable {
             return StageResult(verifyCache.update(raw, versions: versions, lastVersion: lastVersion, oldFiles: oldFiles, newFiles: newFiles,
                                                   includeDrafts: includeDrafts, parallel: parallel, fileSystem: recording))
         }))
-        run.keep(sortedByFile: verified.problems, sortedPaths: verified.paths)
+        run.keep(sortedByFile: verified.problems, sortedPaths: verified.paths, merged: verified.merged)
         state.verify = verified
         guard !site.config.search, run.goesOn else {
             keepPrevious()
             return site.config.search ? nil : run.report()
         }
         // The last site's orders and changed articles, as they were (the patch changed the site).
-        let oldOrders = (articles: patch?.oldArticleOrder(site) ?? previous?.site.articleOrder,
-                         actors: patch?.oldActorOrder(site) ?? previous?.site.actorOrder, notes: previous?.site.noteOrder)
+        let oldOrders = (articles: patch?.oldArticleOrder(site) ?? relinking?.articleOrder ?? previous?.site.articleOrder,
+                         actors: patch?.oldActorOrder(site) ?? relinking?.actorOrder ?? previous?.site.actorOrder,
+                         notes: relinking?.noteOrder ?? previous?.site.noteOrder)
 
         // The timeline's pages read its order and the events' dates (and `list_limit`, a setting):
         // the same when the site was patched and no event changed, or only events' values; else
         // only the years of the changed events are paged again (an event's place follows its own value).
-        let sameTimeline = patched || (relinked && !changedValues!.contains { $0.kind == .event })
+        let sameTimeline = patched || (relinking != nil && !changedValues!.contains { $0.kind == .event })
         let limit = site.config.listLimit
         let paging = (sameTimeline ? previous?.timelinePaging : nil)
             ?? previous.flatMap { TimelinePaging(patching: $0.timelinePaging, site: site, limit: limit, changed: changedValues!.lazy.filter { $0.kind == .event }.map(\.id)) }
@@ -285,9 +287,17 @@ public final class BuildSession: Sendable {
         // The list of pages reads the orders and what is derived from references (an actor's lists
         // past `list_limit`, the timeline's periods), never an entity's own value: the last one,
         // patched with the entities that changed (PageList).
+        // The last site as it was, when the patch replaced some of it (seen through the new one).
+        let before = relinking.map { ResolvePatch.SiteBefore(site: site, relinking: $0) }
         var pages = previous?.pages ?? PageList(site: site, paging: paging)
-        let pageChanges = previous == nil ? PageList.Difference()
-            : pages.update(to: site, paging: paging, from: patched ? nil : previous!.site, changedValues: changedValues!)
+        var pageChanges = PageList.Difference()
+        if previous != nil {
+            if let before {
+                pageChanges = pages.update(to: site, paging: paging, from: before, changedValues: changedValues!)
+            } else {
+                pageChanges = pages.update(to: site, paging: paging, from: patched ? nil : previous!.site, changedValues: changedValues!)
+            }
+        }
         let assets = SiteRenderer(site: site, theme: loaded.theme).fingerprintedAssets()
         // The feed reads the orders of articles and notes and their values (and the settings, which
         // are in the global key): when none of them changed, `feed.xml` is still what a cold build writes.
@@ -335,9 +345,14 @@ public final class BuildSession: Sendable {
             guard let previous, let changedValues else { return StageResult(pages.ids.indices.flatMap(pages.pages(ofKind:))) }
             // The last site as far as the comparison reads it when patched: its orders (it reads
             // no entity's value then, and every event keeps its date).
+            let added = Set(pageChanges.added.map(\.path))
+            if let before {
+                return StageResult(Self.choose(pages, added: added, old: previous, oldSite: before, new: site, changedValues: changedValues,
+                                               patched: false, paging: paging))
+            }
             var old = site
             if patched { (old.articleOrder, old.actorOrder) = (oldOrders.articles!, oldOrders.actors!) }
-            return StageResult(Self.choose(pages, added: Set(pageChanges.added.map(\.path)), old: previous, oldSite: patched ? old : previous.site,
+            return StageResult(Self.choose(pages, added: added, old: previous, oldSite: patched ? old : previous.site,
                                            new: site, changedValues: changedValues, patched: patched, paging: paging))
         }
         // Taken out of the last output (which is replaced below, or dropped if writing fails), so that
@@ -398,6 +413,7 @@ public final class BuildSession: Sendable {
             // freed on another thread: the new pages are served without waiting for it.
             Self.letGo(previous.take())
             Self.letGo(stale.take())
+            Self.letGo(relinking.take())
             return StageResult(summary)
         }
         // A static file never has a generated file's path (but `robots.txt`, which it replaces): every file is one of `produced`.
@@ -495,7 +511,7 @@ extension BuildSession {
     /// derived data changed, or one of such an actor's list pages (only they show what is derived
     /// for it: ``SiteChanges``), when it lists a kind whose order changed, or when it is new (its
     /// path among `added`). `pages` are the pages of `new`.
-    static func choose(_ pages: PageList, added: Set<String>, old: Output, oldSite: Site, new: Site, changedValues: Set<Ref>, patched: Bool,
+    static func choose(_ pages: PageList, added: Set<String>, old: Output, oldSite: some SiteLookup, new: Site, changedValues: Set<Ref>, patched: Bool,
                        paging: TimelinePaging) -> [PageJob] {
         let changes = SiteChanges(from: oldSite, to: new, changedValues: changedValues, sameReferences: patched,
                                   timelinePagings: (old.timelinePaging, paging))
@@ -525,7 +541,7 @@ extension BuildSession {
         var lists: [String: (old: ActorLists?, new: ActorLists)] = [:]
         func listPageChanged(_ actor: String, _ name: String, _ page: String) -> Bool {
             if lists[actor] == nil {
-                lists[actor] = (oldSite.actors[actor] == nil ? nil : ActorLists(actor, in: oldSite), ActorLists(actor, in: new))
+                lists[actor] = (oldSite.actor(actor) == nil ? nil : ActorLists(actor, in: oldSite), ActorLists(actor, in: new))
             }
             guard let before = lists[actor]!.old?.list(name)?.ids, let after = lists[actor]!.new.list(name)?.ids else { return true }
             let limit = new.config.listLimit

@@ -67,10 +67,11 @@ struct PageList: Sendable {
 
     /// Makes this list (of `old`) the list of `site`, whose timeline's pages are `paging`, and
     /// returns the pages added and removed. `changedValues` are the entities whose own values
-    /// differ between the two sites (added and removed ones among them); `old` is nil when the
+    /// differ between the two sites (added and removed ones among them); `old` is the last site (or
+    /// the one a patch replaced, seen through the patched one: ``ResolvePatch/SiteBefore``), nil when the
     /// site was patched by ``ResolvePatch/patch(_:raw:changedValues:changedPaths:includeDrafts:)``
     /// (the same entities and references: no entity page or actor list page comes or goes).
-    mutating func update(to site: Site, paging: TimelinePaging, from old: Site?, changedValues: Set<Ref>) -> Difference {
+    mutating func update<Old: SiteLookup>(to site: Site, paging: TimelinePaging, from old: Old?, changedValues: Set<Ref>) -> Difference {
         let start = self
         // Listed again: every page is rendered anyway when a standalone page changed; and should
         // the patched site's pages not be the last ones, as nothing suggests.
@@ -94,7 +95,7 @@ struct PageList: Sendable {
                 }
                 var added: [Page] = [], removed: [Page] = []
                 for ref in changedValues where ref.kind == entityKind {
-                    switch (Self.has(ref, old), Self.has(ref, site)) {
+                    switch (old.has(ref), site.has(ref)) {
                     case (false, true): added.append(Self.page(index, ref.id))
                     case (true, false): removed.append(Self.page(index, ref.id))
                     default: break
@@ -154,17 +155,6 @@ struct PageList: Sendable {
         difference.removed += before.filter { !afterSet.contains($0) }.map { page(kind, $0) }
     }
 
-    /// Whether `site` has the entity `ref` (and so its page: drafts left out are not in it).
-    private static func has(_ ref: Ref, _ site: Site) -> Bool {
-        switch ref.kind {
-        case .article: return site.articles[ref.id] != nil
-        case .actor: return site.actors[ref.id] != nil
-        case .event: return site.events[ref.id] != nil
-        case .note: return site.notes[ref.id] != nil
-        case .page: return site.pages[ref.id] != nil
-        }
-    }
-
     /// The entity page of `site` at the output path `path` (`articles/ID/index.html`), if there is one.
     static func entityPage(at path: String, in site: Site) -> Page? {
         guard path.hasSuffix("/index.html") else { return nil }
@@ -174,7 +164,7 @@ struct PageList: Sendable {
             let prefix = entityKind == .page ? "" : entityKind.folder + "/"
             guard folder.hasPrefix(prefix), folder.count > prefix.count + 1 else { continue }
             let ref = Ref(entityKind, String(folder.dropFirst(prefix.count).dropLast()))
-            if ref.outputFolder == folder && has(ref, site) { return Page(kind: index, id: ref.id, path: path) }
+            if ref.outputFolder == folder && site.has(ref) { return Page(kind: index, id: ref.id, path: path) }
         }
         return nil
     }

@@ -34,14 +34,15 @@ extension ResolvePatch {
         }
     }
 
-    /// The site ``Resolver/resolve(_:)`` makes of `raw`, or nil when this edit needs the resolver.
+    /// Makes `site` the site ``Resolver/resolve(_:)`` makes of `raw`, in place, and returns what it
+    /// replaced (``Relinking``, which can undo it and shows the site as it was); nil, with `site`
+    /// as it was, when this edit needs the resolver.
     ///
     /// - Parameters:
-    ///   - raw: the loaded site.
-    ///   - old: the site resolved, without a problem, from the same files but those of `changedPaths`.
+    ///   - site: the site resolved, without a problem, from the same files but those of `changedPaths`.
     ///   - changedValues: the entities whose values differ between the two (added and removed ones among them).
     ///   - changedPaths: the content files whose versions differ (added and removed ones among them).
-    static func relinked(_ raw: RawSite, old: Site, changedValues: Set<Ref>, changedPaths: Set<String>, includeDrafts: Bool) -> Site? {
+    static func relink(_ site: inout Site, raw: RawSite, changedValues: Set<Ref>, changedPaths: Set<String>, includeDrafts: Bool) -> Relinking? {
         let patchable = ["content/articles/", "content/actors/", "content/events/", "content/notes/", "content/sources/"]
         guard raw.brokenRefs.isEmpty, changedValues.count <= entityLimit,
               changedPaths.allSatisfy({ path in patchable.contains { path.hasPrefix($0) } }),
@@ -68,50 +69,72 @@ extension ResolvePatch {
             }
         }
         if let wanted = ids[.event] {
-            for index in raw.events.indices where wanted.contains(raw.events[index].id) {
+            // A changed event comes from a changed file: only their events are looked at (paths are
+            // compared, not hashed: an edit changes a file or two, and there are 50,000 events).
+            let few = changedPaths.count <= 8 ? Array(changedPaths) : nil
+            for index in raw.events.indices where few?.contains(raw.events[index].location.path) ?? changedPaths.contains(raw.events[index].location.path)
+                && wanted.contains(raw.events[index].id) {
                 let ref = Ref(.event, raw.events[index].id)
                 guard values[ref] == nil else { return nil }  // a duplicate ID
                 values[ref] = .event(raw.events[index])
             }
             // No duplicate ID elsewhere: the old site had none, an event not among the changed ones
             // is where it was, so the events are the old ones, less those removed, plus those added.
-            let added = wanted.count { old.events[$0] == nil && values[Ref(.event, $0)] != nil }
-            let removed = wanted.count { old.events[$0] != nil && values[Ref(.event, $0)] == nil }
-            guard raw.events.count == old.events.count - removed + added else { return nil }
+            let added = wanted.count { site.events[$0] == nil && values[Ref(.event, $0)] != nil }
+            let removed = wanted.count { site.events[$0] != nil && values[Ref(.event, $0)] == nil }
+            guard raw.events.count == site.events.count - removed + added else { return nil }
         }
         guard values.keys.allSatisfy({ IDSyntax.isValid($0.id) }) else { return nil }
 
-        var site = old
+        // Patched in place, each entry changed kept as it was first (for undoing, and for comparing
+        // with the site as it was): the tables are not copied to change a few of their entries.
+        var log = Relinking(site)
         site.config = raw.config
         site.introduction = raw.introduction
         // What the old values gave, taken out; then the new values in the tables.
         var removedFromOrders: [EntityKind: [Int]] = [:]
         for ref in changedValues {
-            guard let before = value(ref, in: old) else { continue }
-            unlink(ref, before, in: &site)
+            guard let before = value(ref, in: site) else { continue }
+            unlink(ref, before, in: &site, log: &log)
             switch ref.kind {
-            case .article: removedFromOrders[.article, default: []].append(old.articleOrder.firstIndex(of: ref.id)!)
-            case .actor: removedFromOrders[.actor, default: []].append(old.actorOrder.firstIndex(of: ref.id)!)
-            case .event: removedFromOrders[.event, default: []].append(old.timelinePosition[ref.id]!)
-            case .note: removedFromOrders[.note, default: []].append(old.notePosition[ref.id]!)
+            case .article: removedFromOrders[.article, default: []].append(site.articleOrder.firstIndex(of: ref.id)!)
+            case .actor: removedFromOrders[.actor, default: []].append(site.actorOrder.firstIndex(of: ref.id)!)
+            case .event:
+                removedFromOrders[.event, default: []].append(site.timelinePosition[ref.id]!)
+                log.timelinePositions[ref.id] = site.timelinePosition[ref.id]!
+            case .note:
+                removedFromOrders[.note, default: []].append(site.notePosition[ref.id]!)
+                log.notePositions[ref.id] = site.notePosition[ref.id]!
             case .page: break
             }
         }
         for ref in changedValues {
             switch (ref.kind, values[ref]) {
-            case (.article, let value): if case .article(let article)? = value { site.articles[ref.id] = article } else { site.articles[ref.id] = nil }
-            case (.actor, let value): if case .actor(let actor)? = value { site.actors[ref.id] = actor } else { site.actors[ref.id] = nil }
-            case (.event, let value): if case .event(let event)? = value { site.events[ref.id] = event } else { site.events[ref.id] = nil }
-            case (.note, let value): if case .note(let note)? = value { site.notes[ref.id] = note } else { site.notes[ref.id] = nil }
+            case (.article, let value):
+                Relinking.keep(ref.id, of: site.articles, in: &log.articles)
+                if case .article(let article)? = value { site.articles[ref.id] = article } else { site.articles[ref.id] = nil }
+            case (.actor, let value):
+                Relinking.keep(ref.id, of: site.actors, in: &log.actors)
+                if case .actor(let actor)? = value { site.actors[ref.id] = actor } else { site.actors[ref.id] = nil }
+            case (.event, let value):
+                Relinking.keep(ref.id, of: site.events, in: &log.events)
+                if case .event(let event)? = value { site.events[ref.id] = event } else { site.events[ref.id] = nil }
+            case (.note, let value):
+                Relinking.keep(ref.id, of: site.notes, in: &log.notes)
+                if case .note(let note)? = value { site.notes[ref.id] = note } else { site.notes[ref.id] = nil }
             default: break
             }
         }
 
         // Nothing the resolver would report: every reference of a new value is to a page of the
         // new site, and nothing still references a page that is gone.
-        for (ref, value) in values where !valid(ref, value, in: site) { return nil }
-        for ref in changedValues where values[ref] == nil && Self.value(ref, in: old) != nil {
-            guard site.backlinks[ref] == nil, !(raw.introduction?.references.contains { $0.target == ref } ?? false) else { return nil }
+        func leftToTheResolver() -> Relinking? {
+            log.undo(in: &site)
+            return nil
+        }
+        for (ref, value) in values where !valid(ref, value, in: site) { return leftToTheResolver() }
+        for ref in changedValues where values[ref] == nil && log.hadValue(ref) {
+            guard site.backlinks[ref] == nil, !(raw.introduction?.references.contains { $0.target == ref } ?? false) else { return leftToTheResolver() }
         }
 
         // The orders: the changed entities taken out, and those with a new value put where they sort.
@@ -122,27 +145,29 @@ extension ResolvePatch {
         patchOrder(&site.actorOrder, removing: removedFromOrders[.actor] ?? [], inserting: changedIDs[.actor] ?? []) {
             actorSortsBefore(site.actors[$0]!, site.actors[$1]!)
         }
-        let timelineFrom = patchOrder(&site.timeline, removing: removedFromOrders[.event] ?? [], inserting: changedIDs[.event] ?? []) {
+        log.timelineFrom = patchOrder(&site.timeline, removing: removedFromOrders[.event] ?? [], inserting: changedIDs[.event] ?? []) {
             eventSortsBefore(site.events[$0]!, site.events[$1]!)
         }
-        let notesFrom = patchOrder(&site.noteOrder, removing: removedFromOrders[.note] ?? [], inserting: changedIDs[.note] ?? []) {
+        log.notesFrom = patchOrder(&site.noteOrder, removing: removedFromOrders[.note] ?? [], inserting: changedIDs[.note] ?? []) {
             noteSortsBefore(site.notes[$0]!, site.notes[$1]!)
         }
         for ref in changedValues where values[ref] == nil {
             if ref.kind == .event { site.timelinePosition[ref.id] = nil }
             if ref.kind == .note { site.notePosition[ref.id] = nil }
         }
-        for index in timelineFrom..<site.timeline.count { site.timelinePosition[site.timeline[index]] = index }
-        for index in notesFrom..<site.noteOrder.count { site.notePosition[site.noteOrder[index]] = index }
+        for index in log.timelineFrom..<site.timeline.count { site.timelinePosition[site.timeline[index]] = index }
+        for index in log.notesFrom..<site.noteOrder.count { site.notePosition[site.noteOrder[index]] = index }
+        log.timelineInserted = (changedIDs[.event] ?? []).map { site.timelinePosition[$0]! }.sorted()
+        log.notesInserted = (changedIDs[.note] ?? []).map { site.notePosition[$0]! }.sorted()
 
         // What the new values give, put in (after the orders: an actor's events and the notes
         // about a page are listed in them).
         var relationTargets = Set<String>()
-        for (ref, value) in values { link(ref, value, in: &site, relationTargets: &relationTargets) }
+        for (ref, value) in values { link(ref, value, in: &site, log: &log, relationTargets: &relationTargets) }
         for target in relationTargets {
             site.incomingRelations[target]?.sort { ($0.relation.type.rawValue, $0.from) < ($1.relation.type.rawValue, $1.from) }
         }
-        return site
+        return log
     }
 
     /// The value of `ref` in `site`, if it has one.
@@ -193,47 +218,59 @@ extension ResolvePatch {
     /// among its actors' events, a note's among the notes about its subjects, an actor's
     /// relations among the other actors' incoming ones. A list left empty is removed, as the
     /// resolver makes none.
-    private static func unlink(_ ref: Ref, _ value: Value, in site: inout Site) {
+    private static func unlink(_ ref: Ref, _ value: Value, in site: inout Site, log: inout Relinking) {
         let targets = value.targets
         for target in targets where target != ref {
+            Relinking.keep(target, of: site.backlinks, in: &log.backlinks)
             remove(ref, from: &site.backlinks[target])
         }
         switch value {
         case .article: break
         case .actor(let actor):
             for target in Set(actor.relations.map(\.actor)) where target != actor.id {
+                Relinking.keep(target, of: site.incomingRelations, in: &log.incomingRelations)
                 site.incomingRelations[target]?.removeAll { $0.from == actor.id }
                 if site.incomingRelations[target]?.isEmpty == true { site.incomingRelations[target] = nil }
             }
         case .event(let event):
-            for target in targets where target.kind == .actor { remove(event.id, from: &site.eventsByActor[target.id]) }
+            for target in targets where target.kind == .actor {
+                Relinking.keep(target.id, of: site.eventsByActor, in: &log.eventsByActor)
+                remove(event.id, from: &site.eventsByActor[target.id])
+            }
         case .note(let note):
-            for subject in Set(note.about.map(\.ref)) { remove(note.id, from: &site.notesAbout[subject]) }
+            for subject in Set(note.about.map(\.ref)) {
+                Relinking.keep(subject, of: site.notesAbout, in: &log.notesAbout)
+                remove(note.id, from: &site.notesAbout[subject])
+            }
         }
     }
 
     /// Puts in what `value` (of `ref`) gives, as ``unlink(_:_:in:)`` takes it out; the targets of
     /// relations added are collected in `relationTargets` (their lists are sorted afterwards).
-    private static func link(_ ref: Ref, _ value: Value, in site: inout Site, relationTargets: inout Set<String>) {
+    private static func link(_ ref: Ref, _ value: Value, in site: inout Site, log: inout Relinking, relationTargets: inout Set<String>) {
         let targets = value.targets
         for target in targets where target != ref {
+            Relinking.keep(target, of: site.backlinks, in: &log.backlinks)
             insert(ref, into: &site.backlinks[target]) { $0 < $1 }
         }
         switch value {
         case .article: break
         case .actor(let actor):
             for relation in actor.relations where relation.actor != actor.id {
+                Relinking.keep(relation.actor, of: site.incomingRelations, in: &log.incomingRelations)
                 site.incomingRelations[relation.actor, default: []].append((actor.id, relation))
                 relationTargets.insert(relation.actor)
             }
         case .event(let event):
             let positions = site.timelinePosition
             for target in targets where target.kind == .actor {
+                Relinking.keep(target.id, of: site.eventsByActor, in: &log.eventsByActor)
                 insert(event.id, into: &site.eventsByActor[target.id]) { positions[$0]! < positions[$1]! }
             }
         case .note(let note):
             let positions = site.notePosition
             for subject in Set(note.about.map(\.ref)) {
+                Relinking.keep(subject, of: site.notesAbout, in: &log.notesAbout)
                 insert(note.id, into: &site.notesAbout[subject]) { positions[$0]! < positions[$1]! }
             }
         }

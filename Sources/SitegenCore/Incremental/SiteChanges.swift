@@ -40,10 +40,17 @@ struct SiteChanges {
     /// The changes from `old` to `new`, where `changedValues` are the entities whose own values differ
     /// (added and removed ones among them). `sameReferences` says that `new` was made by ``ResolvePatch``:
     /// the same entities, the same backlinks, relations, actors' events and notes about pages, the same
-    /// timeline and event dates, which are then not compared again. `timelinePagings` are the timeline's
-    /// pages of `old` and `new`, when the caller has them.
-    init(from old: Site, to new: Site, changedValues: Set<Ref>, sameReferences: Bool = false,
-         timelinePagings: (old: TimelinePaging, new: TimelinePaging)? = nil) {
+    /// timeline and event dates, which are then not compared again.
+    init(from old: Site, to new: Site, changedValues: Set<Ref>, sameReferences: Bool = false) {
+        self.init(from: old, to: new, changedValues: changedValues, sameReferences: sameReferences,
+                  timelinePagings: (TimelinePaging(site: old, limit: old.config.listLimit), TimelinePaging(site: new, limit: new.config.listLimit)))
+    }
+
+    /// The changes from `old` (the last site, or the one a patch replaced, seen through the patched
+    /// one: ``ResolvePatch/SiteBefore``) to `new`, as above; `timelinePagings` are the timeline's
+    /// pages of `old` and `new`.
+    init(from old: some SiteLookup, to new: Site, changedValues: Set<Ref>, sameReferences: Bool = false,
+         timelinePagings: (old: TimelinePaging, new: TimelinePaging)) {
         values = changedValues
         if changedValues.contains(where: { $0.kind == .page }) || old.pageOrder != new.pageOrder {
             everything = true
@@ -66,10 +73,10 @@ struct SiteChanges {
         }
         if reordered.contains(.event) {
             neighboursChanged(.event, old.timeline, new.timeline, moved: changedIDs[.event] ?? [],
-                              { old.timelinePosition[$0] }, { new.timelinePosition[$0] })
+                              { old.timelinePosition(of: $0) }, { new.timelinePosition[$0] })
         }
         if reordered.contains(.note) {
-            neighboursChanged(.note, old.noteOrder, new.noteOrder, moved: changedIDs[.note] ?? [], { old.notePosition[$0] }, { new.notePosition[$0] })
+            neighboursChanged(.note, old.noteOrder, new.noteOrder, moved: changedIDs[.note] ?? [], { old.notePosition(of: $0) }, { new.notePosition[$0] })
         }
         // The same references (ResolvePatch): what is derived from them, the timeline and the event
         // dates are the same; only the orders of articles and actors may differ.
@@ -87,8 +94,7 @@ struct SiteChanges {
 
         // The timeline's pages: which page shows each event, and what every page lists.
         if reordered.contains(.event) || changedIDs[.event] != nil {
-            let before = timelinePagings?.old ?? TimelinePaging(site: old, limit: old.config.listLimit)
-            let after = timelinePagings?.new ?? TimelinePaging(site: new, limit: new.config.listLimit)
+            let (before, after) = timelinePagings
             timelineNavigationChanged = before.isSplit != after.isSplit || before.splitYears != after.splitYears
                 || !before.periods.elementsEqual(after.periods) { $0.id == $1.id && $0.events.isEmpty == $1.events.isEmpty }
             periodsChanged(before, after, old, new, events: changedIDs[.event] ?? [])
@@ -157,13 +163,13 @@ struct SiteChanges {
 
     /// Adds every entity that `ref`, as it is in `site`, records a reference to: what the resolver
     /// makes backlinks, incoming relations, actors' events and notes about pages of.
-    static func references(of ref: Ref, in site: Site, into targets: inout Set<Ref>) {
+    static func references(of ref: Ref, in site: some SiteLookup, into targets: inout Set<Ref>) {
         switch ref.kind {
-        case .article: if let article = site.articles[ref.id] { targets.formUnion(ResolvePatch.targets(of: article)) }
-        case .actor: if let actor = site.actors[ref.id] { targets.formUnion(ResolvePatch.targets(of: actor)) }
-        case .event: if let event = site.events[ref.id] { targets.formUnion(ResolvePatch.targets(of: event)) }
-        case .note: if let note = site.notes[ref.id] { targets.formUnion(ResolvePatch.targets(of: note)) }
-        case .page: if let page = site.pages[ref.id] { targets.formUnion(page.body.references.map(\.target)) }
+        case .article: if let article = site.article(ref.id) { targets.formUnion(ResolvePatch.targets(of: article)) }
+        case .actor: if let actor = site.actor(ref.id) { targets.formUnion(ResolvePatch.targets(of: actor)) }
+        case .event: if let event = site.event(ref.id) { targets.formUnion(ResolvePatch.targets(of: event)) }
+        case .note: if let note = site.note(ref.id) { targets.formUnion(ResolvePatch.targets(of: note)) }
+        case .page: if let page = site.page(ref.id) { targets.formUnion(page.body.references.map(\.target)) }
         }
     }
 
@@ -171,11 +177,11 @@ struct SiteChanges {
     /// `new`: its backlinks, the notes about it, an actor's events and incoming relations, and the
     /// lists shown in reading order (the notes about or linking it, an article's events), where a
     /// changed note or event may have moved.
-    private static func derivedDiffers(_ target: Ref, _ old: Site, _ new: Site, changed: Set<Ref>, reordered: Set<EntityKind>) -> Bool {
-        if old.backlinks[target] != new.backlinks[target] || old.notesAbout[target] != new.notesAbout[target] { return true }
+    private static func derivedDiffers(_ target: Ref, _ old: some SiteLookup, _ new: Site, changed: Set<Ref>, reordered: Set<EntityKind>) -> Bool {
+        if old.backlinks(to: target) != new.backlinks[target] || old.notes(about: target) != new.notesAbout[target] { return true }
         if target.kind == .actor {
-            if old.eventsByActor[target.id] != new.eventsByActor[target.id] { return true }
-            let before = old.incomingRelations[target.id] ?? [], after = new.incomingRelations[target.id] ?? []
+            if old.events(of: target.id) != new.eventsByActor[target.id] { return true }
+            let before = old.incomingRelations(of: target.id) ?? [], after = new.incomingRelations[target.id] ?? []
             if before.count != after.count || zip(before, after).contains(where: { $0.from != $1.from || $0.relation != $1.relation }) {
                 return true
             }
@@ -196,7 +202,7 @@ struct SiteChanges {
     /// changed. Periods are made year by year (a year's pages depend only on its own events), so
     /// only the periods of a year a changed event was or is in can change, unless the timeline
     /// was split or joined (then every event and period is compared).
-    private mutating func periodsChanged(_ before: TimelinePaging, _ after: TimelinePaging, _ old: Site, _ new: Site, events: [String]) {
+    private mutating func periodsChanged(_ before: TimelinePaging, _ after: TimelinePaging, _ old: some SiteLookup, _ new: Site, events: [String]) {
         var candidates = Set<String>()
         var beforePeriods: [TimelinePaging.Period] = [], afterPeriods: [TimelinePaging.Period] = []
         if before.isSplit != after.isSplit || (events.isEmpty && reordered.contains(.event)) {
@@ -205,7 +211,7 @@ struct SiteChanges {
         } else if after.isSplit {
             var years = Set<Int>()
             for id in events {
-                if let event = old.events[id] { years.insert(event.date.year) }
+                if let event = old.event(id) { years.insert(event.date.year) }
                 if let event = new.events[id] { years.insert(event.date.year) }
             }
             beforePeriods = before.periods.filter { years.contains($0.year) }

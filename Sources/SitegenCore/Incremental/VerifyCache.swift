@@ -13,6 +13,10 @@ struct VerifyCache: Sendable {
     var problems: [String: [Diagnostic]]
     /// The keys of ``problems``, sorted.
     var paths: [String]
+    /// Every problem, in the report's order (file by file in the order of ``paths``): made again
+    /// only when a file's problems changed, so that an edit that changes none (most do not) is
+    /// reported without merging 181,000 warnings again.
+    var merged: [Diagnostic]
     /// The version of each content file they were found in.
     var versions: [String: Int]
     /// The latest version given to any file by then (``BuildSession/differingPaths(_:last:_:)``).
@@ -22,6 +26,7 @@ struct VerifyCache: Sendable {
     init(_ diagnostics: [Diagnostic], versions: [String: Int], lastVersion: Int) {
         problems = Dictionary(grouping: diagnostics, by: \.location.path).mapValues { $0.sortedForDisplay() }
         paths = problems.keys.sorted()
+        merged = .mergedForDisplay(byPath: problems, sortedPaths: paths, others: [])
         self.versions = versions
         self.lastVersion = lastVersion
     }
@@ -91,6 +96,9 @@ struct VerifyCache: Sendable {
         for (path, list) in grouped { cache.problems[path] = list.sortedForDisplay() }
         // Sorted again only when a file gained its first problem or lost its last.
         if hadProblems != touched.filter({ cache.problems[$0] != nil }) { cache.paths = cache.problems.keys.sorted() }
+        if touched.contains(where: { cache.problems[$0] != problems[$0] }) {
+            cache.merged = .mergedForDisplay(byPath: cache.problems, sortedPaths: cache.paths, others: [])
+        }
         return cache
     }
 

@@ -209,7 +209,7 @@ struct ActorLists {
     /// The lists, in the order of the actor's page (empty ones too).
     let lists: [List]
 
-    init(_ actorID: String, in site: Site) {
+    init(_ actorID: String, in site: some SiteLookup) {
         lists = Self.names.compactMap { Self.list($0, of: actorID, in: site) }
     }
 
@@ -217,12 +217,12 @@ struct ActorLists {
     static let names = ["events", "notes"] + [EntityKind.article, .actor, .page].map(\.folder)
 
     /// The list called `name` of actor `actorID`, made alone (a page of one list needs not the others).
-    static func list(_ name: String, of actorID: String, in site: Site) -> List? {
+    static func list(_ name: String, of actorID: String, in site: some SiteLookup) -> List? {
         let ref = Ref(.actor, actorID)
         switch name {
-        case "events": return List(name: name, kind: .event, ids: site.eventsByActor[actorID] ?? [])
+        case "events": return List(name: name, kind: .event, ids: site.events(of: actorID) ?? [])
         case "notes":
-            return List(name: name, kind: .note, ids: site.inNoteOrder(Array(Set((site.notesAbout[ref] ?? []) + site.backlinks(to: ref, ofKind: .note)))))
+            return List(name: name, kind: .note, ids: site.inNoteOrder(Array(Set((site.notes(about: ref) ?? []) + site.backlinks(to: ref, ofKind: .note)))))
         default:
             guard let kind = [EntityKind.article, .actor, .page].first(where: { $0.folder == name }) else { return nil }
             return List(name: name, kind: kind, ids: site.backlinks(to: ref, ofKind: kind))

@@ -40,16 +40,5 @@ public struct Site: Sendable {
         ids.sorted { timelinePosition[$0, default: .max] < timelinePosition[$1, default: .max] }
     }
 
-    /// Note IDs sorted in note order.
-    public func inNoteOrder(_ ids: [String]) -> [String] {
-        ids.sorted { notePosition[$0, default: .max] < notePosition[$1, default: .max] }
-    }
-
-    /// The pages that reference `ref`, of one kind.
-    public func backlinks(to ref: Ref, ofKind kind: EntityKind) -> [String] {
-        guard let all = backlinks[ref] else { return [] }
-        var ids: [String] = []
-        for other in all where other.kind == kind { ids.append(other.id) }
-        return ids
-    }
+    // Note order and backlinks of one kind: ``SiteLookup``, which a site is.
 }
