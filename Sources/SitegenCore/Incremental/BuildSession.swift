@@ -358,10 +358,14 @@ public final class BuildSession: Sendable {
         // Taken out of the last output (which is replaced below, or dropped if writing fails), so that
         // recording what the rendered pages show changes the record in place rather than a copy of it.
         if previous != nil { swap(&dependencies, &previous!.dependencies) }
+        // Numbers for the entities of the pages rendered and those changed (an entity added): the
+        // pages' links to them are then found without making a String (PageLinks).
+        dependencies.number(chosen.lazy.compactMap(\.entity))
+        if let changedValues { dependencies.number(changedValues) }
         let results: [Result<Bool, OutputWriter.WriteError>] = run.stage("render") {
             var results: [Result<Bool, OutputWriter.WriteError>] = []
             let outcome = Self.render(chosen, site: site, theme: loaded.theme, assets: assets, paging: paging, parallel: options.parallel,
-                                      into: folder)
+                                      numbers: dependencies.numbers, into: folder)
             for (job, result) in zip(chosen, outcome) {
                 if !replaced.contains(job.path) { results.append(result.written) }
                 dependencies.record(job.path, shows: result.shows)
@@ -621,12 +625,13 @@ extension BuildSession {
     /// What rendering one page did.
     struct RenderedPage: Sendable {
         var written: Result<Bool, OutputWriter.WriteError>
-        var shows: Set<Ref>
+        var shows: PageLinks.Shown
     }
 
-    /// Renders `jobs` on all cores (one page builder per core) and writes each page that changed.
+    /// Renders `jobs` on all cores (one page builder per core) and writes each page that changed;
+    /// what each page shows is given by the entities' `numbers` (``PageDependencies/numbers``).
     static func render(_ jobs: [PageJob], site: Site, theme: Theme, assets: [(name: String, file: OutputFile)], paging: TimelinePaging, parallel: Bool,
-                       into folder: LiveOutputFolder) -> [RenderedPage] {
+                       numbers: RefNumbers, into folder: LiveOutputFolder) -> [RenderedPage] {
         let assetPaths = SiteRenderer.assetURLs(assets)
         let threads = parallel ? max(1, min(jobs.count, ProcessInfo.processInfo.activeProcessorCount)) : 1
         let chunks = (0..<threads).map { chunk in Array(stride(from: chunk, to: jobs.count, by: threads)) }
@@ -637,8 +642,8 @@ extension BuildSession {
             return indices.map { index in
                 let job = jobs[index]
                 let (file, ownText) = builder.renderShowingOwnText(PageKind.all[job.kind], job.id)
-                var shows = PageLinks.shown(in: file.contents, besides: ownText)
-                if let entity = job.entity { shows.insert(entity) }
+                var shows = PageLinks.shown(in: file.contents, besides: ownText, numberedBy: numbers)
+                if let entity = job.entity { shows.insert(entity, numberedBy: numbers) }
                 return (index, RenderedPage(written: folder.write(file), shows: shows))
             }
         }
