@@ -56,13 +56,13 @@ extension SiteLoader {
         let none = Contents()
         for step in steps {
             for unchanged in next..<step.at {
-                let file = files[unchanged]
-                if file.contents.article != nil { articles += 1 }
-                if file.contents.actor != nil { actors += 1 }
-                if file.contents.note != nil { notes += 1 }
-                if file.contents.page != nil { pages += 1 }
-                events += file.contents.events.count
-                diagnostics += file.contents.diagnostics.count
+                let counts = files[unchanged].counts
+                articles += counts.articles
+                actors += counts.actors
+                notes += counts.notes
+                pages += counts.pages
+                events += counts.events
+                diagnostics += counts.diagnostics
             }
             next = step.new.map { $0 + 1 } ?? step.at
             let old = step.old.map { assembly.files[$0].contents } ?? none
