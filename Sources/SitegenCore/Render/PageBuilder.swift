@@ -95,17 +95,21 @@ struct PageBuilder {
         var cited: [String] = []
         if kind.output == .entity(.event) {
             // An event page has four citing parts: its event is looked up once, not once for each.
+            // Only the fields that cite are read: copying the whole event out of the site's
+            // dictionary retains all of its strings and arrays.
             guard let event = site.events[id] else { return .none }
-            for part in kind.citing { citedArticles(part, of: event, into: &cited) }
+            let summary = event.summary?.content.marks, sources = event.sources, facts = event.facts
+            for part in kind.citing { citedArticles(part, summary: summary, sources: sources, facts: facts, into: &cited) }
         } else {
             for part in kind.citing { citedArticles(part, kind, id, into: &cited) }
         }
         return PageCitations(cited, label: sourceLabel)
     }
 
-    /// Appends the articles `text` cites to `cited`, in the order it cites them.
-    private func cited(_ text: MarkdownText?, into cited: inout [String]) {
-        guard let marks = text?.content.marks else { return }
+    /// Appends the articles a text whose marks are `marks` cites to `cited`, in the order it
+    /// cites them (the marks only: reading a whole text copies its source and references).
+    private func cited(_ marks: [MarkdownContent.Mark]?, into cited: inout [String]) {
+        guard let marks else { return }
         for mark in marks { if case .citation(let ids) = mark.kind { cited += ids } }
     }
 
@@ -114,13 +118,15 @@ struct PageBuilder {
         for source in sources where shown(source) && site.articles.index(forKey: source.article) != nil { cited.append(source.article) }
     }
 
-    /// Appends the articles one part of event `event`'s page cites to `cited`, in the order the page shows them.
-    private func citedArticles(_ part: CitingPart, of event: Event, into cited: inout [String]) {
+    /// Appends the articles one part of an event's page cites to `cited`, in the order the page
+    /// shows them; `summary` is the marks of the event's summary.
+    private func citedArticles(_ part: CitingPart, summary: [MarkdownContent.Mark]?, sources: [SourceQuote], facts: [Fact],
+                               into cited: inout [String]) {
         switch part {
-        case .summary: self.cited(event.summary, into: &cited)
-        case .quotedSources: published(event.sources, into: &cited) { $0.quote != nil }
-        case .otherSources: published(event.sources, into: &cited) { $0.quote == nil }
-        case .facts: for fact in event.facts { for value in fact.values { published(value.sources, into: &cited) } }
+        case .summary: self.cited(summary, into: &cited)
+        case .quotedSources: published(sources, into: &cited) { $0.quote != nil }
+        case .otherSources: published(sources, into: &cited) { $0.quote == nil }
+        case .facts: for fact in facts { for value in fact.values { published(value.sources, into: &cited) } }
         case .introduction, .body, .eventSummaries, .relations: break
         }
     }
@@ -129,19 +135,21 @@ struct PageBuilder {
     private func citedArticles(_ part: CitingPart, _ kind: PageKind, _ id: String, into cited: inout [String]) {
         guard case .entity(let entity) = kind.output else {
             switch part {
-            case .introduction: self.cited(site.introduction, into: &cited)
-            case .eventSummaries: for event in timelineEvents(id) { self.cited(site.events[event]?.summary, into: &cited) }
+            case .introduction: self.cited(site.introduction?.content.marks, into: &cited)
+            case .eventSummaries: for event in timelineEvents(id) { self.cited(site.events[event]?.summary?.content.marks, into: &cited) }
             case .body, .summary, .quotedSources, .otherSources, .relations, .facts: break
             }
             return
         }
         switch (part, entity) {
-        case (.body, .article): self.cited(site.articles[id]?.body, into: &cited)
-        case (.body, .actor): self.cited(site.actors[id]?.body, into: &cited)
-        case (.body, .note): self.cited(site.notes[id]?.body, into: &cited)
-        case (.body, .page): self.cited(site.pages[id]?.body, into: &cited)
+        case (.body, .article): self.cited(site.articles[id]?.body.content.marks, into: &cited)
+        case (.body, .actor): self.cited(site.actors[id]?.body.content.marks, into: &cited)
+        case (.body, .note): self.cited(site.notes[id]?.body.content.marks, into: &cited)
+        case (.body, .page): self.cited(site.pages[id]?.body.content.marks, into: &cited)
         case (_, .event):
-            if let event = site.events[id] { citedArticles(part, of: event, into: &cited) }
+            if let event = site.events[id] {
+                citedArticles(part, summary: event.summary?.content.marks, sources: event.sources, facts: event.facts, into: &cited)
+            }
         case (.relations, .actor):
             guard let actor = site.actors[id] else { return }
             for group in shownRelations(actor) { for relation in group.relations { published(relation.relation.sources, into: &cited) } }
@@ -285,21 +293,31 @@ struct PageBuilder {
         date(stamp.date)
     }
 
+    /// The item of event `id` in a list. Its fields are read one by one: copying the whole
+    /// event out of the site's dictionary would retain all of its strings and arrays, for each
+    /// of the thousands of items a rename re-renders.
     private func eventItem(_ id: String, _ place: Place, _ citations: PageCitations, withSummary: Bool = true) -> EventItem {
-        eventItem(site.events[id]!, place, citations, withSummary: withSummary)
+        guard let event = site.events[id] else { preconditionFailure("a listed event `\(id)` is not on the site") }
+        return eventItem(id: id, title: event.title, date: date(event.date, end: event.end, approximate: event.approximate),
+                         summary: withSummary ? event.summary?.content : nil, actors: event.actors, place: event.place,
+                         place, citations)
     }
 
-    private func eventItem(_ event: Event, _ place: Place, _ citations: PageCitations, withSummary: Bool = true) -> EventItem {
-        let id = event.id
-        let summary = withSummary ? event.summary.map { finish($0.content, place, citations) } ?? "" : ""
-        let actors = event.actors.compactMap { entry -> LinkItem? in
+    private func eventItem(_ event: Event, _ place: Place, _ citations: PageCitations) -> EventItem {
+        eventItem(id: event.id, title: event.title, date: date(event.date, end: event.end, approximate: event.approximate),
+                  summary: event.summary?.content, actors: event.actors, place: event.place, place, citations)
+    }
+
+    private func eventItem(id: String, title: String, date: DateView, summary: MarkdownContent?, actors: [EventActor], place eventPlace: String?,
+                           _ place: Place, _ citations: PageCitations) -> EventItem {
+        let summary = summary.map { finish($0, place, citations) } ?? ""
+        let actors = actors.compactMap { entry -> LinkItem? in
             guard var item = actorLink(entry.id, place) else { return nil }
             item.detail = nil
             return item
         }
-        return EventItem(id: id, url: link(Ref(.event, id), from: place), title: event.title,
-                         date: date(event.date, end: event.end, approximate: event.approximate),
-                         summaryHTML: summary, hasSummary: !summary.isEmpty, place: event.place,
+        return EventItem(id: id, url: link(Ref(.event, id), from: place), title: title, date: date,
+                         summaryHTML: summary, hasSummary: !summary.isEmpty, place: eventPlace,
                          actors: actors, hasActors: !actors.isEmpty)
     }
 
@@ -355,11 +373,14 @@ struct PageBuilder {
     /// that is not on the site.
     private func articleCard(_ id: String) -> ViewMemo.ArticleCard? {
         memo.article(id) {
+            // The fields one by one: the whole article (its body, references and citations) is
+            // not copied out of the site's dictionary.
             guard let article = site.articles[id] else { return nil }
-            let detail = memo.detail(ViewMemo.DetailKey(outlet: article.outlet, date: article.published.date)) {
-                strings.text("article.detail", ["outlet": article.outlet, "date": dates.format(article.published)])
+            let outlet = article.outlet, published = article.published
+            let detail = memo.detail(ViewMemo.DetailKey(outlet: outlet, date: published.date)) {
+                strings.text("article.detail", ["outlet": outlet, "date": dates.format(published)])
             }
-            return ViewMemo.ArticleCard(title: article.title, outlet: article.outlet, published: article.published, originalURL: article.url,
+            return ViewMemo.ArticleCard(title: article.title, outlet: outlet, published: published, originalURL: article.url,
                                         verified: article.source != nil || !article.sameAs.isEmpty, detail: detail)
         }
     }
@@ -548,7 +569,7 @@ struct PageBuilder {
         var years: [YearGroup] = []
         for id in site.timeline {
             let item = eventItem(id, place, citations)
-            let year = String(format4: site.events[id]!.date.year)
+            let year = String(format4: item.date.year)
             if years.last?.year == year {
                 years[years.count - 1].events.append(item)
             } else {

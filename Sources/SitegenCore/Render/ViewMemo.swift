@@ -39,16 +39,26 @@ final class ViewMemo: Sendable {
 
     /// What lists, sources and quotes show of an article: reading them from the site's
     /// dictionary copies the whole article (its body, references and citations) each time.
-    struct ArticleCard {
-        var title: String
-        var outlet: String
-        var published: Timestamp
+    /// A class: handing out the card retains one object, not each of its strings.
+    final class ArticleCard: Sendable {
+        let title: String
+        let outlet: String
+        let published: Timestamp
         /// Its address on the outlet's site (`url:`).
-        var originalURL: String?
+        let originalURL: String?
         /// Whether its quotes were checked against a source text (`source:` or `same_as:`).
-        var verified: Bool
+        let verified: Bool
         /// "Le Monde, 3 May 2023", the line of detail under its link.
-        var detail: String
+        let detail: String
+
+        init(title: String, outlet: String, published: Timestamp, originalURL: String?, verified: Bool, detail: String) {
+            self.title = title
+            self.outlet = outlet
+            self.published = published
+            self.originalURL = originalURL
+            self.verified = verified
+            self.detail = detail
+        }
     }
 
     struct DetailKey: Hashable {
