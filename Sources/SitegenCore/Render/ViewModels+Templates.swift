@@ -29,28 +29,29 @@ extension PageView: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0xDA31296C0C1B6029: return key.name == "title" ? items[index].title.templateValue(at: path.dropFirst()) : nil
-        case 0xB128829190CA0F75: return key.name == "heading" ? items[index].heading.templateValue(at: path.dropFirst()) : nil
-        case 0x0CC44970C8397929: return key.name == "description" ? items[index].description.templateValue(at: path.dropFirst()) : nil
-        case 0x0460DFAD9060B275: return key.name == "lang" ? items[index].lang.templateValue(at: path.dropFirst()) : nil
-        case 0xCAA83E18F46E5F54: return key.name == "dir" ? items[index].dir.templateValue(at: path.dropFirst()) : nil
-        case 0x698B1BFBE615AB45: return key.name == "canonical" ? items[index].canonical.templateValue(at: path.dropFirst()) : nil
-        case 0xF4EFF984A34AE003: return key.name == "ogType" ? items[index].ogType.templateValue(at: path.dropFirst()) : nil
-        case 0xA354FD1FF0C467C5: return key.name == "root" ? items[index].root.templateValue(at: path.dropFirst()) : nil
-        case 0x03C52D0DEBD70676: return key.name == "path" ? items[index].path.templateValue(at: path.dropFirst()) : nil
-        case 0x7E29FBC4F6CD4C81: return key.name == "stylesheet" ? items[index].stylesheet.templateValue(at: path.dropFirst()) : nil
-        case 0xF88A72BDB42BAC38: return key.name == "assets" ? items[index].assets.templateValue(at: path.dropFirst()) : nil
-        case 0x5CC201A9F1B8274E: return key.name == "links" ? items[index].links.templateValue(at: path.dropFirst()) : nil
-        case 0x8595941FBDD3779B: return key.name == "jsonLD" ? items[index].jsonLD.templateValue(at: path.dropFirst()) : nil
-        case 0x212BC41925670FF2: return key.name == "nav" ? items[index].nav.templateValue(at: path.dropFirst()) : nil
-        case 0x1001E27928B3DE65: return key.name == "feed" ? items[index].feed.templateValue(at: path.dropFirst()) : nil
-        case 0x4DD5AA18E606742E: return key.name == "site" ? items[index].site.templateValue(at: path.dropFirst()) : nil
-        case 0x2AB612888528489A: return key.name == "image" ? items[index].image.templateValue(at: path.dropFirst()) : nil
-        case 0x55702ACC144DA6F9: return key.name == "imageAlt" ? items[index].imageAlt.templateValue(at: path.dropFirst()) : nil
-        case 0x220BCCE27242E1E9: return key.name == "search" ? items[index].search.templateValue(at: path.dropFirst()) : nil
+        case 0xDA31296C0C1B6029: return key.name == "title" ? item.pointee.title.templateValue(at: path.dropFirst()) : nil
+        case 0xB128829190CA0F75: return key.name == "heading" ? item.pointee.heading.templateValue(at: path.dropFirst()) : nil
+        case 0x0CC44970C8397929: return key.name == "description" ? item.pointee.description.templateValue(at: path.dropFirst()) : nil
+        case 0x0460DFAD9060B275: return key.name == "lang" ? item.pointee.lang.templateValue(at: path.dropFirst()) : nil
+        case 0xCAA83E18F46E5F54: return key.name == "dir" ? item.pointee.dir.templateValue(at: path.dropFirst()) : nil
+        case 0x698B1BFBE615AB45: return key.name == "canonical" ? item.pointee.canonical.templateValue(at: path.dropFirst()) : nil
+        case 0xF4EFF984A34AE003: return key.name == "ogType" ? item.pointee.ogType.templateValue(at: path.dropFirst()) : nil
+        case 0xA354FD1FF0C467C5: return key.name == "root" ? item.pointee.root.templateValue(at: path.dropFirst()) : nil
+        case 0x03C52D0DEBD70676: return key.name == "path" ? item.pointee.path.templateValue(at: path.dropFirst()) : nil
+        case 0x7E29FBC4F6CD4C81: return key.name == "stylesheet" ? item.pointee.stylesheet.templateValue(at: path.dropFirst()) : nil
+        case 0xF88A72BDB42BAC38: return key.name == "assets" ? item.pointee.assets.templateValue(at: path.dropFirst()) : nil
+        case 0x5CC201A9F1B8274E: return key.name == "links" ? item.pointee.links.templateValue(at: path.dropFirst()) : nil
+        case 0x8595941FBDD3779B: return key.name == "jsonLD" ? item.pointee.jsonLD.templateValue(at: path.dropFirst()) : nil
+        case 0x212BC41925670FF2: return key.name == "nav" ? item.pointee.nav.templateValue(at: path.dropFirst()) : nil
+        case 0x1001E27928B3DE65: return key.name == "feed" ? item.pointee.feed.templateValue(at: path.dropFirst()) : nil
+        case 0x4DD5AA18E606742E: return key.name == "site" ? item.pointee.site.templateValue(at: path.dropFirst()) : nil
+        case 0x2AB612888528489A: return key.name == "image" ? item.pointee.image.templateValue(at: path.dropFirst()) : nil
+        case 0x55702ACC144DA6F9: return key.name == "imageAlt" ? item.pointee.imageAlt.templateValue(at: path.dropFirst()) : nil
+        case 0x220BCCE27242E1E9: return key.name == "search" ? item.pointee.search.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -67,12 +68,13 @@ extension SearchMarks: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0xEF9C96D721673243: return key.name == "kind" ? items[index].kind.templateValue(at: path.dropFirst()) : nil
-        case 0x7C64634977425EDC: return key.name == "year" ? items[index].year.templateValue(at: path.dropFirst()) : nil
-        case 0x6911F8DE1F27BF19: return key.name == "weight" ? items[index].weight.templateValue(at: path.dropFirst()) : nil
+        case 0xEF9C96D721673243: return key.name == "kind" ? item.pointee.kind.templateValue(at: path.dropFirst()) : nil
+        case 0x7C64634977425EDC: return key.name == "year" ? item.pointee.year.templateValue(at: path.dropFirst()) : nil
+        case 0x6911F8DE1F27BF19: return key.name == "weight" ? item.pointee.weight.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -92,15 +94,16 @@ extension ImageView: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x825994195CFB21C9: return key.name == "src" ? items[index].src.templateValue(at: path.dropFirst()) : nil
-        case 0xE6F0A3190519E83C: return key.name == "alt" ? items[index].alt.templateValue(at: path.dropFirst()) : nil
-        case 0x89B6DBA61DB3AC62: return key.name == "hasSize" ? items[index].hasSize.templateValue(at: path.dropFirst()) : nil
-        case 0xDBDACD932FD1E9BF: return key.name == "width" ? items[index].width.templateValue(at: path.dropFirst()) : nil
-        case 0x17720BF67D347222: return key.name == "height" ? items[index].height.templateValue(at: path.dropFirst()) : nil
-        case 0xDD92EFEAD02710A4: return key.name == "credit" ? items[index].credit.templateValue(at: path.dropFirst()) : nil
+        case 0x825994195CFB21C9: return key.name == "src" ? item.pointee.src.templateValue(at: path.dropFirst()) : nil
+        case 0xE6F0A3190519E83C: return key.name == "alt" ? item.pointee.alt.templateValue(at: path.dropFirst()) : nil
+        case 0x89B6DBA61DB3AC62: return key.name == "hasSize" ? item.pointee.hasSize.templateValue(at: path.dropFirst()) : nil
+        case 0xDBDACD932FD1E9BF: return key.name == "width" ? item.pointee.width.templateValue(at: path.dropFirst()) : nil
+        case 0x17720BF67D347222: return key.name == "height" ? item.pointee.height.templateValue(at: path.dropFirst()) : nil
+        case 0xDD92EFEAD02710A4: return key.name == "credit" ? item.pointee.credit.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -118,13 +121,14 @@ extension SiteView: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0xDA31296C0C1B6029: return key.name == "title" ? items[index].title.templateValue(at: path.dropFirst()) : nil
-        case 0x0CC44970C8397929: return key.name == "description" ? items[index].description.templateValue(at: path.dropFirst()) : nil
-        case 0xD2FD35287F0A935B: return key.name == "language" ? items[index].language.templateValue(at: path.dropFirst()) : nil
-        case 0x6B4CD27EC8F415C9: return key.name == "baseURL" ? items[index].baseURL.templateValue(at: path.dropFirst()) : nil
+        case 0xDA31296C0C1B6029: return key.name == "title" ? item.pointee.title.templateValue(at: path.dropFirst()) : nil
+        case 0x0CC44970C8397929: return key.name == "description" ? item.pointee.description.templateValue(at: path.dropFirst()) : nil
+        case 0xD2FD35287F0A935B: return key.name == "language" ? item.pointee.language.templateValue(at: path.dropFirst()) : nil
+        case 0x6B4CD27EC8F415C9: return key.name == "baseURL" ? item.pointee.baseURL.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -141,12 +145,13 @@ extension NavItem: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x39F7FCEC8FCB623D: return key.name == "label" ? items[index].label.templateValue(at: path.dropFirst()) : nil
-        case 0x4C4E8B193DC8BE7E: return key.name == "url" ? items[index].url.templateValue(at: path.dropFirst()) : nil
-        case 0x2A2E8A5AFCC8D89A: return key.name == "current" ? items[index].current.templateValue(at: path.dropFirst()) : nil
+        case 0x39F7FCEC8FCB623D: return key.name == "label" ? item.pointee.label.templateValue(at: path.dropFirst()) : nil
+        case 0x4C4E8B193DC8BE7E: return key.name == "url" ? item.pointee.url.templateValue(at: path.dropFirst()) : nil
+        case 0x2A2E8A5AFCC8D89A: return key.name == "current" ? item.pointee.current.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -163,12 +168,13 @@ extension LinkItem: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0xDA31296C0C1B6029: return key.name == "title" ? items[index].title.templateValue(at: path.dropFirst()) : nil
-        case 0x4C4E8B193DC8BE7E: return key.name == "url" ? items[index].url.templateValue(at: path.dropFirst()) : nil
-        case 0xA8A74AA141250DF4: return key.name == "detail" ? items[index].detail.templateValue(at: path.dropFirst()) : nil
+        case 0xDA31296C0C1B6029: return key.name == "title" ? item.pointee.title.templateValue(at: path.dropFirst()) : nil
+        case 0x4C4E8B193DC8BE7E: return key.name == "url" ? item.pointee.url.templateValue(at: path.dropFirst()) : nil
+        case 0xA8A74AA141250DF4: return key.name == "detail" ? item.pointee.detail.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -191,18 +197,19 @@ extension DateView: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0xFA04F4EF1995407E: return key.name == "text" ? items[index].text.templateValue(at: path.dropFirst()) : nil
-        case 0x2BCC06192BFA0F0E: return key.name == "iso" ? items[index].iso.templateValue(at: path.dropFirst()) : nil
-        case 0x7C64634977425EDC: return key.name == "year" ? items[index].year.templateValue(at: path.dropFirst()) : nil
-        case 0xF4BDC3936FAF56A5: return key.name == "month" ? items[index].month.templateValue(at: path.dropFirst()) : nil
-        case 0xCA8D3918F4578F1D: return key.name == "day" ? items[index].day.templateValue(at: path.dropFirst()) : nil
-        case 0x061EDC5E561E07E6: return key.name == "monthName" ? items[index].monthName.templateValue(at: path.dropFirst()) : nil
-        case 0x288427F5BABD05F7: return key.name == "precision" ? items[index].precision.templateValue(at: path.dropFirst()) : nil
-        case 0xDB7B883CAF1B9751: return key.name == "approximate" ? items[index].approximate.templateValue(at: path.dropFirst()) : nil
-        case 0xC2F00318F053500A: return key.name == "end" ? items[index].end.templateValue(at: path.dropFirst()) : nil
+        case 0xFA04F4EF1995407E: return key.name == "text" ? item.pointee.text.templateValue(at: path.dropFirst()) : nil
+        case 0x2BCC06192BFA0F0E: return key.name == "iso" ? item.pointee.iso.templateValue(at: path.dropFirst()) : nil
+        case 0x7C64634977425EDC: return key.name == "year" ? item.pointee.year.templateValue(at: path.dropFirst()) : nil
+        case 0xF4BDC3936FAF56A5: return key.name == "month" ? item.pointee.month.templateValue(at: path.dropFirst()) : nil
+        case 0xCA8D3918F4578F1D: return key.name == "day" ? item.pointee.day.templateValue(at: path.dropFirst()) : nil
+        case 0x061EDC5E561E07E6: return key.name == "monthName" ? item.pointee.monthName.templateValue(at: path.dropFirst()) : nil
+        case 0x288427F5BABD05F7: return key.name == "precision" ? item.pointee.precision.templateValue(at: path.dropFirst()) : nil
+        case 0xDB7B883CAF1B9751: return key.name == "approximate" ? item.pointee.approximate.templateValue(at: path.dropFirst()) : nil
+        case 0xC2F00318F053500A: return key.name == "end" ? item.pointee.end.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -223,16 +230,17 @@ extension DateEndView: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0xFA04F4EF1995407E: return key.name == "text" ? items[index].text.templateValue(at: path.dropFirst()) : nil
-        case 0x2BCC06192BFA0F0E: return key.name == "iso" ? items[index].iso.templateValue(at: path.dropFirst()) : nil
-        case 0x7C64634977425EDC: return key.name == "year" ? items[index].year.templateValue(at: path.dropFirst()) : nil
-        case 0xF4BDC3936FAF56A5: return key.name == "month" ? items[index].month.templateValue(at: path.dropFirst()) : nil
-        case 0xCA8D3918F4578F1D: return key.name == "day" ? items[index].day.templateValue(at: path.dropFirst()) : nil
-        case 0x061EDC5E561E07E6: return key.name == "monthName" ? items[index].monthName.templateValue(at: path.dropFirst()) : nil
-        case 0x288427F5BABD05F7: return key.name == "precision" ? items[index].precision.templateValue(at: path.dropFirst()) : nil
+        case 0xFA04F4EF1995407E: return key.name == "text" ? item.pointee.text.templateValue(at: path.dropFirst()) : nil
+        case 0x2BCC06192BFA0F0E: return key.name == "iso" ? item.pointee.iso.templateValue(at: path.dropFirst()) : nil
+        case 0x7C64634977425EDC: return key.name == "year" ? item.pointee.year.templateValue(at: path.dropFirst()) : nil
+        case 0xF4BDC3936FAF56A5: return key.name == "month" ? item.pointee.month.templateValue(at: path.dropFirst()) : nil
+        case 0xCA8D3918F4578F1D: return key.name == "day" ? item.pointee.day.templateValue(at: path.dropFirst()) : nil
+        case 0x061EDC5E561E07E6: return key.name == "monthName" ? item.pointee.monthName.templateValue(at: path.dropFirst()) : nil
+        case 0x288427F5BABD05F7: return key.name == "precision" ? item.pointee.precision.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -255,18 +263,19 @@ extension EventItem: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x08B72E07B55C3AC0: return key.name == "id" ? items[index].id.templateValue(at: path.dropFirst()) : nil
-        case 0x4C4E8B193DC8BE7E: return key.name == "url" ? items[index].url.templateValue(at: path.dropFirst()) : nil
-        case 0xDA31296C0C1B6029: return key.name == "title" ? items[index].title.templateValue(at: path.dropFirst()) : nil
-        case 0x855B516730A34339: return key.name == "date" ? items[index].date.templateValue(at: path.dropFirst()) : nil
-        case 0x1648BA42CE01B35E: return key.name == "summaryHTML" ? items[index].summaryHTML.templateValue(at: path.dropFirst()) : nil
-        case 0xEFD4B4938DB2761D: return key.name == "hasSummary" ? items[index].hasSummary.templateValue(at: path.dropFirst()) : nil
-        case 0xFD6F0E4E166F85BC: return key.name == "place" ? items[index].place.templateValue(at: path.dropFirst()) : nil
-        case 0x77C7C90B0E0E5B2B: return key.name == "actors" ? items[index].actors.templateValue(at: path.dropFirst()) : nil
-        case 0x0DC48AB16BF8DC11: return key.name == "hasActors" ? items[index].hasActors.templateValue(at: path.dropFirst()) : nil
+        case 0x08B72E07B55C3AC0: return key.name == "id" ? item.pointee.id.templateValue(at: path.dropFirst()) : nil
+        case 0x4C4E8B193DC8BE7E: return key.name == "url" ? item.pointee.url.templateValue(at: path.dropFirst()) : nil
+        case 0xDA31296C0C1B6029: return key.name == "title" ? item.pointee.title.templateValue(at: path.dropFirst()) : nil
+        case 0x855B516730A34339: return key.name == "date" ? item.pointee.date.templateValue(at: path.dropFirst()) : nil
+        case 0x1648BA42CE01B35E: return key.name == "summaryHTML" ? item.pointee.summaryHTML.templateValue(at: path.dropFirst()) : nil
+        case 0xEFD4B4938DB2761D: return key.name == "hasSummary" ? item.pointee.hasSummary.templateValue(at: path.dropFirst()) : nil
+        case 0xFD6F0E4E166F85BC: return key.name == "place" ? item.pointee.place.templateValue(at: path.dropFirst()) : nil
+        case 0x77C7C90B0E0E5B2B: return key.name == "actors" ? item.pointee.actors.templateValue(at: path.dropFirst()) : nil
+        case 0x0DC48AB16BF8DC11: return key.name == "hasActors" ? item.pointee.hasActors.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -287,16 +296,17 @@ extension SourceEntry: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x8031A80D73F6EBE0: return key.name == "number" ? items[index].number.templateValue(at: path.dropFirst()) : nil
-        case 0x29A0FA84C0ACFD94: return key.name == "anchor" ? items[index].anchor.templateValue(at: path.dropFirst()) : nil
-        case 0xDA31296C0C1B6029: return key.name == "title" ? items[index].title.templateValue(at: path.dropFirst()) : nil
-        case 0x38DFE7F879B8A390: return key.name == "outlet" ? items[index].outlet.templateValue(at: path.dropFirst()) : nil
-        case 0x855B516730A34339: return key.name == "date" ? items[index].date.templateValue(at: path.dropFirst()) : nil
-        case 0x4C4E8B193DC8BE7E: return key.name == "url" ? items[index].url.templateValue(at: path.dropFirst()) : nil
-        case 0xDE7C72972C7CB13B: return key.name == "originalURL" ? items[index].originalURL.templateValue(at: path.dropFirst()) : nil
+        case 0x8031A80D73F6EBE0: return key.name == "number" ? item.pointee.number.templateValue(at: path.dropFirst()) : nil
+        case 0x29A0FA84C0ACFD94: return key.name == "anchor" ? item.pointee.anchor.templateValue(at: path.dropFirst()) : nil
+        case 0xDA31296C0C1B6029: return key.name == "title" ? item.pointee.title.templateValue(at: path.dropFirst()) : nil
+        case 0x38DFE7F879B8A390: return key.name == "outlet" ? item.pointee.outlet.templateValue(at: path.dropFirst()) : nil
+        case 0x855B516730A34339: return key.name == "date" ? item.pointee.date.templateValue(at: path.dropFirst()) : nil
+        case 0x4C4E8B193DC8BE7E: return key.name == "url" ? item.pointee.url.templateValue(at: path.dropFirst()) : nil
+        case 0xDE7C72972C7CB13B: return key.name == "originalURL" ? item.pointee.originalURL.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -313,12 +323,13 @@ extension CitationMark: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x8031A80D73F6EBE0: return key.name == "number" ? items[index].number.templateValue(at: path.dropFirst()) : nil
-        case 0x29A0FA84C0ACFD94: return key.name == "anchor" ? items[index].anchor.templateValue(at: path.dropFirst()) : nil
-        case 0x888BB1CC15EF7930: return key.name == "html" ? items[index].html.templateValue(at: path.dropFirst()) : nil
+        case 0x8031A80D73F6EBE0: return key.name == "number" ? item.pointee.number.templateValue(at: path.dropFirst()) : nil
+        case 0x29A0FA84C0ACFD94: return key.name == "anchor" ? item.pointee.anchor.templateValue(at: path.dropFirst()) : nil
+        case 0x888BB1CC15EF7930: return key.name == "html" ? item.pointee.html.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -339,16 +350,17 @@ extension QuoteItem: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0xFA04F4EF1995407E: return key.name == "text" ? items[index].text.templateValue(at: path.dropFirst()) : nil
-        case 0xAAA9F11ADEB07AF9: return key.name == "article" ? items[index].article.templateValue(at: path.dropFirst()) : nil
-        case 0x38DFE7F879B8A390: return key.name == "outlet" ? items[index].outlet.templateValue(at: path.dropFirst()) : nil
-        case 0x855B516730A34339: return key.name == "date" ? items[index].date.templateValue(at: path.dropFirst()) : nil
-        case 0x23CCD62A0EB09254: return key.name == "citation" ? items[index].citation.templateValue(at: path.dropFirst()) : nil
-        case 0xB64C8390AA317E05: return key.name == "verified" ? items[index].verified.templateValue(at: path.dropFirst()) : nil
-        case 0xDE7C72972C7CB13B: return key.name == "originalURL" ? items[index].originalURL.templateValue(at: path.dropFirst()) : nil
+        case 0xFA04F4EF1995407E: return key.name == "text" ? item.pointee.text.templateValue(at: path.dropFirst()) : nil
+        case 0xAAA9F11ADEB07AF9: return key.name == "article" ? item.pointee.article.templateValue(at: path.dropFirst()) : nil
+        case 0x38DFE7F879B8A390: return key.name == "outlet" ? item.pointee.outlet.templateValue(at: path.dropFirst()) : nil
+        case 0x855B516730A34339: return key.name == "date" ? item.pointee.date.templateValue(at: path.dropFirst()) : nil
+        case 0x23CCD62A0EB09254: return key.name == "citation" ? item.pointee.citation.templateValue(at: path.dropFirst()) : nil
+        case 0xB64C8390AA317E05: return key.name == "verified" ? item.pointee.verified.templateValue(at: path.dropFirst()) : nil
+        case 0xDE7C72972C7CB13B: return key.name == "originalURL" ? item.pointee.originalURL.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -365,12 +377,13 @@ extension FactItem: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x39F7FCEC8FCB623D: return key.name == "label" ? items[index].label.templateValue(at: path.dropFirst()) : nil
-        case 0xED6EA39EE10B38CD: return key.name == "differ" ? items[index].differ.templateValue(at: path.dropFirst()) : nil
-        case 0x21277BCF1A4D67FB: return key.name == "values" ? items[index].values.templateValue(at: path.dropFirst()) : nil
+        case 0x39F7FCEC8FCB623D: return key.name == "label" ? item.pointee.label.templateValue(at: path.dropFirst()) : nil
+        case 0xED6EA39EE10B38CD: return key.name == "differ" ? item.pointee.differ.templateValue(at: path.dropFirst()) : nil
+        case 0x21277BCF1A4D67FB: return key.name == "values" ? item.pointee.values.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -387,12 +400,13 @@ extension FactValueItem: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x7CE4FD9430E80CEA: return key.name == "value" ? items[index].value.templateValue(at: path.dropFirst()) : nil
-        case 0x85A21076F6085845: return key.name == "citations" ? items[index].citations.templateValue(at: path.dropFirst()) : nil
-        case 0xC29029609249824C: return key.name == "quotes" ? items[index].quotes.templateValue(at: path.dropFirst()) : nil
+        case 0x7CE4FD9430E80CEA: return key.name == "value" ? item.pointee.value.templateValue(at: path.dropFirst()) : nil
+        case 0x85A21076F6085845: return key.name == "citations" ? item.pointee.citations.templateValue(at: path.dropFirst()) : nil
+        case 0xC29029609249824C: return key.name == "quotes" ? item.pointee.quotes.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -408,11 +422,12 @@ extension RelationGroup: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x39F7FCEC8FCB623D: return key.name == "label" ? items[index].label.templateValue(at: path.dropFirst()) : nil
-        case 0x3E7884BF4F412C6F: return key.name == "items" ? items[index].items.templateValue(at: path.dropFirst()) : nil
+        case 0x39F7FCEC8FCB623D: return key.name == "label" ? item.pointee.label.templateValue(at: path.dropFirst()) : nil
+        case 0x3E7884BF4F412C6F: return key.name == "items" ? item.pointee.items.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -430,13 +445,14 @@ extension RelationItem: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0xDCCCC5391C47D4DA: return key.name == "actor" ? items[index].actor.templateValue(at: path.dropFirst()) : nil
-        case 0x0528080B48EF9464: return key.name == "period" ? items[index].period.templateValue(at: path.dropFirst()) : nil
-        case 0x85A21076F6085845: return key.name == "citations" ? items[index].citations.templateValue(at: path.dropFirst()) : nil
-        case 0x501E5A78AE5A129F: return key.name == "hasCitations" ? items[index].hasCitations.templateValue(at: path.dropFirst()) : nil
+        case 0xDCCCC5391C47D4DA: return key.name == "actor" ? item.pointee.actor.templateValue(at: path.dropFirst()) : nil
+        case 0x0528080B48EF9464: return key.name == "period" ? item.pointee.period.templateValue(at: path.dropFirst()) : nil
+        case 0x85A21076F6085845: return key.name == "citations" ? item.pointee.citations.templateValue(at: path.dropFirst()) : nil
+        case 0x501E5A78AE5A129F: return key.name == "hasCitations" ? item.pointee.hasCitations.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -452,11 +468,12 @@ extension LegendItem: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0xDA31296C0C1B6029: return key.name == "title" ? items[index].title.templateValue(at: path.dropFirst()) : nil
-        case 0x1DB7A09E2703C354: return key.name == "shapeSVG" ? items[index].shapeSVG.templateValue(at: path.dropFirst()) : nil
+        case 0xDA31296C0C1B6029: return key.name == "title" ? item.pointee.title.templateValue(at: path.dropFirst()) : nil
+        case 0x1DB7A09E2703C354: return key.name == "shapeSVG" ? item.pointee.shapeSVG.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -477,16 +494,17 @@ extension NetworkPage: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x038B2A0DEBA58916: return key.name == "page" ? items[index].page.templateValue(at: path.dropFirst()) : nil
-        case 0x8267A8195D078121: return key.name == "svg" ? items[index].svg.templateValue(at: path.dropFirst()) : nil
-        case 0xBB4F178C82A85104: return key.name == "legend" ? items[index].legend.templateValue(at: path.dropFirst()) : nil
-        case 0x6039B1239580514D: return key.name == "groups" ? items[index].groups.templateValue(at: path.dropFirst()) : nil
-        case 0xD96FD8013A59B50B: return key.name == "hasNetwork" ? items[index].hasNetwork.templateValue(at: path.dropFirst()) : nil
-        case 0xF440984007926FE8: return key.name == "capped" ? items[index].capped.templateValue(at: path.dropFirst()) : nil
-        case 0x98934A01F024B4E3: return key.name == "edgeCount" ? items[index].edgeCount.templateValue(at: path.dropFirst()) : nil
+        case 0x038B2A0DEBA58916: return key.name == "page" ? item.pointee.page.templateValue(at: path.dropFirst()) : nil
+        case 0x8267A8195D078121: return key.name == "svg" ? item.pointee.svg.templateValue(at: path.dropFirst()) : nil
+        case 0xBB4F178C82A85104: return key.name == "legend" ? item.pointee.legend.templateValue(at: path.dropFirst()) : nil
+        case 0x6039B1239580514D: return key.name == "groups" ? item.pointee.groups.templateValue(at: path.dropFirst()) : nil
+        case 0xD96FD8013A59B50B: return key.name == "hasNetwork" ? item.pointee.hasNetwork.templateValue(at: path.dropFirst()) : nil
+        case 0xF440984007926FE8: return key.name == "capped" ? item.pointee.capped.templateValue(at: path.dropFirst()) : nil
+        case 0x98934A01F024B4E3: return key.name == "edgeCount" ? item.pointee.edgeCount.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -503,12 +521,13 @@ extension NetworkGroup: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x08B72E07B55C3AC0: return key.name == "id" ? items[index].id.templateValue(at: path.dropFirst()) : nil
-        case 0xDA31296C0C1B6029: return key.name == "title" ? items[index].title.templateValue(at: path.dropFirst()) : nil
-        case 0x77C7C90B0E0E5B2B: return key.name == "actors" ? items[index].actors.templateValue(at: path.dropFirst()) : nil
+        case 0x08B72E07B55C3AC0: return key.name == "id" ? item.pointee.id.templateValue(at: path.dropFirst()) : nil
+        case 0xDA31296C0C1B6029: return key.name == "title" ? item.pointee.title.templateValue(at: path.dropFirst()) : nil
+        case 0x77C7C90B0E0E5B2B: return key.name == "actors" ? item.pointee.actors.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -526,13 +545,14 @@ extension NetworkActor: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x08B72E07B55C3AC0: return key.name == "id" ? items[index].id.templateValue(at: path.dropFirst()) : nil
-        case 0xC4BCADBA8E631B86: return key.name == "name" ? items[index].name.templateValue(at: path.dropFirst()) : nil
-        case 0x4C4E8B193DC8BE7E: return key.name == "url" ? items[index].url.templateValue(at: path.dropFirst()) : nil
-        case 0x54971448838E1A56: return key.name == "relations" ? items[index].relations.templateValue(at: path.dropFirst()) : nil
+        case 0x08B72E07B55C3AC0: return key.name == "id" ? item.pointee.id.templateValue(at: path.dropFirst()) : nil
+        case 0xC4BCADBA8E631B86: return key.name == "name" ? item.pointee.name.templateValue(at: path.dropFirst()) : nil
+        case 0x4C4E8B193DC8BE7E: return key.name == "url" ? item.pointee.url.templateValue(at: path.dropFirst()) : nil
+        case 0x54971448838E1A56: return key.name == "relations" ? item.pointee.relations.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -550,13 +570,14 @@ extension ActorGroup: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x08B72E07B55C3AC0: return key.name == "id" ? items[index].id.templateValue(at: path.dropFirst()) : nil
-        case 0xDA31296C0C1B6029: return key.name == "title" ? items[index].title.templateValue(at: path.dropFirst()) : nil
-        case 0x77C7C90B0E0E5B2B: return key.name == "actors" ? items[index].actors.templateValue(at: path.dropFirst()) : nil
-        case 0x8F9D55FA3309F753: return key.name == "isCut" ? items[index].isCut.templateValue(at: path.dropFirst()) : nil
+        case 0x08B72E07B55C3AC0: return key.name == "id" ? item.pointee.id.templateValue(at: path.dropFirst()) : nil
+        case 0xDA31296C0C1B6029: return key.name == "title" ? item.pointee.title.templateValue(at: path.dropFirst()) : nil
+        case 0x77C7C90B0E0E5B2B: return key.name == "actors" ? item.pointee.actors.templateValue(at: path.dropFirst()) : nil
+        case 0x8F9D55FA3309F753: return key.name == "isCut" ? item.pointee.isCut.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -576,15 +597,16 @@ extension PeriodLink: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x39F7FCEC8FCB623D: return key.name == "label" ? items[index].label.templateValue(at: path.dropFirst()) : nil
-        case 0x4C4E8B193DC8BE7E: return key.name == "url" ? items[index].url.templateValue(at: path.dropFirst()) : nil
-        case 0xA8A74AA141250DF4: return key.name == "detail" ? items[index].detail.templateValue(at: path.dropFirst()) : nil
-        case 0x2A2E8A5AFCC8D89A: return key.name == "current" ? items[index].current.templateValue(at: path.dropFirst()) : nil
-        case 0x8DCA2986C6F08DA2: return key.name == "months" ? items[index].months.templateValue(at: path.dropFirst()) : nil
-        case 0x2D4298506BCE9B5C: return key.name == "hasMonths" ? items[index].hasMonths.templateValue(at: path.dropFirst()) : nil
+        case 0x39F7FCEC8FCB623D: return key.name == "label" ? item.pointee.label.templateValue(at: path.dropFirst()) : nil
+        case 0x4C4E8B193DC8BE7E: return key.name == "url" ? item.pointee.url.templateValue(at: path.dropFirst()) : nil
+        case 0xA8A74AA141250DF4: return key.name == "detail" ? item.pointee.detail.templateValue(at: path.dropFirst()) : nil
+        case 0x2A2E8A5AFCC8D89A: return key.name == "current" ? item.pointee.current.templateValue(at: path.dropFirst()) : nil
+        case 0x8DCA2986C6F08DA2: return key.name == "months" ? item.pointee.months.templateValue(at: path.dropFirst()) : nil
+        case 0x2D4298506BCE9B5C: return key.name == "hasMonths" ? item.pointee.hasMonths.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -605,16 +627,17 @@ extension PaginationView: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x39F7FCEC8FCB623D: return key.name == "label" ? items[index].label.templateValue(at: path.dropFirst()) : nil
-        case 0xC4D5696D6CC12C2F: return key.name == "status" ? items[index].status.templateValue(at: path.dropFirst()) : nil
-        case 0xAB01DAA76A48769F: return key.name == "pages" ? items[index].pages.templateValue(at: path.dropFirst()) : nil
-        case 0xAB5EE23500A08326: return key.name == "hasPrevious" ? items[index].hasPrevious.templateValue(at: path.dropFirst()) : nil
-        case 0x2AC8D477F3C2F9B9: return key.name == "previousURL" ? items[index].previousURL.templateValue(at: path.dropFirst()) : nil
-        case 0x5B1EDA8E1097901A: return key.name == "hasNext" ? items[index].hasNext.templateValue(at: path.dropFirst()) : nil
-        case 0x0D333C8C922EA3D9: return key.name == "nextURL" ? items[index].nextURL.templateValue(at: path.dropFirst()) : nil
+        case 0x39F7FCEC8FCB623D: return key.name == "label" ? item.pointee.label.templateValue(at: path.dropFirst()) : nil
+        case 0xC4D5696D6CC12C2F: return key.name == "status" ? item.pointee.status.templateValue(at: path.dropFirst()) : nil
+        case 0xAB01DAA76A48769F: return key.name == "pages" ? item.pointee.pages.templateValue(at: path.dropFirst()) : nil
+        case 0xAB5EE23500A08326: return key.name == "hasPrevious" ? item.pointee.hasPrevious.templateValue(at: path.dropFirst()) : nil
+        case 0x2AC8D477F3C2F9B9: return key.name == "previousURL" ? item.pointee.previousURL.templateValue(at: path.dropFirst()) : nil
+        case 0x5B1EDA8E1097901A: return key.name == "hasNext" ? item.pointee.hasNext.templateValue(at: path.dropFirst()) : nil
+        case 0x0D333C8C922EA3D9: return key.name == "nextURL" ? item.pointee.nextURL.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -632,13 +655,14 @@ extension PageNumberItem: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x39F7FCEC8FCB623D: return key.name == "label" ? items[index].label.templateValue(at: path.dropFirst()) : nil
-        case 0x4C4E8B193DC8BE7E: return key.name == "url" ? items[index].url.templateValue(at: path.dropFirst()) : nil
-        case 0x2A2E8A5AFCC8D89A: return key.name == "current" ? items[index].current.templateValue(at: path.dropFirst()) : nil
-        case 0x6F3FB5FA215A363F: return key.name == "isGap" ? items[index].isGap.templateValue(at: path.dropFirst()) : nil
+        case 0x39F7FCEC8FCB623D: return key.name == "label" ? item.pointee.label.templateValue(at: path.dropFirst()) : nil
+        case 0x4C4E8B193DC8BE7E: return key.name == "url" ? item.pointee.url.templateValue(at: path.dropFirst()) : nil
+        case 0x2A2E8A5AFCC8D89A: return key.name == "current" ? item.pointee.current.templateValue(at: path.dropFirst()) : nil
+        case 0x6F3FB5FA215A363F: return key.name == "isGap" ? item.pointee.isGap.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -655,12 +679,13 @@ extension YearGroup: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x7C64634977425EDC: return key.name == "year" ? items[index].year.templateValue(at: path.dropFirst()) : nil
-        case 0x08B72E07B55C3AC0: return key.name == "id" ? items[index].id.templateValue(at: path.dropFirst()) : nil
-        case 0xDD63D0CEC6BB7D04: return key.name == "events" ? items[index].events.templateValue(at: path.dropFirst()) : nil
+        case 0x7C64634977425EDC: return key.name == "year" ? item.pointee.year.templateValue(at: path.dropFirst()) : nil
+        case 0x08B72E07B55C3AC0: return key.name == "id" ? item.pointee.id.templateValue(at: path.dropFirst()) : nil
+        case 0xDD63D0CEC6BB7D04: return key.name == "events" ? item.pointee.events.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -677,12 +702,13 @@ extension PagerView: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x39F7FCEC8FCB623D: return key.name == "label" ? items[index].label.templateValue(at: path.dropFirst()) : nil
-        case 0xEC5F63FFE7E97248: return key.name == "previous" ? items[index].previous.templateValue(at: path.dropFirst()) : nil
-        case 0xE5316CBAA025F028: return key.name == "next" ? items[index].next.templateValue(at: path.dropFirst()) : nil
+        case 0x39F7FCEC8FCB623D: return key.name == "label" ? item.pointee.label.templateValue(at: path.dropFirst()) : nil
+        case 0xEC5F63FFE7E97248: return key.name == "previous" ? item.pointee.previous.templateValue(at: path.dropFirst()) : nil
+        case 0xE5316CBAA025F028: return key.name == "next" ? item.pointee.next.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -699,12 +725,13 @@ extension BacklinkSection: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0xDA31296C0C1B6029: return key.name == "title" ? items[index].title.templateValue(at: path.dropFirst()) : nil
-        case 0x3E7884BF4F412C6F: return key.name == "items" ? items[index].items.templateValue(at: path.dropFirst()) : nil
-        case 0x0D1BE7A2C400C080: return key.name == "more" ? items[index].more.templateValue(at: path.dropFirst()) : nil
+        case 0xDA31296C0C1B6029: return key.name == "title" ? item.pointee.title.templateValue(at: path.dropFirst()) : nil
+        case 0x3E7884BF4F412C6F: return key.name == "items" ? item.pointee.items.templateValue(at: path.dropFirst()) : nil
+        case 0x0D1BE7A2C400C080: return key.name == "more" ? item.pointee.more.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -720,11 +747,12 @@ extension MoreLink: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x39F7FCEC8FCB623D: return key.name == "label" ? items[index].label.templateValue(at: path.dropFirst()) : nil
-        case 0x4C4E8B193DC8BE7E: return key.name == "url" ? items[index].url.templateValue(at: path.dropFirst()) : nil
+        case 0x39F7FCEC8FCB623D: return key.name == "label" ? item.pointee.label.templateValue(at: path.dropFirst()) : nil
+        case 0x4C4E8B193DC8BE7E: return key.name == "url" ? item.pointee.url.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -758,29 +786,30 @@ extension HomePage: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x038B2A0DEBA58916: return key.name == "page" ? items[index].page.templateValue(at: path.dropFirst()) : nil
-        case 0xA10167BD0671E954: return key.name == "introHTML" ? items[index].introHTML.templateValue(at: path.dropFirst()) : nil
-        case 0x8873605AF5C568CF: return key.name == "hasIntro" ? items[index].hasIntro.templateValue(at: path.dropFirst()) : nil
-        case 0x40906C71B95BDBAA: return key.name == "notes" ? items[index].notes.templateValue(at: path.dropFirst()) : nil
-        case 0xCA5BB8964BEB1D50: return key.name == "hasNotes" ? items[index].hasNotes.templateValue(at: path.dropFirst()) : nil
-        case 0xDD63D0CEC6BB7D04: return key.name == "events" ? items[index].events.templateValue(at: path.dropFirst()) : nil
-        case 0xD3496B5EFD9D8426: return key.name == "hasEvents" ? items[index].hasEvents.templateValue(at: path.dropFirst()) : nil
-        case 0xAD324D5CD5C903BA: return key.name == "actorGroups" ? items[index].actorGroups.templateValue(at: path.dropFirst()) : nil
-        case 0x0DC48AB16BF8DC11: return key.name == "hasActors" ? items[index].hasActors.templateValue(at: path.dropFirst()) : nil
-        case 0xC0A16DFAD7D71F87: return key.name == "timelineURL" ? items[index].timelineURL.templateValue(at: path.dropFirst()) : nil
-        case 0x2FDA5EFFB500900E: return key.name == "timelineLink" ? items[index].timelineLink.templateValue(at: path.dropFirst()) : nil
-        case 0x48A26987F95CB666: return key.name == "eventCount" ? items[index].eventCount.templateValue(at: path.dropFirst()) : nil
-        case 0x8BC60F3E4B5775DD: return key.name == "moreNotes" ? items[index].moreNotes.templateValue(at: path.dropFirst()) : nil
-        case 0x63035C3373377C53: return key.name == "notesURL" ? items[index].notesURL.templateValue(at: path.dropFirst()) : nil
-        case 0x9D03339CCC1658C2: return key.name == "notesLink" ? items[index].notesLink.templateValue(at: path.dropFirst()) : nil
-        case 0x2A5DD8EA4D789066: return key.name == "moreActors" ? items[index].moreActors.templateValue(at: path.dropFirst()) : nil
-        case 0x0DDDC4B729947EFC: return key.name == "actorsURL" ? items[index].actorsURL.templateValue(at: path.dropFirst()) : nil
-        case 0xB4CD407D0212F64F: return key.name == "actorsLink" ? items[index].actorsLink.templateValue(at: path.dropFirst()) : nil
-        case 0x6FC4D9B9C935CFF1: return key.name == "sources" ? items[index].sources.templateValue(at: path.dropFirst()) : nil
-        case 0xA5EB20EBA5E589DF: return key.name == "hasSources" ? items[index].hasSources.templateValue(at: path.dropFirst()) : nil
+        case 0x038B2A0DEBA58916: return key.name == "page" ? item.pointee.page.templateValue(at: path.dropFirst()) : nil
+        case 0xA10167BD0671E954: return key.name == "introHTML" ? item.pointee.introHTML.templateValue(at: path.dropFirst()) : nil
+        case 0x8873605AF5C568CF: return key.name == "hasIntro" ? item.pointee.hasIntro.templateValue(at: path.dropFirst()) : nil
+        case 0x40906C71B95BDBAA: return key.name == "notes" ? item.pointee.notes.templateValue(at: path.dropFirst()) : nil
+        case 0xCA5BB8964BEB1D50: return key.name == "hasNotes" ? item.pointee.hasNotes.templateValue(at: path.dropFirst()) : nil
+        case 0xDD63D0CEC6BB7D04: return key.name == "events" ? item.pointee.events.templateValue(at: path.dropFirst()) : nil
+        case 0xD3496B5EFD9D8426: return key.name == "hasEvents" ? item.pointee.hasEvents.templateValue(at: path.dropFirst()) : nil
+        case 0xAD324D5CD5C903BA: return key.name == "actorGroups" ? item.pointee.actorGroups.templateValue(at: path.dropFirst()) : nil
+        case 0x0DC48AB16BF8DC11: return key.name == "hasActors" ? item.pointee.hasActors.templateValue(at: path.dropFirst()) : nil
+        case 0xC0A16DFAD7D71F87: return key.name == "timelineURL" ? item.pointee.timelineURL.templateValue(at: path.dropFirst()) : nil
+        case 0x2FDA5EFFB500900E: return key.name == "timelineLink" ? item.pointee.timelineLink.templateValue(at: path.dropFirst()) : nil
+        case 0x48A26987F95CB666: return key.name == "eventCount" ? item.pointee.eventCount.templateValue(at: path.dropFirst()) : nil
+        case 0x8BC60F3E4B5775DD: return key.name == "moreNotes" ? item.pointee.moreNotes.templateValue(at: path.dropFirst()) : nil
+        case 0x63035C3373377C53: return key.name == "notesURL" ? item.pointee.notesURL.templateValue(at: path.dropFirst()) : nil
+        case 0x9D03339CCC1658C2: return key.name == "notesLink" ? item.pointee.notesLink.templateValue(at: path.dropFirst()) : nil
+        case 0x2A5DD8EA4D789066: return key.name == "moreActors" ? item.pointee.moreActors.templateValue(at: path.dropFirst()) : nil
+        case 0x0DDDC4B729947EFC: return key.name == "actorsURL" ? item.pointee.actorsURL.templateValue(at: path.dropFirst()) : nil
+        case 0xB4CD407D0212F64F: return key.name == "actorsLink" ? item.pointee.actorsLink.templateValue(at: path.dropFirst()) : nil
+        case 0x6FC4D9B9C935CFF1: return key.name == "sources" ? item.pointee.sources.templateValue(at: path.dropFirst()) : nil
+        case 0xA5EB20EBA5E589DF: return key.name == "hasSources" ? item.pointee.hasSources.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -806,21 +835,22 @@ extension TimelinePage: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x038B2A0DEBA58916: return key.name == "page" ? items[index].page.templateValue(at: path.dropFirst()) : nil
-        case 0x1D1EECA79BB81924: return key.name == "isWhole" ? items[index].isWhole.templateValue(at: path.dropFirst()) : nil
-        case 0xB06C1355695E4A0A: return key.name == "isOverview" ? items[index].isOverview.templateValue(at: path.dropFirst()) : nil
-        case 0xB8ACDDF2610DB4F4: return key.name == "isPeriod" ? items[index].isPeriod.templateValue(at: path.dropFirst()) : nil
-        case 0xB299C22CEF18A315: return key.name == "periods" ? items[index].periods.templateValue(at: path.dropFirst()) : nil
-        case 0x8DCA2986C6F08DA2: return key.name == "months" ? items[index].months.templateValue(at: path.dropFirst()) : nil
-        case 0x2D4298506BCE9B5C: return key.name == "hasMonths" ? items[index].hasMonths.templateValue(at: path.dropFirst()) : nil
-        case 0xA0F364D5A5C6E35D: return key.name == "years" ? items[index].years.templateValue(at: path.dropFirst()) : nil
-        case 0xD3496B5EFD9D8426: return key.name == "hasEvents" ? items[index].hasEvents.templateValue(at: path.dropFirst()) : nil
-        case 0xAB01D9A76A4874EC: return key.name == "pager" ? items[index].pager.templateValue(at: path.dropFirst()) : nil
-        case 0x6FC4D9B9C935CFF1: return key.name == "sources" ? items[index].sources.templateValue(at: path.dropFirst()) : nil
-        case 0xA5EB20EBA5E589DF: return key.name == "hasSources" ? items[index].hasSources.templateValue(at: path.dropFirst()) : nil
+        case 0x038B2A0DEBA58916: return key.name == "page" ? item.pointee.page.templateValue(at: path.dropFirst()) : nil
+        case 0x1D1EECA79BB81924: return key.name == "isWhole" ? item.pointee.isWhole.templateValue(at: path.dropFirst()) : nil
+        case 0xB06C1355695E4A0A: return key.name == "isOverview" ? item.pointee.isOverview.templateValue(at: path.dropFirst()) : nil
+        case 0xB8ACDDF2610DB4F4: return key.name == "isPeriod" ? item.pointee.isPeriod.templateValue(at: path.dropFirst()) : nil
+        case 0xB299C22CEF18A315: return key.name == "periods" ? item.pointee.periods.templateValue(at: path.dropFirst()) : nil
+        case 0x8DCA2986C6F08DA2: return key.name == "months" ? item.pointee.months.templateValue(at: path.dropFirst()) : nil
+        case 0x2D4298506BCE9B5C: return key.name == "hasMonths" ? item.pointee.hasMonths.templateValue(at: path.dropFirst()) : nil
+        case 0xA0F364D5A5C6E35D: return key.name == "years" ? item.pointee.years.templateValue(at: path.dropFirst()) : nil
+        case 0xD3496B5EFD9D8426: return key.name == "hasEvents" ? item.pointee.hasEvents.templateValue(at: path.dropFirst()) : nil
+        case 0xAB01D9A76A4874EC: return key.name == "pager" ? item.pointee.pager.templateValue(at: path.dropFirst()) : nil
+        case 0x6FC4D9B9C935CFF1: return key.name == "sources" ? item.pointee.sources.templateValue(at: path.dropFirst()) : nil
+        case 0xA5EB20EBA5E589DF: return key.name == "hasSources" ? item.pointee.hasSources.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -847,22 +877,23 @@ extension EventPage: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x038B2A0DEBA58916: return key.name == "page" ? items[index].page.templateValue(at: path.dropFirst()) : nil
-        case 0x112B8C0079B0649F: return key.name == "event" ? items[index].event.templateValue(at: path.dropFirst()) : nil
-        case 0xC0A16DFAD7D71F87: return key.name == "timelineURL" ? items[index].timelineURL.templateValue(at: path.dropFirst()) : nil
-        case 0xAB01D9A76A4874EC: return key.name == "pager" ? items[index].pager.templateValue(at: path.dropFirst()) : nil
-        case 0xC29029609249824C: return key.name == "quotes" ? items[index].quotes.templateValue(at: path.dropFirst()) : nil
-        case 0xEFA717C1620C4AE4: return key.name == "facts" ? items[index].facts.templateValue(at: path.dropFirst()) : nil
-        case 0x705B37F0A3692F4A: return key.name == "hasFacts" ? items[index].hasFacts.templateValue(at: path.dropFirst()) : nil
-        case 0x40906C71B95BDBAA: return key.name == "notes" ? items[index].notes.templateValue(at: path.dropFirst()) : nil
-        case 0xCA5BB8964BEB1D50: return key.name == "hasNotes" ? items[index].hasNotes.templateValue(at: path.dropFirst()) : nil
-        case 0x6463BC868D9F480B: return key.name == "backlinks" ? items[index].backlinks.templateValue(at: path.dropFirst()) : nil
-        case 0x186E88394F67F3FD: return key.name == "hasBacklinks" ? items[index].hasBacklinks.templateValue(at: path.dropFirst()) : nil
-        case 0x6FC4D9B9C935CFF1: return key.name == "sources" ? items[index].sources.templateValue(at: path.dropFirst()) : nil
-        case 0xA5EB20EBA5E589DF: return key.name == "hasSources" ? items[index].hasSources.templateValue(at: path.dropFirst()) : nil
+        case 0x038B2A0DEBA58916: return key.name == "page" ? item.pointee.page.templateValue(at: path.dropFirst()) : nil
+        case 0x112B8C0079B0649F: return key.name == "event" ? item.pointee.event.templateValue(at: path.dropFirst()) : nil
+        case 0xC0A16DFAD7D71F87: return key.name == "timelineURL" ? item.pointee.timelineURL.templateValue(at: path.dropFirst()) : nil
+        case 0xAB01D9A76A4874EC: return key.name == "pager" ? item.pointee.pager.templateValue(at: path.dropFirst()) : nil
+        case 0xC29029609249824C: return key.name == "quotes" ? item.pointee.quotes.templateValue(at: path.dropFirst()) : nil
+        case 0xEFA717C1620C4AE4: return key.name == "facts" ? item.pointee.facts.templateValue(at: path.dropFirst()) : nil
+        case 0x705B37F0A3692F4A: return key.name == "hasFacts" ? item.pointee.hasFacts.templateValue(at: path.dropFirst()) : nil
+        case 0x40906C71B95BDBAA: return key.name == "notes" ? item.pointee.notes.templateValue(at: path.dropFirst()) : nil
+        case 0xCA5BB8964BEB1D50: return key.name == "hasNotes" ? item.pointee.hasNotes.templateValue(at: path.dropFirst()) : nil
+        case 0x6463BC868D9F480B: return key.name == "backlinks" ? item.pointee.backlinks.templateValue(at: path.dropFirst()) : nil
+        case 0x186E88394F67F3FD: return key.name == "hasBacklinks" ? item.pointee.hasBacklinks.templateValue(at: path.dropFirst()) : nil
+        case 0x6FC4D9B9C935CFF1: return key.name == "sources" ? item.pointee.sources.templateValue(at: path.dropFirst()) : nil
+        case 0xA5EB20EBA5E589DF: return key.name == "hasSources" ? item.pointee.hasSources.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -902,35 +933,36 @@ extension ActorPage: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x038B2A0DEBA58916: return key.name == "page" ? items[index].page.templateValue(at: path.dropFirst()) : nil
-        case 0xC4BCADBA8E631B86: return key.name == "name" ? items[index].name.templateValue(at: path.dropFirst()) : nil
-        case 0xEF9C96D721673243: return key.name == "kind" ? items[index].kind.templateValue(at: path.dropFirst()) : nil
-        case 0xA358EC1FF0C833B9: return key.name == "role" ? items[index].role.templateValue(at: path.dropFirst()) : nil
-        case 0x11DD995B57EED717: return key.name == "fullName" ? items[index].fullName.templateValue(at: path.dropFirst()) : nil
-        case 0xD091AF7246113A5F: return key.name == "aliases" ? items[index].aliases.templateValue(at: path.dropFirst()) : nil
-        case 0x2AB612888528489A: return key.name == "image" ? items[index].image.templateValue(at: path.dropFirst()) : nil
-        case 0x7747279C3E01F813: return key.name == "profileHTML" ? items[index].profileHTML.templateValue(at: path.dropFirst()) : nil
-        case 0xD5A8BDEB57C32BAC: return key.name == "hasProfile" ? items[index].hasProfile.templateValue(at: path.dropFirst()) : nil
-        case 0x54971448838E1A56: return key.name == "relations" ? items[index].relations.templateValue(at: path.dropFirst()) : nil
-        case 0x754292ADF80EB748: return key.name == "hasRelations" ? items[index].hasRelations.templateValue(at: path.dropFirst()) : nil
-        case 0x166C656F8C2D1F21: return key.name == "networkSVG" ? items[index].networkSVG.templateValue(at: path.dropFirst()) : nil
-        case 0x4B8E4DF474E7FC84: return key.name == "networkLegend" ? items[index].networkLegend.templateValue(at: path.dropFirst()) : nil
-        case 0xA12B811443900000: return key.name == "networkMore" ? items[index].networkMore.templateValue(at: path.dropFirst()) : nil
-        case 0xEFA717C1620C4AE4: return key.name == "facts" ? items[index].facts.templateValue(at: path.dropFirst()) : nil
-        case 0x705B37F0A3692F4A: return key.name == "hasFacts" ? items[index].hasFacts.templateValue(at: path.dropFirst()) : nil
-        case 0xDD63D0CEC6BB7D04: return key.name == "events" ? items[index].events.templateValue(at: path.dropFirst()) : nil
-        case 0xD3496B5EFD9D8426: return key.name == "hasEvents" ? items[index].hasEvents.templateValue(at: path.dropFirst()) : nil
-        case 0x44A88A416A164AAD: return key.name == "eventsMore" ? items[index].eventsMore.templateValue(at: path.dropFirst()) : nil
-        case 0x40906C71B95BDBAA: return key.name == "notes" ? items[index].notes.templateValue(at: path.dropFirst()) : nil
-        case 0xCA5BB8964BEB1D50: return key.name == "hasNotes" ? items[index].hasNotes.templateValue(at: path.dropFirst()) : nil
-        case 0x705C37A783C17FD3: return key.name == "notesMore" ? items[index].notesMore.templateValue(at: path.dropFirst()) : nil
-        case 0x6463BC868D9F480B: return key.name == "backlinks" ? items[index].backlinks.templateValue(at: path.dropFirst()) : nil
-        case 0x186E88394F67F3FD: return key.name == "hasBacklinks" ? items[index].hasBacklinks.templateValue(at: path.dropFirst()) : nil
-        case 0x6FC4D9B9C935CFF1: return key.name == "sources" ? items[index].sources.templateValue(at: path.dropFirst()) : nil
-        case 0xA5EB20EBA5E589DF: return key.name == "hasSources" ? items[index].hasSources.templateValue(at: path.dropFirst()) : nil
+        case 0x038B2A0DEBA58916: return key.name == "page" ? item.pointee.page.templateValue(at: path.dropFirst()) : nil
+        case 0xC4BCADBA8E631B86: return key.name == "name" ? item.pointee.name.templateValue(at: path.dropFirst()) : nil
+        case 0xEF9C96D721673243: return key.name == "kind" ? item.pointee.kind.templateValue(at: path.dropFirst()) : nil
+        case 0xA358EC1FF0C833B9: return key.name == "role" ? item.pointee.role.templateValue(at: path.dropFirst()) : nil
+        case 0x11DD995B57EED717: return key.name == "fullName" ? item.pointee.fullName.templateValue(at: path.dropFirst()) : nil
+        case 0xD091AF7246113A5F: return key.name == "aliases" ? item.pointee.aliases.templateValue(at: path.dropFirst()) : nil
+        case 0x2AB612888528489A: return key.name == "image" ? item.pointee.image.templateValue(at: path.dropFirst()) : nil
+        case 0x7747279C3E01F813: return key.name == "profileHTML" ? item.pointee.profileHTML.templateValue(at: path.dropFirst()) : nil
+        case 0xD5A8BDEB57C32BAC: return key.name == "hasProfile" ? item.pointee.hasProfile.templateValue(at: path.dropFirst()) : nil
+        case 0x54971448838E1A56: return key.name == "relations" ? item.pointee.relations.templateValue(at: path.dropFirst()) : nil
+        case 0x754292ADF80EB748: return key.name == "hasRelations" ? item.pointee.hasRelations.templateValue(at: path.dropFirst()) : nil
+        case 0x166C656F8C2D1F21: return key.name == "networkSVG" ? item.pointee.networkSVG.templateValue(at: path.dropFirst()) : nil
+        case 0x4B8E4DF474E7FC84: return key.name == "networkLegend" ? item.pointee.networkLegend.templateValue(at: path.dropFirst()) : nil
+        case 0xA12B811443900000: return key.name == "networkMore" ? item.pointee.networkMore.templateValue(at: path.dropFirst()) : nil
+        case 0xEFA717C1620C4AE4: return key.name == "facts" ? item.pointee.facts.templateValue(at: path.dropFirst()) : nil
+        case 0x705B37F0A3692F4A: return key.name == "hasFacts" ? item.pointee.hasFacts.templateValue(at: path.dropFirst()) : nil
+        case 0xDD63D0CEC6BB7D04: return key.name == "events" ? item.pointee.events.templateValue(at: path.dropFirst()) : nil
+        case 0xD3496B5EFD9D8426: return key.name == "hasEvents" ? item.pointee.hasEvents.templateValue(at: path.dropFirst()) : nil
+        case 0x44A88A416A164AAD: return key.name == "eventsMore" ? item.pointee.eventsMore.templateValue(at: path.dropFirst()) : nil
+        case 0x40906C71B95BDBAA: return key.name == "notes" ? item.pointee.notes.templateValue(at: path.dropFirst()) : nil
+        case 0xCA5BB8964BEB1D50: return key.name == "hasNotes" ? item.pointee.hasNotes.templateValue(at: path.dropFirst()) : nil
+        case 0x705C37A783C17FD3: return key.name == "notesMore" ? item.pointee.notesMore.templateValue(at: path.dropFirst()) : nil
+        case 0x6463BC868D9F480B: return key.name == "backlinks" ? item.pointee.backlinks.templateValue(at: path.dropFirst()) : nil
+        case 0x186E88394F67F3FD: return key.name == "hasBacklinks" ? item.pointee.hasBacklinks.templateValue(at: path.dropFirst()) : nil
+        case 0x6FC4D9B9C935CFF1: return key.name == "sources" ? item.pointee.sources.templateValue(at: path.dropFirst()) : nil
+        case 0xA5EB20EBA5E589DF: return key.name == "hasSources" ? item.pointee.hasSources.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -952,17 +984,18 @@ extension ActorListPage: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x038B2A0DEBA58916: return key.name == "page" ? items[index].page.templateValue(at: path.dropFirst()) : nil
-        case 0xC4BCADBA8E631B86: return key.name == "name" ? items[index].name.templateValue(at: path.dropFirst()) : nil
-        case 0xCFEE6058310825E3: return key.name == "actorURL" ? items[index].actorURL.templateValue(at: path.dropFirst()) : nil
-        case 0xB128829190CA0F75: return key.name == "heading" ? items[index].heading.templateValue(at: path.dropFirst()) : nil
-        case 0xE9DF6B19130E7C74: return key.name == "isEvents" ? items[index].isEvents.templateValue(at: path.dropFirst()) : nil
-        case 0xDD63D0CEC6BB7D04: return key.name == "events" ? items[index].events.templateValue(at: path.dropFirst()) : nil
-        case 0x3E7884BF4F412C6F: return key.name == "items" ? items[index].items.templateValue(at: path.dropFirst()) : nil
-        case 0xC001D42D272CBFA9: return key.name == "pagination" ? items[index].pagination.templateValue(at: path.dropFirst()) : nil
+        case 0x038B2A0DEBA58916: return key.name == "page" ? item.pointee.page.templateValue(at: path.dropFirst()) : nil
+        case 0xC4BCADBA8E631B86: return key.name == "name" ? item.pointee.name.templateValue(at: path.dropFirst()) : nil
+        case 0xCFEE6058310825E3: return key.name == "actorURL" ? item.pointee.actorURL.templateValue(at: path.dropFirst()) : nil
+        case 0xB128829190CA0F75: return key.name == "heading" ? item.pointee.heading.templateValue(at: path.dropFirst()) : nil
+        case 0xE9DF6B19130E7C74: return key.name == "isEvents" ? item.pointee.isEvents.templateValue(at: path.dropFirst()) : nil
+        case 0xDD63D0CEC6BB7D04: return key.name == "events" ? item.pointee.events.templateValue(at: path.dropFirst()) : nil
+        case 0x3E7884BF4F412C6F: return key.name == "items" ? item.pointee.items.templateValue(at: path.dropFirst()) : nil
+        case 0xC001D42D272CBFA9: return key.name == "pagination" ? item.pointee.pagination.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -996,29 +1029,30 @@ extension ArticlePage: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x038B2A0DEBA58916: return key.name == "page" ? items[index].page.templateValue(at: path.dropFirst()) : nil
-        case 0x0460DFAD9060B275: return key.name == "lang" ? items[index].lang.templateValue(at: path.dropFirst()) : nil
-        case 0xCAA83E18F46E5F54: return key.name == "dir" ? items[index].dir.templateValue(at: path.dropFirst()) : nil
-        case 0xDA31296C0C1B6029: return key.name == "title" ? items[index].title.templateValue(at: path.dropFirst()) : nil
-        case 0x38DFE7F879B8A390: return key.name == "outlet" ? items[index].outlet.templateValue(at: path.dropFirst()) : nil
-        case 0x1AE6B10EED206469: return key.name == "published" ? items[index].published.templateValue(at: path.dropFirst()) : nil
-        case 0x43AC3B8AC5AE1D90: return key.name == "updated" ? items[index].updated.templateValue(at: path.dropFirst()) : nil
-        case 0x6C748AFA4D8DEF96: return key.name == "author" ? items[index].author.templateValue(at: path.dropFirst()) : nil
-        case 0xDE7C72972C7CB13B: return key.name == "originalURL" ? items[index].originalURL.templateValue(at: path.dropFirst()) : nil
-        case 0x2AB612888528489A: return key.name == "image" ? items[index].image.templateValue(at: path.dropFirst()) : nil
-        case 0xAD9FA0DE949B68C0: return key.name == "bodyHTML" ? items[index].bodyHTML.templateValue(at: path.dropFirst()) : nil
-        case 0xDD63D0CEC6BB7D04: return key.name == "events" ? items[index].events.templateValue(at: path.dropFirst()) : nil
-        case 0xD3496B5EFD9D8426: return key.name == "hasEvents" ? items[index].hasEvents.templateValue(at: path.dropFirst()) : nil
-        case 0x40906C71B95BDBAA: return key.name == "notes" ? items[index].notes.templateValue(at: path.dropFirst()) : nil
-        case 0xCA5BB8964BEB1D50: return key.name == "hasNotes" ? items[index].hasNotes.templateValue(at: path.dropFirst()) : nil
-        case 0x6463BC868D9F480B: return key.name == "backlinks" ? items[index].backlinks.templateValue(at: path.dropFirst()) : nil
-        case 0x186E88394F67F3FD: return key.name == "hasBacklinks" ? items[index].hasBacklinks.templateValue(at: path.dropFirst()) : nil
-        case 0x6FC4D9B9C935CFF1: return key.name == "sources" ? items[index].sources.templateValue(at: path.dropFirst()) : nil
-        case 0xA5EB20EBA5E589DF: return key.name == "hasSources" ? items[index].hasSources.templateValue(at: path.dropFirst()) : nil
-        case 0xAB01D9A76A4874EC: return key.name == "pager" ? items[index].pager.templateValue(at: path.dropFirst()) : nil
+        case 0x038B2A0DEBA58916: return key.name == "page" ? item.pointee.page.templateValue(at: path.dropFirst()) : nil
+        case 0x0460DFAD9060B275: return key.name == "lang" ? item.pointee.lang.templateValue(at: path.dropFirst()) : nil
+        case 0xCAA83E18F46E5F54: return key.name == "dir" ? item.pointee.dir.templateValue(at: path.dropFirst()) : nil
+        case 0xDA31296C0C1B6029: return key.name == "title" ? item.pointee.title.templateValue(at: path.dropFirst()) : nil
+        case 0x38DFE7F879B8A390: return key.name == "outlet" ? item.pointee.outlet.templateValue(at: path.dropFirst()) : nil
+        case 0x1AE6B10EED206469: return key.name == "published" ? item.pointee.published.templateValue(at: path.dropFirst()) : nil
+        case 0x43AC3B8AC5AE1D90: return key.name == "updated" ? item.pointee.updated.templateValue(at: path.dropFirst()) : nil
+        case 0x6C748AFA4D8DEF96: return key.name == "author" ? item.pointee.author.templateValue(at: path.dropFirst()) : nil
+        case 0xDE7C72972C7CB13B: return key.name == "originalURL" ? item.pointee.originalURL.templateValue(at: path.dropFirst()) : nil
+        case 0x2AB612888528489A: return key.name == "image" ? item.pointee.image.templateValue(at: path.dropFirst()) : nil
+        case 0xAD9FA0DE949B68C0: return key.name == "bodyHTML" ? item.pointee.bodyHTML.templateValue(at: path.dropFirst()) : nil
+        case 0xDD63D0CEC6BB7D04: return key.name == "events" ? item.pointee.events.templateValue(at: path.dropFirst()) : nil
+        case 0xD3496B5EFD9D8426: return key.name == "hasEvents" ? item.pointee.hasEvents.templateValue(at: path.dropFirst()) : nil
+        case 0x40906C71B95BDBAA: return key.name == "notes" ? item.pointee.notes.templateValue(at: path.dropFirst()) : nil
+        case 0xCA5BB8964BEB1D50: return key.name == "hasNotes" ? item.pointee.hasNotes.templateValue(at: path.dropFirst()) : nil
+        case 0x6463BC868D9F480B: return key.name == "backlinks" ? item.pointee.backlinks.templateValue(at: path.dropFirst()) : nil
+        case 0x186E88394F67F3FD: return key.name == "hasBacklinks" ? item.pointee.hasBacklinks.templateValue(at: path.dropFirst()) : nil
+        case 0x6FC4D9B9C935CFF1: return key.name == "sources" ? item.pointee.sources.templateValue(at: path.dropFirst()) : nil
+        case 0xA5EB20EBA5E589DF: return key.name == "hasSources" ? item.pointee.hasSources.templateValue(at: path.dropFirst()) : nil
+        case 0xAB01D9A76A4874EC: return key.name == "pager" ? item.pointee.pager.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -1048,25 +1082,26 @@ extension NotePage: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x038B2A0DEBA58916: return key.name == "page" ? items[index].page.templateValue(at: path.dropFirst()) : nil
-        case 0xDA31296C0C1B6029: return key.name == "title" ? items[index].title.templateValue(at: path.dropFirst()) : nil
-        case 0xA3C2813BCD780513: return key.name == "summary" ? items[index].summary.templateValue(at: path.dropFirst()) : nil
-        case 0x855B516730A34339: return key.name == "date" ? items[index].date.templateValue(at: path.dropFirst()) : nil
-        case 0x6C748AFA4D8DEF96: return key.name == "author" ? items[index].author.templateValue(at: path.dropFirst()) : nil
-        case 0x2AB612888528489A: return key.name == "image" ? items[index].image.templateValue(at: path.dropFirst()) : nil
-        case 0xAD9FA0DE949B68C0: return key.name == "bodyHTML" ? items[index].bodyHTML.templateValue(at: path.dropFirst()) : nil
-        case 0x56F9AF1944659225: return key.name == "toc" ? items[index].toc.templateValue(at: path.dropFirst()) : nil
-        case 0x90FD08E69F7D33F7: return key.name == "hasTOC" ? items[index].hasTOC.templateValue(at: path.dropFirst()) : nil
-        case 0xAB01D9A76A4874EC: return key.name == "pager" ? items[index].pager.templateValue(at: path.dropFirst()) : nil
-        case 0x3F74142D6181EA7E: return key.name == "about" ? items[index].about.templateValue(at: path.dropFirst()) : nil
-        case 0x8F637F69E80233B0: return key.name == "hasAbout" ? items[index].hasAbout.templateValue(at: path.dropFirst()) : nil
-        case 0x6463BC868D9F480B: return key.name == "backlinks" ? items[index].backlinks.templateValue(at: path.dropFirst()) : nil
-        case 0x186E88394F67F3FD: return key.name == "hasBacklinks" ? items[index].hasBacklinks.templateValue(at: path.dropFirst()) : nil
-        case 0x6FC4D9B9C935CFF1: return key.name == "sources" ? items[index].sources.templateValue(at: path.dropFirst()) : nil
-        case 0xA5EB20EBA5E589DF: return key.name == "hasSources" ? items[index].hasSources.templateValue(at: path.dropFirst()) : nil
+        case 0x038B2A0DEBA58916: return key.name == "page" ? item.pointee.page.templateValue(at: path.dropFirst()) : nil
+        case 0xDA31296C0C1B6029: return key.name == "title" ? item.pointee.title.templateValue(at: path.dropFirst()) : nil
+        case 0xA3C2813BCD780513: return key.name == "summary" ? item.pointee.summary.templateValue(at: path.dropFirst()) : nil
+        case 0x855B516730A34339: return key.name == "date" ? item.pointee.date.templateValue(at: path.dropFirst()) : nil
+        case 0x6C748AFA4D8DEF96: return key.name == "author" ? item.pointee.author.templateValue(at: path.dropFirst()) : nil
+        case 0x2AB612888528489A: return key.name == "image" ? item.pointee.image.templateValue(at: path.dropFirst()) : nil
+        case 0xAD9FA0DE949B68C0: return key.name == "bodyHTML" ? item.pointee.bodyHTML.templateValue(at: path.dropFirst()) : nil
+        case 0x56F9AF1944659225: return key.name == "toc" ? item.pointee.toc.templateValue(at: path.dropFirst()) : nil
+        case 0x90FD08E69F7D33F7: return key.name == "hasTOC" ? item.pointee.hasTOC.templateValue(at: path.dropFirst()) : nil
+        case 0xAB01D9A76A4874EC: return key.name == "pager" ? item.pointee.pager.templateValue(at: path.dropFirst()) : nil
+        case 0x3F74142D6181EA7E: return key.name == "about" ? item.pointee.about.templateValue(at: path.dropFirst()) : nil
+        case 0x8F637F69E80233B0: return key.name == "hasAbout" ? item.pointee.hasAbout.templateValue(at: path.dropFirst()) : nil
+        case 0x6463BC868D9F480B: return key.name == "backlinks" ? item.pointee.backlinks.templateValue(at: path.dropFirst()) : nil
+        case 0x186E88394F67F3FD: return key.name == "hasBacklinks" ? item.pointee.hasBacklinks.templateValue(at: path.dropFirst()) : nil
+        case 0x6FC4D9B9C935CFF1: return key.name == "sources" ? item.pointee.sources.templateValue(at: path.dropFirst()) : nil
+        case 0xA5EB20EBA5E589DF: return key.name == "hasSources" ? item.pointee.hasSources.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -1090,19 +1125,20 @@ extension StandalonePageView: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x038B2A0DEBA58916: return key.name == "page" ? items[index].page.templateValue(at: path.dropFirst()) : nil
-        case 0xDA31296C0C1B6029: return key.name == "title" ? items[index].title.templateValue(at: path.dropFirst()) : nil
-        case 0xA3C2813BCD780513: return key.name == "summary" ? items[index].summary.templateValue(at: path.dropFirst()) : nil
-        case 0xAD9FA0DE949B68C0: return key.name == "bodyHTML" ? items[index].bodyHTML.templateValue(at: path.dropFirst()) : nil
-        case 0x40906C71B95BDBAA: return key.name == "notes" ? items[index].notes.templateValue(at: path.dropFirst()) : nil
-        case 0xCA5BB8964BEB1D50: return key.name == "hasNotes" ? items[index].hasNotes.templateValue(at: path.dropFirst()) : nil
-        case 0x6463BC868D9F480B: return key.name == "backlinks" ? items[index].backlinks.templateValue(at: path.dropFirst()) : nil
-        case 0x186E88394F67F3FD: return key.name == "hasBacklinks" ? items[index].hasBacklinks.templateValue(at: path.dropFirst()) : nil
-        case 0x6FC4D9B9C935CFF1: return key.name == "sources" ? items[index].sources.templateValue(at: path.dropFirst()) : nil
-        case 0xA5EB20EBA5E589DF: return key.name == "hasSources" ? items[index].hasSources.templateValue(at: path.dropFirst()) : nil
+        case 0x038B2A0DEBA58916: return key.name == "page" ? item.pointee.page.templateValue(at: path.dropFirst()) : nil
+        case 0xDA31296C0C1B6029: return key.name == "title" ? item.pointee.title.templateValue(at: path.dropFirst()) : nil
+        case 0xA3C2813BCD780513: return key.name == "summary" ? item.pointee.summary.templateValue(at: path.dropFirst()) : nil
+        case 0xAD9FA0DE949B68C0: return key.name == "bodyHTML" ? item.pointee.bodyHTML.templateValue(at: path.dropFirst()) : nil
+        case 0x40906C71B95BDBAA: return key.name == "notes" ? item.pointee.notes.templateValue(at: path.dropFirst()) : nil
+        case 0xCA5BB8964BEB1D50: return key.name == "hasNotes" ? item.pointee.hasNotes.templateValue(at: path.dropFirst()) : nil
+        case 0x6463BC868D9F480B: return key.name == "backlinks" ? item.pointee.backlinks.templateValue(at: path.dropFirst()) : nil
+        case 0x186E88394F67F3FD: return key.name == "hasBacklinks" ? item.pointee.hasBacklinks.templateValue(at: path.dropFirst()) : nil
+        case 0x6FC4D9B9C935CFF1: return key.name == "sources" ? item.pointee.sources.templateValue(at: path.dropFirst()) : nil
+        case 0xA5EB20EBA5E589DF: return key.name == "hasSources" ? item.pointee.hasSources.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -1120,13 +1156,14 @@ extension ActorsIndexPage: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x038B2A0DEBA58916: return key.name == "page" ? items[index].page.templateValue(at: path.dropFirst()) : nil
-        case 0x6039B1239580514D: return key.name == "groups" ? items[index].groups.templateValue(at: path.dropFirst()) : nil
-        case 0x0DC48AB16BF8DC11: return key.name == "hasActors" ? items[index].hasActors.templateValue(at: path.dropFirst()) : nil
-        case 0xC001D42D272CBFA9: return key.name == "pagination" ? items[index].pagination.templateValue(at: path.dropFirst()) : nil
+        case 0x038B2A0DEBA58916: return key.name == "page" ? item.pointee.page.templateValue(at: path.dropFirst()) : nil
+        case 0x6039B1239580514D: return key.name == "groups" ? item.pointee.groups.templateValue(at: path.dropFirst()) : nil
+        case 0x0DC48AB16BF8DC11: return key.name == "hasActors" ? item.pointee.hasActors.templateValue(at: path.dropFirst()) : nil
+        case 0xC001D42D272CBFA9: return key.name == "pagination" ? item.pointee.pagination.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -1144,13 +1181,14 @@ extension ArticlesIndexPage: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x038B2A0DEBA58916: return key.name == "page" ? items[index].page.templateValue(at: path.dropFirst()) : nil
-        case 0xAF3F3AA865E0387E: return key.name == "articles" ? items[index].articles.templateValue(at: path.dropFirst()) : nil
-        case 0x6C47641652BFA800: return key.name == "hasArticles" ? items[index].hasArticles.templateValue(at: path.dropFirst()) : nil
-        case 0xC001D42D272CBFA9: return key.name == "pagination" ? items[index].pagination.templateValue(at: path.dropFirst()) : nil
+        case 0x038B2A0DEBA58916: return key.name == "page" ? item.pointee.page.templateValue(at: path.dropFirst()) : nil
+        case 0xAF3F3AA865E0387E: return key.name == "articles" ? item.pointee.articles.templateValue(at: path.dropFirst()) : nil
+        case 0x6C47641652BFA800: return key.name == "hasArticles" ? item.pointee.hasArticles.templateValue(at: path.dropFirst()) : nil
+        case 0xC001D42D272CBFA9: return key.name == "pagination" ? item.pointee.pagination.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -1168,13 +1206,14 @@ extension NotesIndexPage: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x038B2A0DEBA58916: return key.name == "page" ? items[index].page.templateValue(at: path.dropFirst()) : nil
-        case 0x40906C71B95BDBAA: return key.name == "notes" ? items[index].notes.templateValue(at: path.dropFirst()) : nil
-        case 0xCA5BB8964BEB1D50: return key.name == "hasNotes" ? items[index].hasNotes.templateValue(at: path.dropFirst()) : nil
-        case 0xC001D42D272CBFA9: return key.name == "pagination" ? items[index].pagination.templateValue(at: path.dropFirst()) : nil
+        case 0x038B2A0DEBA58916: return key.name == "page" ? item.pointee.page.templateValue(at: path.dropFirst()) : nil
+        case 0x40906C71B95BDBAA: return key.name == "notes" ? item.pointee.notes.templateValue(at: path.dropFirst()) : nil
+        case 0xCA5BB8964BEB1D50: return key.name == "hasNotes" ? item.pointee.hasNotes.templateValue(at: path.dropFirst()) : nil
+        case 0xC001D42D272CBFA9: return key.name == "pagination" ? item.pointee.pagination.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -1189,10 +1228,11 @@ extension NotFoundPage: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x038B2A0DEBA58916: return key.name == "page" ? items[index].page.templateValue(at: path.dropFirst()) : nil
+        case 0x038B2A0DEBA58916: return key.name == "page" ? item.pointee.page.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }
@@ -1210,13 +1250,14 @@ extension SearchPage: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
+        let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
-        case 0x038B2A0DEBA58916: return key.name == "page" ? items[index].page.templateValue(at: path.dropFirst()) : nil
-        case 0x8E467F8DC25A4790: return key.name == "kinds" ? items[index].kinds.templateValue(at: path.dropFirst()) : nil
-        case 0x61DC7A138DC13C1E: return key.name == "pagefindScript" ? items[index].pagefindScript.templateValue(at: path.dropFirst()) : nil
-        case 0x9BD2C6235474DC7B: return key.name == "indexes" ? items[index].indexes.templateValue(at: path.dropFirst()) : nil
+        case 0x038B2A0DEBA58916: return key.name == "page" ? item.pointee.page.templateValue(at: path.dropFirst()) : nil
+        case 0x8E467F8DC25A4790: return key.name == "kinds" ? item.pointee.kinds.templateValue(at: path.dropFirst()) : nil
+        case 0x61DC7A138DC13C1E: return key.name == "pagefindScript" ? item.pointee.pagefindScript.templateValue(at: path.dropFirst()) : nil
+        case 0x9BD2C6235474DC7B: return key.name == "indexes" ? item.pointee.indexes.templateValue(at: path.dropFirst()) : nil
         default: return nil
         }
     }

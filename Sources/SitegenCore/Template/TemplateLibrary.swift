@@ -51,8 +51,11 @@ struct TemplateLibrary: Sendable {
     /// is no such template.
     func render(_ value: TemplateValue, template name: String) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
-        var renderer = TemplateRenderer(templates: templates, root: value, maximumExpansions: maximumExpansions)
-        renderer.render(template.nodes, blocks: [:], depth: 0)
+        var renderer = TemplateRenderer(templates: templates, maximumExpansions: maximumExpansions)
+        value.withTemplateItem { root in
+            renderer.stack.append(TemplateRenderer.Context(items: root, index: 0))
+            renderer.render(template.nodes, blocks: [:], depth: 0)
+        }
         return renderer.output
     }
 }
@@ -62,14 +65,13 @@ struct TemplateRenderer {
     let templates: [String: Template]
     var output: [UInt8] = []
     /// The values of the sections entered, innermost last; the page's value at the bottom.
-    var stack: [Context]
+    var stack: [Context] = []
 
-    /// What a section shows its content with.
-    enum Context {
-        /// A value.
-        case value(TemplateValue)
-        /// An item of a list, read where it is.
-        case item(any TemplateList, Int)
+    /// What a section shows its content with: an item of a list (a value that is not in a list
+    /// is the one item of its own), read where it is.
+    struct Context {
+        var items: TemplateItems
+        var index: Int
     }
     /// The position in each list being shown, innermost last, for `first()`, `index()`...
     var positions: [TemplateTransforms.Position] = []
@@ -88,10 +90,11 @@ struct TemplateRenderer {
     /// Partials, parents and blocks rendered so far.
     var expansions = 0
 
-    init(templates: [String: Template], root: TemplateValue, maximumExpansions: Int = Self.maximumExpansions) {
+    /// A renderer with an empty stack: push the page's value before rendering.
+    init(templates: [String: Template], maximumExpansions: Int = Self.maximumExpansions) {
         self.templates = templates
         self.maximumExpansions = maximumExpansions
-        self.stack = [.value(root)]
+        stack.reserveCapacity(16)
         output.reserveCapacity(16 * 1024)
     }
 
@@ -186,21 +189,24 @@ struct TemplateRenderer {
         case .items(let items):
             each(items, children, blocks: blocks, depth: depth)
         case .int, .text, .object:
-            stack.append(.value(value))
-            render(children, blocks: blocks, depth: depth)
-            stack.removeLast()
+            value.withTemplateItem { item in
+                stack.append(Context(items: item, index: 0))
+                render(children, blocks: blocks, depth: depth)
+                stack.removeLast()
+            }
         }
     }
 
     /// Shows `children` once for each item of `items`, with the item as their context.
-    private mutating func each(_ items: any TemplateList, _ children: [TemplateNode], blocks: [String: TemplateBlock], depth: Int) {
-        let count = items.count
-        for index in 0..<count {
-            stack.append(.item(items, index))
-            positions.append(.init(index: index, count: count))
-            render(children, blocks: blocks, depth: depth)
-            positions.removeLast()
-            stack.removeLast()
+    private mutating func each(_ list: any TemplateList, _ children: [TemplateNode], blocks: [String: TemplateBlock], depth: Int) {
+        list.withItems { items in
+            for index in 0..<items.count {
+                stack.append(Context(items: items, index: index))
+                positions.append(.init(index: index, count: items.count))
+                render(children, blocks: blocks, depth: depth)
+                positions.removeLast()
+                stack.removeLast()
+            }
         }
     }
 
@@ -220,10 +226,8 @@ struct TemplateRenderer {
         var value: TemplateValue
         if name.path.isEmpty {
             if name.anchored {
-                switch stack[stack.count - 1] {
-                case .value(let top): value = top
-                case .item(let items, let index): value = items.item(index)
-                }
+                let top = stack[stack.count - 1]
+                value = top.items.item(top.index)
             } else {
                 // `first()`: the position in the innermost list.
                 guard let position = positions.last, let function = name.transforms.last else { return .null }
@@ -235,15 +239,11 @@ struct TemplateRenderer {
             // The whole dotted name is resolved inside the object that has its first part, so
             // the values on the way (`page` of `page.title`) are never made.
             value = .null
+            let path = name.path[...]
             var level = stack.count - 1
             while level >= 0 {
-                let found: TemplateValue?
-                switch stack[level] {
-                case .value(.object(let object)): found = object.value(at: name.path[...])
-                case .value: found = nil
-                case .item(let items, let index): found = items.value(at: name.path[...], inItem: index)
-                }
-                if let found {
+                let context = stack[level]
+                if let found = context.items.value(at: path, inItem: context.index) {
                     value = found
                     break
                 }

@@ -32,7 +32,7 @@ enum TemplateTransforms {
     static func apply(_ name: String, to value: TemplateValue) -> TemplateValue {
         switch value {
         case .items(let items):
-            return apply(name, to: .list((0..<items.count).map(items.item)))
+            return apply(name, to: .list(items.values))
         case .text(let text):
             switch name {
             case "uppercased": return .text(text.uppercased())

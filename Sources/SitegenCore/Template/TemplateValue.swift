@@ -52,17 +52,48 @@ protocol TemplateObject {
     /// around); otherwise the value the other parts lead to inside that field, `.null` when they
     /// lead nowhere.
     func value(at path: ArraySlice<TemplateKey>) -> TemplateValue?
+
+    /// Calls `body` with this object where it is, as a list of one item, for a section to read
+    /// in place (a default is given for objects that are ``TemplateRepresentable``).
+    func withTemplateItem(_ body: (TemplateItems) -> Void)
 }
 
 /// A list whose items a section reads in place (``TemplateValue/items(_:)``).
 protocol TemplateList {
     /// How many items.
     var count: Int { get }
+    /// Calls `body` with the items where they are stored; they stay there while it runs.
+    func withItems(_ body: (TemplateItems) -> Void)
+}
+
+extension TemplateList {
+    /// The items as values.
+    var values: [TemplateValue] {
+        var values: [TemplateValue] = []
+        withItems { items in values = (0..<items.count).map(items.item) }
+        return values
+    }
+}
+
+/// The items of a list where they are stored, so that a section over them reads each item's
+/// fields in place, with no copy of the item and no retain of the list: valid only inside
+/// ``TemplateList/withItems(_:)``.
+struct TemplateItems {
+    /// Where the first item is.
+    let base: UnsafeRawPointer
+    /// How many items.
+    let count: Int
+    /// The items' type, whose static functions read them.
+    let type: any TemplateRepresentable.Type
+
     /// Item `index` as a value (for `{{.}}` and functions).
-    func item(_ index: Int) -> TemplateValue
+    func item(_ index: Int) -> TemplateValue { type.templateValue(ofItemAt: base, index) }
+
     /// `path` (not empty) looked up in item `index` as the context of a section: see
     /// ``TemplateRepresentable/fieldValue(at:)``.
-    func value(at path: ArraySlice<TemplateKey>, inItem index: Int) -> TemplateValue?
+    func value(at path: ArraySlice<TemplateKey>, inItem index: Int) -> TemplateValue? {
+        type.fieldValue(at: path, inItemAt: base, index)
+    }
 }
 
 /// A Swift value that templates can use.
@@ -80,10 +111,13 @@ protocol TemplateRepresentable {
     /// to, `.null` when it leads nowhere.
     func templateValue(at path: ArraySlice<TemplateKey>) -> TemplateValue?
 
-    /// ``fieldValue(at:)`` of `items[index]`, read where the item is: a requirement of the type,
-    /// so that each view type has its own compiled copy, which reads the view without copying it
-    /// (generic code would copy the whole view first).
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue?
+    /// ``fieldValue(at:)`` of item `index` of the values of this type starting at `base`, read
+    /// where the item is: a requirement of the type, so that each view type has its own compiled
+    /// copy, which reads the view without copying it (generic code would copy the whole view first).
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue?
+
+    /// ``templateValue`` of item `index` of the values of this type starting at `base`.
+    static func templateValue(ofItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue
 }
 
 extension TemplateRepresentable {
@@ -95,8 +129,12 @@ extension TemplateRepresentable {
         templateValue.fieldValue(at: path)
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
-        items[index].fieldValue(at: path)
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+        base.assumingMemoryBound(to: Self.self)[index].fieldValue(at: path)
+    }
+
+    static func templateValue(ofItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue {
+        base.assumingMemoryBound(to: Self.self)[index].templateValue
     }
 }
 
@@ -142,9 +180,11 @@ extension Array: TemplateRepresentable where Element: TemplateRepresentable {
 }
 
 extension Array: TemplateList where Element: TemplateRepresentable {
-    func item(_ index: Int) -> TemplateValue { self[index].templateValue }
-    func value(at path: ArraySlice<TemplateKey>, inItem index: Int) -> TemplateValue? {
-        Element.fieldValue(at: path, in: self, index)
+    func withItems(_ body: (TemplateItems) -> Void) {
+        withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            body(TemplateItems(base: UnsafeRawPointer(base), count: buffer.count, type: Element.self))
+        }
     }
 }
 
@@ -164,8 +204,12 @@ extension Dictionary: TemplateRepresentable where Key == String, Value: Template
 }
 
 extension TemplateObject where Self: TemplateRepresentable {
-    static func fieldValue(at path: ArraySlice<TemplateKey>, in items: [Self], _ index: Int) -> TemplateValue? {
-        items.withUnsafeBufferPointer { $0[index].value(at: path) }
+    func withTemplateItem(_ body: (TemplateItems) -> Void) {
+        withUnsafePointer(to: self) { body(TemplateItems(base: UnsafeRawPointer($0), count: 1, type: Self.self)) }
+    }
+
+    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+        base.assumingMemoryBound(to: Self.self)[index].value(at: path)
     }
 
     var templateValue: TemplateValue { .object(self) }
@@ -173,6 +217,18 @@ extension TemplateObject where Self: TemplateRepresentable {
         path.isEmpty ? .object(self) : (value(at: path) ?? .null)
     }
     func fieldValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? { value(at: path) }
+}
+
+extension TemplateValue {
+    /// Calls `body` with this value where it is, as a list of one item: an object's fields are
+    /// then read in place, through its own type.
+    func withTemplateItem(_ body: (TemplateItems) -> Void) {
+        if case .object(let object) = self {
+            object.withTemplateItem(body)
+        } else {
+            withUnsafePointer(to: self) { body(TemplateItems(base: UnsafeRawPointer($0), count: 1, type: TemplateValue.self)) }
+        }
+    }
 }
 
 extension TemplateValue: TemplateRepresentable {
