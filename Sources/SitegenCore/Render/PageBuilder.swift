@@ -22,8 +22,8 @@ struct PageBuilder {
     private let menu: (sections: [(String, String, String)], pages: [(String, String, String)])
     /// The headings of the "Referenced by" sections, by the kind they list.
     private let backlinkTitles: [(EntityKind, String)]
-    /// `sources.source`, the word before a citation's number.
-    private let sourceLabel: String
+    /// The marks of single citations, with `sources.source` before their numbers.
+    private let citationMarks: CitationMarks
     /// What this builder has made already and will show again (``ViewMemo``).
     let memo = ViewMemo()
 
@@ -54,7 +54,7 @@ struct PageBuilder {
         backlinkTitles = [(.article, strings.text("related.articles")), (.actor, strings.text("related.actors")),
                           (.event, strings.text("related.events")), (.note, strings.text("related.notes_referring")),
                           (.page, strings.text("related.pages_referring"))]
-        sourceLabel = strings.text("sources.source")
+        citationMarks = CitationMarks(label: strings.text("sources.source"))
         menu = (PageKind.all.filter { $0.isIncluded(site) }.compactMap { kind in kind.menu.map { (strings.text($0), kind.folder(of: ""), kind.template) } },
                 site.pageOrder.compactMap { site.pages[$0] }.filter { $0.menu != nil }
                     .map { ($0.title, Ref(.page, $0.id).outputFolder, PageKind.page.template) })
@@ -103,7 +103,7 @@ struct PageBuilder {
         } else {
             for part in kind.citing { citedArticles(part, kind, id, into: &cited) }
         }
-        return PageCitations(cited, label: sourceLabel)
+        return PageCitations(cited, marks: citationMarks)
     }
 
     /// Appends the articles a text whose marks are `marks` cites to `cited`, in the order it
@@ -324,7 +324,7 @@ struct PageBuilder {
     private func sourceEntries(_ citations: PageCitations, _ place: Place) -> [SourceEntry] {
         citations.order.enumerated().compactMap { index, id in
             guard let article = articleCard(id) else { return nil }
-            return SourceEntry(number: index + 1, anchor: CitationMark.anchor(index + 1), title: article.title, outlet: article.outlet,
+            return SourceEntry(number: index + 1, anchor: citations.mark(index + 1).anchor, title: article.title, outlet: article.outlet,
                                date: date(article.published), url: link(Ref(.article, id), from: place), originalURL: article.originalURL)
         }
     }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A part of a page that cites articles. Each ``PageKind`` lists its citing parts in the order
 /// the page shows them (``PageKind/citing``), and the page's sources are numbered in that order.
 enum CitingPart: Sendable, Equatable {
@@ -27,11 +29,17 @@ struct PageCitations: Sendable {
     /// The cited articles, the one numbered 1 first.
     let order: [String]
     private let numbers: [String: Int]
-    /// The word before a number for screen readers ("Source"), escaped for an attribute.
-    private let label: String
+    /// The marks of single numbers, with the word before a number for screen readers.
+    private let singleMarks: CitationMarks
 
     /// Numbers the articles of `cited`, first citation first; `label` is the theme's `sources.source`.
     init(_ cited: some Sequence<String>, label: String = "Source") {
+        self.init(cited, marks: CitationMarks(label: label))
+    }
+
+    /// Numbers the articles of `cited`, first citation first, with marks from `marks` (which
+    /// a page builder keeps for all its pages).
+    init(_ cited: some Sequence<String>, marks: CitationMarks) {
         var order: [String] = []
         var numbers: [String: Int] = [:]
         numbers.reserveCapacity(cited.underestimatedCount)
@@ -41,7 +49,7 @@ struct PageCitations: Sendable {
         }
         self.order = order
         self.numbers = numbers
-        self.label = HTMLEscaping.escape(label)
+        singleMarks = marks
     }
 
     /// No sources (pages that cite nothing).
@@ -55,14 +63,19 @@ struct PageCitations: Sendable {
     /// The marks for a group of citations (a `[@a; @b]` of Markdown, the sources of a fact
     /// value or a relation): one per article, in number order.
     func marks(for articleIDs: some Sequence<String>) -> [CitationMark] {
-        sortedNumbers(articleIDs).map { CitationMark(number: $0, label: label) }
+        sortedNumbers(articleIDs).map(singleMarks.mark)
+    }
+
+    /// The mark of source `number` alone.
+    func mark(_ number: Int) -> CitationMark {
+        singleMarks.mark(number)
     }
 
     /// The HTML of a citation group in Markdown text, one `<sup>` for the group.
     func html(for articleIDs: [String]) -> String {
         let numbers = sortedNumbers(articleIDs)
         assert(numbers.count == Set(articleIDs).count, "a citing part is missing from the page kind's `citing` list")
-        return CitationMark.html(numbers, label: label)
+        return numbers.count == 1 ? singleMarks.mark(numbers[0]).html : CitationMark.html(numbers, label: singleMarks.label)
     }
 
     /// The numbers of `articleIDs` on this page, each once, in increasing order (a group cites
@@ -78,6 +91,29 @@ struct PageCitations: Sendable {
         }
         found.removeLast(found.count - kept)
         return found
+    }
+}
+
+/// The marks of single sources (`[1]`, `[2]`, …), each written once: a page builder shows the
+/// same few hundred numbers on thousands of pages, and most marks cite one source.
+final class CitationMarks: Sendable {
+    /// The word before a number for screen readers ("Source"), escaped for an attribute.
+    let label: String
+    /// The marks written so far, number 1 first. Each render thread has its own builder and so
+    /// its own marks: the lock is never waited for in a build.
+    private let written = Mutex<[CitationMark]>([])
+
+    /// Marks with `label` (the theme's `sources.source`) before their numbers.
+    init(label: String) {
+        self.label = HTMLEscaping.escape(label)
+    }
+
+    /// The mark of source `number` alone.
+    func mark(_ number: Int) -> CitationMark {
+        written.withLock { written in
+            while written.count < number { written.append(CitationMark(number: written.count + 1, label: label)) }
+            return written[number - 1]
+        }
     }
 }
 
