@@ -635,10 +635,12 @@ extension BuildSession {
         let assetPaths = SiteRenderer.assetURLs(assets)
         let threads = parallel ? max(1, min(jobs.count, ProcessInfo.processInfo.activeProcessorCount)) : 1
         let chunks = (0..<threads).map { chunk in Array(stride(from: chunk, to: jobs.count, by: threads)) }
+        // One memo for the threads: what one has made (a date, an article's card), the other need not make again.
+        let memo = ViewMemo()
         let results = chunks.parallelMap(minimumCount: 2, parallel: parallel) { indices -> [(Int, RenderedPage)] in
             var chunkTheme = theme
             chunkTheme.library = theme.library.copy()
-            let builder = PageBuilder(site: site, theme: chunkTheme, assetPaths: assetPaths, timelinePaging: paging)
+            let builder = PageBuilder(site: site, theme: chunkTheme, assetPaths: assetPaths, timelinePaging: paging, memo: memo)
             return indices.map { index in
                 let job = jobs[index]
                 let (file, ownText) = builder.renderShowingOwnText(PageKind.all[job.kind], job.id)

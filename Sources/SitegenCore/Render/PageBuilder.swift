@@ -24,8 +24,9 @@ struct PageBuilder {
     private let backlinkTitles: [(EntityKind, String)]
     /// The marks of single citations, with `sources.source` before their numbers.
     private let citationMarks: CitationMarks
-    /// What this builder has made already and will show again (``ViewMemo``).
-    let memo = ViewMemo()
+    /// What this builder, and the builders sharing its memo, have made already and will show
+    /// again (``ViewMemo``).
+    let memo: ViewMemo
 
     /// How many notes, and actors of each kind, the home page lists at most; the indexes list them all.
     static let homeNotesLimit = 10
@@ -35,9 +36,11 @@ struct PageBuilder {
     static let tocMinimumSections = 4
 
     /// A builder for `site`; `timelinePaging` is the site's (``TimelinePaging``), made here when not
-    /// given (a build makes it once for all its builders).
-    init(site: Site, theme: Theme, assetPaths: [String: String], timelinePaging: TimelinePaging? = nil) {
+    /// given (a build makes it once for all its builders). Builders of the same site and theme
+    /// may share a `memo`.
+    init(site: Site, theme: Theme, assetPaths: [String: String], timelinePaging: TimelinePaging? = nil, memo: ViewMemo = ViewMemo()) {
         self.site = site
+        self.memo = memo
         self.theme = theme
         self.assetPaths = assetPaths
         strings = theme.strings

@@ -9,9 +9,11 @@ import Synchronization
 /// site (about 10 MB per render thread at 100,000 articles). Not one view per event, which at
 /// 100,000 articles (500,000 events) would hold hundreds of megabytes per render thread.
 ///
-/// Each render thread has its own ``PageBuilder`` (``Array/parallelMap(parallel:makingContext:_:)``
+/// Each render thread of a build has its own ``PageBuilder`` (``Array/parallelMap(parallel:makingContext:_:)``
 /// hands a finished chunk's builder to the next chunk) and so its own memo: the locks are never
-/// waited for in a build, and make a shared one safe.
+/// waited for. The threads re-rendering pages after an edit share one (``BuildSession``): each
+/// render starts with an empty memo, and a rename's few thousand pages would otherwise make
+/// each date and article card once per thread; the locks are held for a lookup only.
 final class ViewMemo: Sendable {
     /// The date views made so far, by what they show.
     private let dates = Mutex<[DateKey: DateView]>([:])
