@@ -23,6 +23,11 @@ extension ResolvePatch {
     private enum Value {
         case article(Article), actor(Actor), event(Event), note(Note)
 
+        var article: Article? { if case .article(let article) = self { article } else { nil } }
+        var actor: Actor? { if case .actor(let actor) = self { actor } else { nil } }
+        var event: Event? { if case .event(let event) = self { event } else { nil } }
+        var note: Note? { if case .note(let note) = self { note } else { nil } }
+
         /// Every page it references: what it gives backlinks to.
         var targets: Set<Ref> {
             switch self {
@@ -109,20 +114,13 @@ extension ResolvePatch {
             }
         }
         for ref in changedValues {
-            switch (ref.kind, values[ref]) {
-            case (.article, let value):
-                Relinking.keep(ref.id, of: site.articles, in: &log.articles)
-                if case .article(let article)? = value { site.articles[ref.id] = article } else { site.articles[ref.id] = nil }
-            case (.actor, let value):
-                Relinking.keep(ref.id, of: site.actors, in: &log.actors)
-                if case .actor(let actor)? = value { site.actors[ref.id] = actor } else { site.actors[ref.id] = nil }
-            case (.event, let value):
-                Relinking.keep(ref.id, of: site.events, in: &log.events)
-                if case .event(let event)? = value { site.events[ref.id] = event } else { site.events[ref.id] = nil }
-            case (.note, let value):
-                Relinking.keep(ref.id, of: site.notes, in: &log.notes)
-                if case .note(let note)? = value { site.notes[ref.id] = note } else { site.notes[ref.id] = nil }
-            default: break
+            let value = values[ref]  // nil: gone
+            switch ref.kind {
+            case .article: Relinking.replace(ref.id, in: &site.articles, keeping: &log.articles, with: value?.article)
+            case .actor: Relinking.replace(ref.id, in: &site.actors, keeping: &log.actors, with: value?.actor)
+            case .event: Relinking.replace(ref.id, in: &site.events, keeping: &log.events, with: value?.event)
+            case .note: Relinking.replace(ref.id, in: &site.notes, keeping: &log.notes, with: value?.note)
+            case .page: break
             }
         }
 

@@ -32,6 +32,13 @@ extension ResolvePatch {
             if kept.index(forKey: key) == nil { kept[key] = .some(table[key]) }
         }
 
+        /// Sets the entry `key` of `table` to `value` (removes it when nil), keeping the entry it
+        /// replaces in `kept` (``keep(_:of:in:)``).
+        static func replace<Key: Hashable, Value>(_ key: Key, in table: inout [Key: Value], keeping kept: inout [Key: Value?], with value: Value?) {
+            keep(key, of: table, in: &kept)
+            table[key] = value
+        }
+
         /// Whether the site had the changed entity `ref` before the patch.
         func hadValue(_ ref: Ref) -> Bool {
             switch ref.kind {
