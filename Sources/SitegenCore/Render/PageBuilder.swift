@@ -328,7 +328,7 @@ struct PageBuilder {
         citations.order.enumerated().compactMap { index, id in
             guard let article = articleCard(id) else { return nil }
             return SourceEntry(number: index + 1, anchor: citations.mark(index + 1).anchor, title: article.title, outlet: article.outlet,
-                               date: date(article.published), url: link(Ref(.article, id), from: place), originalURL: article.originalURL)
+                               date: article.date, url: link(Ref(.article, id), from: place), originalURL: article.originalURL)
         }
     }
 
@@ -336,7 +336,7 @@ struct PageBuilder {
         quotes.compactMap { entry in
             guard let quote = entry.quote, let article = articleCard(entry.article) else { return nil }
             return QuoteItem(text: quote, article: LinkItem(title: article.title, url: link(Ref(.article, entry.article), from: place), detail: nil),
-                             outlet: article.outlet, date: date(article.published),
+                             outlet: article.outlet, date: article.date,
                              citation: citations.marks(for: [entry.article])[0], verified: article.verified,
                              originalURL: article.originalURL)
         }
@@ -383,7 +383,7 @@ struct PageBuilder {
             let detail = memo.detail(ViewMemo.DetailKey(outlet: outlet, date: published.date)) {
                 strings.text("article.detail", ["outlet": outlet, "date": dates.format(published)])
             }
-            return ViewMemo.ArticleCard(title: article.title, outlet: outlet, published: published, originalURL: article.url,
+            return ViewMemo.ArticleCard(title: article.title, outlet: outlet, date: date(published), originalURL: article.url,
                                         verified: article.source != nil || !article.sameAs.isEmpty, detail: detail)
         }
     }

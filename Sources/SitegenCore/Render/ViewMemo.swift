@@ -45,7 +45,9 @@ final class ViewMemo: Sendable {
     final class ArticleCard: Sendable {
         let title: String
         let outlet: String
-        let published: Timestamp
+        /// Its publication date as quotes and sources show it, made with the card: not looked
+        /// up again for each of the pages that show it.
+        let date: DateView
         /// Its address on the outlet's site (`url:`).
         let originalURL: String?
         /// Whether its quotes were checked against a source text (`source:` or `same_as:`).
@@ -53,10 +55,10 @@ final class ViewMemo: Sendable {
         /// "Le Monde, 3 May 2023", the line of detail under its link.
         let detail: String
 
-        init(title: String, outlet: String, published: Timestamp, originalURL: String?, verified: Bool, detail: String) {
+        init(title: String, outlet: String, date: DateView, originalURL: String?, verified: Bool, detail: String) {
             self.title = title
             self.outlet = outlet
-            self.published = published
+            self.date = date
             self.originalURL = originalURL
             self.verified = verified
             self.detail = detail
