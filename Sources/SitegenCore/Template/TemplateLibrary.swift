@@ -4,6 +4,8 @@
 /// threads share no reference-counted template storage.
 struct TemplateLibrary: Sendable {
     private var templates: [String: Template] = [:]
+    /// The templates laid out for rendering.
+    private var codes: [String: TemplateCode] = [:]
     private var texts: [String: String] = [:]
 
     /// Partials, parents and blocks one page may render (``TemplateRenderer/maximumExpansions``);
@@ -15,7 +17,9 @@ struct TemplateLibrary: Sendable {
 
     /// Parses `text` and adds it as `name`, or throws its first syntax error.
     mutating func add(_ text: String, named name: String) throws(TemplateSyntaxError) {
-        templates[name] = try TemplateParser.parse(text)
+        let template = try TemplateParser.parse(text)
+        templates[name] = template
+        codes[name] = TemplateCode(template)
         texts[name] = text
     }
 
@@ -50,19 +54,19 @@ struct TemplateLibrary: Sendable {
     /// Renders the template `name` with `value` as its context, as UTF-8 bytes; nil when there
     /// is no such template.
     func render(_ value: TemplateValue, template name: String) -> [UInt8]? {
-        guard let template = templates[name] else { return nil }
-        var renderer = TemplateRenderer(templates: templates, maximumExpansions: maximumExpansions)
+        guard let code = codes[name] else { return nil }
+        var renderer = TemplateRenderer(codes: codes, maximumExpansions: maximumExpansions)
         value.withTemplateItem { root in
             renderer.stack.append(TemplateRenderer.Context(items: root, index: 0))
-            renderer.render(template.nodes, blocks: [:], depth: 0)
+            renderer.render(code, 0..<code.steps.count, blocks: [:], depth: 0)
         }
         return renderer.output
     }
 }
 
-/// Walks a template tree with a stack of values, writing UTF-8 into `output`.
+/// Walks a template's steps (``TemplateCode``) with a stack of values, writing UTF-8 into `output`.
 struct TemplateRenderer {
-    let templates: [String: Template]
+    let codes: [String: TemplateCode]
     var output: [UInt8] = []
     /// The values of the sections entered, innermost last; the page's value at the bottom.
     var stack: [Context] = []
@@ -75,6 +79,12 @@ struct TemplateRenderer {
     }
     /// The position in each list being shown, innermost last, for `first()`, `index()`...
     var positions: [TemplateTransforms.Position] = []
+
+    /// A block's content in the template that gives it: a parent tag's, or the block's default.
+    struct BlockContent {
+        let code: TemplateCode
+        let index: Int
+    }
 
     /// Partials and parents nested deeper than this stop: a template that includes itself
     /// would otherwise never end.
@@ -91,8 +101,8 @@ struct TemplateRenderer {
     var expansions = 0
 
     /// A renderer with an empty stack: push the page's value before rendering.
-    init(templates: [String: Template], maximumExpansions: Int = Self.maximumExpansions) {
-        self.templates = templates
+    init(codes: [String: TemplateCode], maximumExpansions: Int = Self.maximumExpansions) {
+        self.codes = codes
         self.maximumExpansions = maximumExpansions
         stack.reserveCapacity(16)
         output.reserveCapacity(16 * 1024)
@@ -108,102 +118,119 @@ struct TemplateRenderer {
     /// its first line continues that line, so gets no indentation.
     var continuesLine = false
 
-    mutating func render(_ nodes: [TemplateNode], blocks: [String: TemplateBlock], depth: Int) {
-        var index = nodes.startIndex
-        while index < nodes.endIndex {
-            switch nodes[index] {
-            case .text(let bytes):
-                output.append(contentsOf: bytes)
+    /// Renders the steps `range` of `code`.
+    mutating func render(_ code: TemplateCode, _ range: Range<Int>, blocks: [String: BlockContent], depth: Int) {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            var next = index + 1
+            switch code.steps[index] {
+            case .text(let start, let end):
+                append(code, from: Int(start), to: Int(end))
             case .lineStart:
                 if continuesLine { continuesLine = false } else { output.append(contentsOf: indentation) }
-                if !unindentation.isEmpty, index + 1 < nodes.endIndex, case .text(let bytes) = nodes[index + 1] {
+                if !unindentation.isEmpty, next < range.upperBound, case .text(let start, let end) = code.steps[next] {
                     var skipped = 0
-                    while skipped < bytes.count, skipped < unindentation.count, bytes[skipped] == unindentation[skipped] { skipped += 1 }
-                    output.append(contentsOf: bytes[skipped...])
-                    index += 1
+                    let length = Int(end - start)
+                    while skipped < length, skipped < unindentation.count, code.text[Int(start) + skipped] == unindentation[skipped] { skipped += 1 }
+                    append(code, from: Int(start) + skipped, to: Int(end))
+                    next += 1
                 }
             case .variable(let name, let escaped):
-                write(lookUp(name), escaped: escaped)
-            case .section(let name, let children, let inverted):
-                let value = lookUp(name)
+                write(lookUp(code.names[Int(name)]), escaped: escaped)
+            case .section(let name, let end, let inverted):
+                next = Int(end)
+                let value = lookUp(code.names[Int(name)])
                 if inverted {
-                    if !isTrue(value) { render(children, blocks: blocks, depth: depth) }
+                    if !isTrue(value) { render(code, index + 1 ..< next, blocks: blocks, depth: depth) }
                 } else {
-                    section(value, children, blocks: blocks, depth: depth)
+                    section(value, code, index + 1 ..< next, blocks: blocks, depth: depth)
                 }
-            case .block(let name, let site):
+            case .block(let block):
+                let site = code.blocks[Int(block)]
+                next = site.content.upperBound
                 // A block given content that holds the same block would otherwise never end.
                 guard depth < Self.maximumDepth, expansions < maximumExpansions else { break }
                 expansions += 1
-                expand(blocks[name] ?? site, at: site, blocks: blocks, depth: depth + 1)
-            case .partial(let name, let indentation, _):
-                guard depth < Self.maximumDepth, expansions < maximumExpansions, let template = templates[name] else { break }
+                expand(blocks[site.name] ?? BlockContent(code: code, index: Int(block)), at: site, blocks: blocks, depth: depth + 1)
+            case .include(let inclusion):
+                let tag = code.inclusions[Int(inclusion)]
+                next = tag.end
+                guard depth < Self.maximumDepth, expansions < maximumExpansions, let template = codes[tag.name] else { break }
                 expansions += 1
-                include(template.nodes, indentation: indentation, blocks: blocks, depth: depth + 1)
-            case .parent(let name, let indentation, let ownBlocks, _):
-                guard depth < Self.maximumDepth, expansions < maximumExpansions, let template = templates[name] else { break }
-                expansions += 1
-                // Blocks given further out win over the ones given here.
-                let merged = ownBlocks.merging(blocks) { _, outer in outer }
-                include(template.nodes, indentation: indentation, blocks: merged, depth: depth + 1)
+                if let own = tag.blocks {
+                    // Blocks given further out win over the ones given here.
+                    var merged = blocks
+                    for (name, block) in own where merged[name] == nil { merged[name] = BlockContent(code: code, index: block) }
+                    include(template, indentation: tag.indentation, blocks: merged, depth: depth + 1)
+                } else {
+                    include(template, indentation: tag.indentation, blocks: blocks, depth: depth + 1)
+                }
             }
-            index += 1
+            index = next
         }
     }
 
-    /// Renders another template's `nodes` where a partial or parent tag is: each of its lines
-    /// indented like the tag when the tag stands alone on its line, not at all when it is inside
-    /// a line (the Mustache specification's rule; lines of interpolated values are never indented).
-    private mutating func include(_ nodes: [TemplateNode], indentation extra: [UInt8]?, blocks: [String: TemplateBlock], depth: Int) {
+    /// Writes the bytes `start..<end` of `code`'s text.
+    private mutating func append(_ code: TemplateCode, from start: Int, to end: Int) {
+        code.text.withUnsafeBufferPointer { text in
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<end]))
+        }
+    }
+
+    /// Renders another template where a partial or parent tag is: each of its lines indented
+    /// like the tag when the tag stands alone on its line, not at all when it is inside a line
+    /// (the Mustache specification's rule; lines of interpolated values are never indented).
+    private mutating func include(_ template: TemplateCode, indentation extra: [UInt8]?, blocks: [String: BlockContent], depth: Int) {
         let saved = (indentation, unindentation)
         indentation = extra.map { saved.0 + $0.droppingPrefix(saved.1) } ?? []
         unindentation = []
-        render(nodes, blocks: blocks, depth: depth)
+        render(template, 0..<template.steps.count, blocks: blocks, depth: depth)
         (indentation, unindentation) = saved
     }
 
-    /// Renders `content` (a child's override or the default) where the block `site` is: the
+    /// Renders `content` (a parent tag's or the default) where the block `site` is: the
     /// content's own indentation comes off each of its lines and the site's goes on.
-    private mutating func expand(_ content: TemplateBlock, at site: TemplateBlock, blocks: [String: TemplateBlock], depth: Int) {
+    private mutating func expand(_ content: BlockContent, at site: TemplateCode.Block, blocks: [String: BlockContent], depth: Int) {
+        let block = content.code.blocks[content.index]
         let saved = (indentation, unindentation)
         indentation = saved.0 + site.indentation.droppingPrefix(saved.1)
-        unindentation = content.indentation
-        if site.standalone && !content.standalone && !continuesLine {
+        unindentation = block.indentation
+        if site.standalone && !block.standalone && !continuesLine {
             // Content written inside a line, used where a line of its own starts.
             output.append(contentsOf: indentation)
         }
-        if !site.standalone && content.standalone { continuesLine = true }
-        render(content.nodes, blocks: blocks, depth: depth)
+        if !site.standalone && block.standalone { continuesLine = true }
+        render(content.code, block.content, blocks: blocks, depth: depth)
         continuesLine = false
         (indentation, unindentation) = saved
     }
 
-    private mutating func section(_ value: TemplateValue, _ children: [TemplateNode], blocks: [String: TemplateBlock], depth: Int) {
+    private mutating func section(_ value: TemplateValue, _ code: TemplateCode, _ children: Range<Int>, blocks: [String: BlockContent], depth: Int) {
         switch value {
         case .null:
             return
         case .bool(let flag):
-            if flag { render(children, blocks: blocks, depth: depth) }
+            if flag { render(code, children, blocks: blocks, depth: depth) }
         case .list(let items):
-            each(items, children, blocks: blocks, depth: depth)
+            each(items, code, children, blocks: blocks, depth: depth)
         case .items(let items):
-            each(items, children, blocks: blocks, depth: depth)
+            each(items, code, children, blocks: blocks, depth: depth)
         case .int, .text, .object:
             value.withTemplateItem { item in
                 stack.append(Context(items: item, index: 0))
-                render(children, blocks: blocks, depth: depth)
+                render(code, children, blocks: blocks, depth: depth)
                 stack.removeLast()
             }
         }
     }
 
-    /// Shows `children` once for each item of `items`, with the item as their context.
-    private mutating func each(_ list: any TemplateList, _ children: [TemplateNode], blocks: [String: TemplateBlock], depth: Int) {
+    /// Shows `children` once for each item of `list`, with the item as their context.
+    private mutating func each(_ list: any TemplateList, _ code: TemplateCode, _ children: Range<Int>, blocks: [String: BlockContent], depth: Int) {
         list.withItems { items in
             for index in 0..<items.count {
                 stack.append(Context(items: items, index: index))
                 positions.append(.init(index: index, count: items.count))
-                render(children, blocks: blocks, depth: depth)
+                render(code, children, blocks: blocks, depth: depth)
                 positions.removeLast()
                 stack.removeLast()
             }
