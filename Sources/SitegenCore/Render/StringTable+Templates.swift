@@ -34,7 +34,7 @@ struct PageContext: TemplateObject, TemplateRepresentable {
     /// ``StringTable/templateValue`` of the site's table.
     var strings: TemplateValue
 
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         if key.code == Self.stringsKey.code && key.name == "t" { return strings.templateValue(at: path.dropFirst()) }
         if case .object(let object) = view { return object.value(at: path) }

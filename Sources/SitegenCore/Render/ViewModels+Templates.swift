@@ -3,7 +3,7 @@
 // number is TemplateKey.code of the name).
 
 extension PageView: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0xDA31296C0C1B6029: return key.name == "title" ? self.title.templateValue(at: path.dropFirst()) : nil
@@ -29,7 +29,7 @@ extension PageView: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -58,7 +58,7 @@ extension PageView: TemplateObject, TemplateRepresentable {
 }
 
 extension SearchMarks: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0xEF9C96D721673243: return key.name == "kind" ? self.kind.templateValue(at: path.dropFirst()) : nil
@@ -68,7 +68,7 @@ extension SearchMarks: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -81,7 +81,7 @@ extension SearchMarks: TemplateObject, TemplateRepresentable {
 }
 
 extension ImageView: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x825994195CFB21C9: return key.name == "src" ? self.src.templateValue(at: path.dropFirst()) : nil
@@ -94,7 +94,7 @@ extension ImageView: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -110,7 +110,7 @@ extension ImageView: TemplateObject, TemplateRepresentable {
 }
 
 extension SiteView: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0xDA31296C0C1B6029: return key.name == "title" ? self.title.templateValue(at: path.dropFirst()) : nil
@@ -121,7 +121,7 @@ extension SiteView: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -135,7 +135,7 @@ extension SiteView: TemplateObject, TemplateRepresentable {
 }
 
 extension NavItem: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x39F7FCEC8FCB623D: return key.name == "label" ? self.label.templateValue(at: path.dropFirst()) : nil
@@ -145,7 +145,7 @@ extension NavItem: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -158,7 +158,7 @@ extension NavItem: TemplateObject, TemplateRepresentable {
 }
 
 extension LinkItem: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0xDA31296C0C1B6029: return key.name == "title" ? self.title.templateValue(at: path.dropFirst()) : nil
@@ -168,7 +168,7 @@ extension LinkItem: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -181,7 +181,7 @@ extension LinkItem: TemplateObject, TemplateRepresentable {
 }
 
 extension DateView: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0xFA04F4EF1995407E: return key.name == "text" ? self.text.templateValue(at: path.dropFirst()) : nil
@@ -197,7 +197,7 @@ extension DateView: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -216,7 +216,7 @@ extension DateView: TemplateObject, TemplateRepresentable {
 }
 
 extension DateEndView: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0xFA04F4EF1995407E: return key.name == "text" ? self.text.templateValue(at: path.dropFirst()) : nil
@@ -230,7 +230,7 @@ extension DateEndView: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -247,7 +247,7 @@ extension DateEndView: TemplateObject, TemplateRepresentable {
 }
 
 extension EventItem: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x08B72E07B55C3AC0: return key.name == "id" ? self.id.templateValue(at: path.dropFirst()) : nil
@@ -263,7 +263,7 @@ extension EventItem: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -282,7 +282,7 @@ extension EventItem: TemplateObject, TemplateRepresentable {
 }
 
 extension SourceEntry: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x8031A80D73F6EBE0: return key.name == "number" ? self.number.templateValue(at: path.dropFirst()) : nil
@@ -296,7 +296,7 @@ extension SourceEntry: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -313,7 +313,7 @@ extension SourceEntry: TemplateObject, TemplateRepresentable {
 }
 
 extension CitationMark: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x8031A80D73F6EBE0: return key.name == "number" ? self.number.templateValue(at: path.dropFirst()) : nil
@@ -323,7 +323,7 @@ extension CitationMark: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -336,7 +336,7 @@ extension CitationMark: TemplateObject, TemplateRepresentable {
 }
 
 extension QuoteItem: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0xFA04F4EF1995407E: return key.name == "text" ? self.text.templateValue(at: path.dropFirst()) : nil
@@ -350,7 +350,7 @@ extension QuoteItem: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -367,7 +367,7 @@ extension QuoteItem: TemplateObject, TemplateRepresentable {
 }
 
 extension FactItem: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x39F7FCEC8FCB623D: return key.name == "label" ? self.label.templateValue(at: path.dropFirst()) : nil
@@ -377,7 +377,7 @@ extension FactItem: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -390,7 +390,7 @@ extension FactItem: TemplateObject, TemplateRepresentable {
 }
 
 extension FactValueItem: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x7CE4FD9430E80CEA: return key.name == "value" ? self.value.templateValue(at: path.dropFirst()) : nil
@@ -400,7 +400,7 @@ extension FactValueItem: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -413,7 +413,7 @@ extension FactValueItem: TemplateObject, TemplateRepresentable {
 }
 
 extension RelationGroup: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x39F7FCEC8FCB623D: return key.name == "label" ? self.label.templateValue(at: path.dropFirst()) : nil
@@ -422,7 +422,7 @@ extension RelationGroup: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -434,7 +434,7 @@ extension RelationGroup: TemplateObject, TemplateRepresentable {
 }
 
 extension RelationItem: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0xDCCCC5391C47D4DA: return key.name == "actor" ? self.actor.templateValue(at: path.dropFirst()) : nil
@@ -445,7 +445,7 @@ extension RelationItem: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -459,7 +459,7 @@ extension RelationItem: TemplateObject, TemplateRepresentable {
 }
 
 extension LegendItem: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0xDA31296C0C1B6029: return key.name == "title" ? self.title.templateValue(at: path.dropFirst()) : nil
@@ -468,7 +468,7 @@ extension LegendItem: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -480,7 +480,7 @@ extension LegendItem: TemplateObject, TemplateRepresentable {
 }
 
 extension NetworkPage: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x038B2A0DEBA58916: return key.name == "page" ? self.page.templateValue(at: path.dropFirst()) : nil
@@ -494,7 +494,7 @@ extension NetworkPage: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -511,7 +511,7 @@ extension NetworkPage: TemplateObject, TemplateRepresentable {
 }
 
 extension NetworkGroup: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x08B72E07B55C3AC0: return key.name == "id" ? self.id.templateValue(at: path.dropFirst()) : nil
@@ -521,7 +521,7 @@ extension NetworkGroup: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -534,7 +534,7 @@ extension NetworkGroup: TemplateObject, TemplateRepresentable {
 }
 
 extension NetworkActor: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x08B72E07B55C3AC0: return key.name == "id" ? self.id.templateValue(at: path.dropFirst()) : nil
@@ -545,7 +545,7 @@ extension NetworkActor: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -559,7 +559,7 @@ extension NetworkActor: TemplateObject, TemplateRepresentable {
 }
 
 extension ActorGroup: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x08B72E07B55C3AC0: return key.name == "id" ? self.id.templateValue(at: path.dropFirst()) : nil
@@ -570,7 +570,7 @@ extension ActorGroup: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -584,7 +584,7 @@ extension ActorGroup: TemplateObject, TemplateRepresentable {
 }
 
 extension PeriodLink: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x39F7FCEC8FCB623D: return key.name == "label" ? self.label.templateValue(at: path.dropFirst()) : nil
@@ -597,7 +597,7 @@ extension PeriodLink: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -613,7 +613,7 @@ extension PeriodLink: TemplateObject, TemplateRepresentable {
 }
 
 extension PaginationView: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x39F7FCEC8FCB623D: return key.name == "label" ? self.label.templateValue(at: path.dropFirst()) : nil
@@ -627,7 +627,7 @@ extension PaginationView: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -644,7 +644,7 @@ extension PaginationView: TemplateObject, TemplateRepresentable {
 }
 
 extension PageNumberItem: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x39F7FCEC8FCB623D: return key.name == "label" ? self.label.templateValue(at: path.dropFirst()) : nil
@@ -655,7 +655,7 @@ extension PageNumberItem: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -669,7 +669,7 @@ extension PageNumberItem: TemplateObject, TemplateRepresentable {
 }
 
 extension YearGroup: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x7C64634977425EDC: return key.name == "year" ? self.year.templateValue(at: path.dropFirst()) : nil
@@ -679,7 +679,7 @@ extension YearGroup: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -692,7 +692,7 @@ extension YearGroup: TemplateObject, TemplateRepresentable {
 }
 
 extension PagerView: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x39F7FCEC8FCB623D: return key.name == "label" ? self.label.templateValue(at: path.dropFirst()) : nil
@@ -702,7 +702,7 @@ extension PagerView: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -715,7 +715,7 @@ extension PagerView: TemplateObject, TemplateRepresentable {
 }
 
 extension BacklinkSection: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0xDA31296C0C1B6029: return key.name == "title" ? self.title.templateValue(at: path.dropFirst()) : nil
@@ -725,7 +725,7 @@ extension BacklinkSection: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -738,7 +738,7 @@ extension BacklinkSection: TemplateObject, TemplateRepresentable {
 }
 
 extension MoreLink: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x39F7FCEC8FCB623D: return key.name == "label" ? self.label.templateValue(at: path.dropFirst()) : nil
@@ -747,7 +747,7 @@ extension MoreLink: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -759,7 +759,7 @@ extension MoreLink: TemplateObject, TemplateRepresentable {
 }
 
 extension HomePage: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x038B2A0DEBA58916: return key.name == "page" ? self.page.templateValue(at: path.dropFirst()) : nil
@@ -786,7 +786,7 @@ extension HomePage: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -816,7 +816,7 @@ extension HomePage: TemplateObject, TemplateRepresentable {
 }
 
 extension TimelinePage: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x038B2A0DEBA58916: return key.name == "page" ? self.page.templateValue(at: path.dropFirst()) : nil
@@ -835,7 +835,7 @@ extension TimelinePage: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -857,7 +857,7 @@ extension TimelinePage: TemplateObject, TemplateRepresentable {
 }
 
 extension EventPage: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x038B2A0DEBA58916: return key.name == "page" ? self.page.templateValue(at: path.dropFirst()) : nil
@@ -877,7 +877,7 @@ extension EventPage: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -900,7 +900,7 @@ extension EventPage: TemplateObject, TemplateRepresentable {
 }
 
 extension ActorPage: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x038B2A0DEBA58916: return key.name == "page" ? self.page.templateValue(at: path.dropFirst()) : nil
@@ -933,7 +933,7 @@ extension ActorPage: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -969,7 +969,7 @@ extension ActorPage: TemplateObject, TemplateRepresentable {
 }
 
 extension ActorListPage: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x038B2A0DEBA58916: return key.name == "page" ? self.page.templateValue(at: path.dropFirst()) : nil
@@ -984,7 +984,7 @@ extension ActorListPage: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -1002,7 +1002,7 @@ extension ActorListPage: TemplateObject, TemplateRepresentable {
 }
 
 extension ArticlePage: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x038B2A0DEBA58916: return key.name == "page" ? self.page.templateValue(at: path.dropFirst()) : nil
@@ -1029,7 +1029,7 @@ extension ArticlePage: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -1059,7 +1059,7 @@ extension ArticlePage: TemplateObject, TemplateRepresentable {
 }
 
 extension NotePage: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x038B2A0DEBA58916: return key.name == "page" ? self.page.templateValue(at: path.dropFirst()) : nil
@@ -1082,7 +1082,7 @@ extension NotePage: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -1108,7 +1108,7 @@ extension NotePage: TemplateObject, TemplateRepresentable {
 }
 
 extension StandalonePageView: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x038B2A0DEBA58916: return key.name == "page" ? self.page.templateValue(at: path.dropFirst()) : nil
@@ -1125,7 +1125,7 @@ extension StandalonePageView: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -1145,7 +1145,7 @@ extension StandalonePageView: TemplateObject, TemplateRepresentable {
 }
 
 extension ActorsIndexPage: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x038B2A0DEBA58916: return key.name == "page" ? self.page.templateValue(at: path.dropFirst()) : nil
@@ -1156,7 +1156,7 @@ extension ActorsIndexPage: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -1170,7 +1170,7 @@ extension ActorsIndexPage: TemplateObject, TemplateRepresentable {
 }
 
 extension ArticlesIndexPage: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x038B2A0DEBA58916: return key.name == "page" ? self.page.templateValue(at: path.dropFirst()) : nil
@@ -1181,7 +1181,7 @@ extension ArticlesIndexPage: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -1195,7 +1195,7 @@ extension ArticlesIndexPage: TemplateObject, TemplateRepresentable {
 }
 
 extension NotesIndexPage: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x038B2A0DEBA58916: return key.name == "page" ? self.page.templateValue(at: path.dropFirst()) : nil
@@ -1206,7 +1206,7 @@ extension NotesIndexPage: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -1220,7 +1220,7 @@ extension NotesIndexPage: TemplateObject, TemplateRepresentable {
 }
 
 extension NotFoundPage: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x038B2A0DEBA58916: return key.name == "page" ? self.page.templateValue(at: path.dropFirst()) : nil
@@ -1228,7 +1228,7 @@ extension NotFoundPage: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {
@@ -1239,7 +1239,7 @@ extension NotFoundPage: TemplateObject, TemplateRepresentable {
 }
 
 extension SearchPage: TemplateObject, TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         switch key.code {
         case 0x038B2A0DEBA58916: return key.name == "page" ? self.page.templateValue(at: path.dropFirst()) : nil
@@ -1250,7 +1250,7 @@ extension SearchPage: TemplateObject, TemplateRepresentable {
         }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         let key = path[path.startIndex]
         let item = base.assumingMemoryBound(to: Self.self) + index
         switch key.code {

@@ -3,8 +3,10 @@
 /// names, partials and blocks the steps stand for sit in tables beside them.
 ///
 /// A class, so that a block's content can be named with the template that wrote it (a child
-/// template's block rendered inside its parent) without copying the tables.
-final class TemplateCode: Sendable {
+/// template's block rendered inside its parent) without copying the tables, and so that it can
+/// own the keys of its names where they stay (``TemplatePath``). Sendable: nothing in it changes
+/// after `init`.
+final class TemplateCode: @unchecked Sendable {
     /// One step of rendering.
     enum Step {
         /// The bytes `start..<end` of ``text``.
@@ -47,13 +49,23 @@ final class TemplateCode: Sendable {
         let standalone: Bool
     }
 
+    /// A ``TemplateName`` as a look-up reads it: its path in ``keys``.
+    struct Name {
+        let path: TemplatePath
+        let anchored: Bool
+        let transforms: [String]
+    }
+
     let steps: [Step]
     /// The template's literal text, all of it.
     let text: [UInt8]
     /// The names its variables and sections look up.
-    let names: [TemplateName]
+    let names: [Name]
     let inclusions: [Inclusion]
     let blocks: [Block]
+    /// The parts of all the names, one after another, owned by this layout.
+    private let keys: UnsafeMutableBufferPointer<TemplateKey>
+    private let keyCount: Int
 
     /// `template` laid out flat.
     init(_ template: Template) {
@@ -61,9 +73,25 @@ final class TemplateCode: Sendable {
         layout.add(template.nodes)
         steps = layout.steps
         text = layout.text
-        names = layout.names
         inclusions = layout.inclusions
         blocks = layout.blocks
+        let parts = layout.names.flatMap(\.path)
+        keys = .allocate(capacity: Swift.max(parts.count, 1))
+        _ = keys.initialize(from: parts)
+        keyCount = parts.count
+        var start = 0
+        var names: [Name] = []
+        for name in layout.names {
+            names.append(Name(path: TemplatePath(UnsafePointer(keys.baseAddress! + start), count: name.path.count),
+                              anchored: name.anchored, transforms: name.transforms))
+            start += name.path.count
+        }
+        self.names = names
+    }
+
+    deinit {
+        keys.baseAddress!.deinitialize(count: keyCount)
+        keys.deallocate()
     }
 
     /// The tables as they are filled, node by node.

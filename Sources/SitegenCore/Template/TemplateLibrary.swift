@@ -136,10 +136,10 @@ struct TemplateRenderer {
                     next += 1
                 }
             case .variable(let name, let escaped):
-                write(lookUp(code.names[Int(name)]), escaped: escaped)
+                write(lookUp(name, in: code), escaped: escaped)
             case .section(let name, let end, let inverted):
                 next = Int(end)
-                let value = lookUp(code.names[Int(name)])
+                let value = lookUp(name, in: code)
                 if inverted {
                     if !isTrue(value) { render(code, index + 1 ..< next, blocks: blocks, depth: depth) }
                 } else {
@@ -247,9 +247,14 @@ struct TemplateRenderer {
         }
     }
 
+    /// The value of the name `index` of `code`, read where it is (a copy would retain its arrays).
+    private func lookUp(_ index: Int32, in code: TemplateCode) -> TemplateValue {
+        code.names.withUnsafeBufferPointer { lookUp($0[Int(index)]) }
+    }
+
     /// The value a name stands for: its first part is looked for from the innermost section
     /// outwards (only in the innermost for `.name`), the other parts inside what was found.
-    func lookUp(_ name: TemplateName) -> TemplateValue {
+    func lookUp(_ name: TemplateCode.Name) -> TemplateValue {
         var value: TemplateValue
         if name.path.isEmpty {
             if name.anchored {
@@ -266,11 +271,10 @@ struct TemplateRenderer {
             // The whole dotted name is resolved inside the object that has its first part, so
             // the values on the way (`page` of `page.title`) are never made.
             value = .null
-            let path = name.path[...]
             var level = stack.count - 1
             while level >= 0 {
                 let context = stack[level]
-                if let found = context.items.value(at: path, inItem: context.index) {
+                if let found = context.items.value(at: name.path, inItem: context.index) {
                     value = found
                     break
                 }

@@ -27,7 +27,7 @@ struct TemplateTable: TemplateObject, TemplateRepresentable {
         Int(truncatingIfNeeded: (code &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         let key = path[path.startIndex]
         var slot = Self.slot(of: key.code, shift: shift)
         while true {

@@ -45,13 +45,49 @@ struct TemplateKey: Sendable, Hashable {
     }
 }
 
+/// The parts of a dotted name from one of them on, as a look-up passes them down the values on
+/// its way (``TemplateObject/value(at:)``): a view of keys that the ``TemplateCode`` the name is
+/// in keeps where they are, so that passing or narrowing it retains nothing.
+struct TemplatePath {
+    private let base: UnsafePointer<TemplateKey>
+    /// The position of the first part.
+    let startIndex: Int
+    /// The position after the last part.
+    let endIndex: Int
+
+    /// The `count` keys at `base`, which must stay there while the path is used.
+    init(_ base: UnsafePointer<TemplateKey>, count: Int) {
+        self.init(base, startIndex: 0, endIndex: count)
+    }
+
+    private init(_ base: UnsafePointer<TemplateKey>, startIndex: Int, endIndex: Int) {
+        self.base = base
+        self.startIndex = startIndex
+        self.endIndex = endIndex
+    }
+
+    /// Whether no part is left.
+    var isEmpty: Bool { startIndex == endIndex }
+
+    /// The part at `index`, from `startIndex` up to `endIndex`.
+    subscript(index: Int) -> TemplateKey {
+        precondition(index >= startIndex && index < endIndex, "a template path is read within its parts")
+        return base[index]
+    }
+
+    /// The parts after the first.
+    func dropFirst() -> TemplatePath {
+        TemplatePath(base, startIndex: Swift.min(startIndex + 1, endIndex), endIndex: endIndex)
+    }
+}
+
 /// A value with named fields, which templates read by name.
 protocol TemplateObject {
     /// The value of the dotted name `path` (not empty) in this object: nil when its first part is
     /// not a field of the object or is `.null` (the look-up then goes on in the sections
     /// around); otherwise the value the other parts lead to inside that field, `.null` when they
     /// lead nowhere.
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue?
+    func value(at path: TemplatePath) -> TemplateValue?
 
     /// Calls `body` with this object where it is, as a list of one item, for a section to read
     /// in place (a default is given for objects that are ``TemplateRepresentable``).
@@ -91,7 +127,7 @@ struct TemplateItems {
 
     /// `path` (not empty) looked up in item `index` as the context of a section: see
     /// ``TemplateRepresentable/fieldValue(at:)``.
-    func value(at path: ArraySlice<TemplateKey>, inItem index: Int) -> TemplateValue? {
+    func value(at path: TemplatePath, inItem index: Int) -> TemplateValue? {
         type.fieldValue(at: path, inItemAt: base, index)
     }
 }
@@ -104,32 +140,32 @@ protocol TemplateRepresentable {
     /// `path` (not empty) looked up in this value as the context of a section: nil unless it is
     /// an object whose field named by the first part is not `.null`; otherwise as
     /// ``TemplateObject/value(at:)``.
-    func fieldValue(at path: ArraySlice<TemplateKey>) -> TemplateValue?
+    func fieldValue(at path: TemplatePath) -> TemplateValue?
 
     /// The value at the dotted name `path` inside this one (itself when `path` is empty), without
     /// making the values on the way: nil when this value is `.null`; otherwise what `path` leads
     /// to, `.null` when it leads nowhere.
-    func templateValue(at path: ArraySlice<TemplateKey>) -> TemplateValue?
+    func templateValue(at path: TemplatePath) -> TemplateValue?
 
     /// ``fieldValue(at:)`` of item `index` of the values of this type starting at `base`, read
     /// where the item is: a requirement of the type, so that each view type has its own compiled
     /// copy, which reads the view without copying it (generic code would copy the whole view first).
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue?
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue?
 
     /// ``templateValue`` of item `index` of the values of this type starting at `base`.
     static func templateValue(ofItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue
 }
 
 extension TemplateRepresentable {
-    func templateValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func templateValue(at path: TemplatePath) -> TemplateValue? {
         templateValue.templateValue(at: path)
     }
 
-    func fieldValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func fieldValue(at path: TemplatePath) -> TemplateValue? {
         templateValue.fieldValue(at: path)
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         base.assumingMemoryBound(to: Self.self)[index].fieldValue(at: path)
     }
 
@@ -140,31 +176,31 @@ extension TemplateRepresentable {
 
 extension String: TemplateRepresentable {
     var templateValue: TemplateValue { .text(self) }
-    func templateValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? { path.isEmpty ? .text(self) : .null }
-    func fieldValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? { nil }
+    func templateValue(at path: TemplatePath) -> TemplateValue? { path.isEmpty ? .text(self) : .null }
+    func fieldValue(at path: TemplatePath) -> TemplateValue? { nil }
 }
 
 extension Bool: TemplateRepresentable {
     var templateValue: TemplateValue { .bool(self) }
-    func templateValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? { path.isEmpty ? .bool(self) : .null }
-    func fieldValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? { nil }
+    func templateValue(at path: TemplatePath) -> TemplateValue? { path.isEmpty ? .bool(self) : .null }
+    func fieldValue(at path: TemplatePath) -> TemplateValue? { nil }
 }
 
 extension Int: TemplateRepresentable {
     var templateValue: TemplateValue { .int(self) }
-    func templateValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? { path.isEmpty ? .int(self) : .null }
-    func fieldValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? { nil }
+    func templateValue(at path: TemplatePath) -> TemplateValue? { path.isEmpty ? .int(self) : .null }
+    func fieldValue(at path: TemplatePath) -> TemplateValue? { nil }
 }
 
 extension Optional: TemplateRepresentable where Wrapped: TemplateRepresentable {
     var templateValue: TemplateValue { self?.templateValue ?? .null }
-    func templateValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func templateValue(at path: TemplatePath) -> TemplateValue? {
         switch self {
         case .some(let wrapped): return wrapped.templateValue(at: path)
         case .none: return nil
         }
     }
-    func fieldValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func fieldValue(at path: TemplatePath) -> TemplateValue? {
         switch self {
         case .some(let wrapped): return wrapped.fieldValue(at: path)
         case .none: return nil
@@ -175,8 +211,8 @@ extension Optional: TemplateRepresentable where Wrapped: TemplateRepresentable {
 extension Array: TemplateRepresentable where Element: TemplateRepresentable {
     var templateValue: TemplateValue { .items(self) }
     /// A list has no named fields.
-    func templateValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? { path.isEmpty ? .items(self) : .null }
-    func fieldValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? { nil }
+    func templateValue(at path: TemplatePath) -> TemplateValue? { path.isEmpty ? .items(self) : .null }
+    func fieldValue(at path: TemplatePath) -> TemplateValue? { nil }
 }
 
 extension Array: TemplateList where Element: TemplateRepresentable {
@@ -190,17 +226,17 @@ extension Array: TemplateList where Element: TemplateRepresentable {
 
 /// Text fields by name (`{{page.assets.style_css}}`).
 extension Dictionary: TemplateObject where Key == String, Value: TemplateRepresentable {
-    func value(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func value(at path: TemplatePath) -> TemplateValue? {
         self[path[path.startIndex].name]?.templateValue(at: path.dropFirst())
     }
 }
 
 extension Dictionary: TemplateRepresentable where Key == String, Value: TemplateRepresentable {
     var templateValue: TemplateValue { .object(self) }
-    func templateValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func templateValue(at path: TemplatePath) -> TemplateValue? {
         path.isEmpty ? .object(self) : (value(at: path) ?? .null)
     }
-    func fieldValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? { value(at: path) }
+    func fieldValue(at path: TemplatePath) -> TemplateValue? { value(at: path) }
 }
 
 extension TemplateObject where Self: TemplateRepresentable {
@@ -208,15 +244,15 @@ extension TemplateObject where Self: TemplateRepresentable {
         withUnsafePointer(to: self) { body(TemplateItems(base: UnsafeRawPointer($0), count: 1, type: Self.self)) }
     }
 
-    static func fieldValue(at path: ArraySlice<TemplateKey>, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
+    static func fieldValue(at path: TemplatePath, inItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue? {
         base.assumingMemoryBound(to: Self.self)[index].value(at: path)
     }
 
     var templateValue: TemplateValue { .object(self) }
-    func templateValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func templateValue(at path: TemplatePath) -> TemplateValue? {
         path.isEmpty ? .object(self) : (value(at: path) ?? .null)
     }
-    func fieldValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? { value(at: path) }
+    func fieldValue(at path: TemplatePath) -> TemplateValue? { value(at: path) }
 }
 
 extension TemplateValue {
@@ -233,7 +269,7 @@ extension TemplateValue {
 
 extension TemplateValue: TemplateRepresentable {
     var templateValue: TemplateValue { self }
-    func templateValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func templateValue(at path: TemplatePath) -> TemplateValue? {
         if path.isEmpty {
             if case .null = self { return nil }
             return self
@@ -244,7 +280,7 @@ extension TemplateValue: TemplateRepresentable {
         case .bool, .int, .text, .list, .items: return .null
         }
     }
-    func fieldValue(at path: ArraySlice<TemplateKey>) -> TemplateValue? {
+    func fieldValue(at path: TemplatePath) -> TemplateValue? {
         if case .object(let object) = self { return object.value(at: path) }
         return nil
     }
