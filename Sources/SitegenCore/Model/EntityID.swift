@@ -47,6 +47,15 @@ public struct Ref: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 }
 
+extension Array where Element == Ref {
+    /// The IDs of the references to pages of `kind`, in their order.
+    func ids(ofKind kind: EntityKind) -> [String] {
+        var ids: [String] = []
+        for ref in self where ref.kind == kind { ids.append(ref.id) }
+        return ids
+    }
+}
+
 /// The ID syntax of the contract: `[a-z0-9]+(-[a-z0-9]+)*`, at most 100 characters.
 public enum IDSyntax {
     /// Whether `id` is a valid ID.

@@ -2,53 +2,62 @@
 ///
 /// A small encoder of its own: keys sorted, strings escaped so the text cannot end its
 /// `<script>` element (`<`, `>` and `&` as `\\u` escapes). Foundation's JSONSerialization
-/// cost more than rendering the rest of a small page.
+/// cost more than rendering the rest of a small page, and so did a `[String: Any]` of the values
+/// (a dictionary per page and a dynamic cast per value): the values are typed (``Value``).
 enum JSONLD {
-    /// Serialises `object` (strings, numbers, booleans, arrays and dictionaries) with sorted keys.
-    static func script(_ object: [String: Any]) -> String {
+    /// A value of structured data: a text, a list of texts or an object.
+    indirect enum Value: ExpressibleByStringLiteral, ExpressibleByDictionaryLiteral {
+        case text(String)
+        case texts([String])
+        case object(Object)
+
+        init(stringLiteral text: String) { self = .text(text) }
+        init(dictionaryLiteral fields: (String, Value?)...) { self = .object(Object(fields)) }
+    }
+
+    /// An object of structured data: its fields in any order (they are written sorted by key),
+    /// a field given nil left out.
+    struct Object: ExpressibleByDictionaryLiteral {
+        private var fields: [(key: String, value: Value)]
+
+        init(dictionaryLiteral fields: (String, Value?)...) { self.init(fields) }
+
+        fileprivate init(_ fields: [(String, Value?)]) {
+            self.fields = fields.compactMap { key, value in value.map { (key, $0) } }
+        }
+
+        /// The value of field `key`; setting nil removes the field.
+        subscript(key: String) -> Value? {
+            get { fields.first { $0.key == key }?.value }
+            set {
+                fields.removeAll { $0.key == key }
+                if let newValue { fields.append((key, newValue)) }
+            }
+        }
+
+        fileprivate func write(to output: inout [UInt8]) {
+            output.append(UInt8(ascii: "{"))
+            for (index, field) in fields.sorted(by: { $0.key < $1.key }).enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                writeString(field.key, to: &output)
+                output.append(UInt8(ascii: ":"))
+                field.value.write(to: &output)
+            }
+            output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Serialises `object` with its `@context`, keys sorted.
+    static func script(_ object: Object) -> String {
         var object = object
         object["@context"] = "https://schema.org"
         var output: [UInt8] = []
         output.reserveCapacity(512)
-        write(object, to: &output)
+        object.write(to: &output)
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Drops the nil values of a dictionary literal.
-    static func compact(_ object: [String: Any?]) -> [String: Any] {
-        object.compactMapValues { $0 }
-    }
-
-    private static func write(_ value: Any, to output: inout [UInt8]) {
-        switch value {
-        case let text as String:
-            writeString(text, to: &output)
-        case let flag as Bool:
-            output += (flag ? "true" : "false").utf8
-        case let number as Int:
-            output += String(number).utf8
-        case let map as [String: Any]:
-            output.append(UInt8(ascii: "{"))
-            for (index, key) in map.keys.sorted().enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                writeString(key, to: &output)
-                output.append(UInt8(ascii: ":"))
-                write(map[key]!, to: &output)
-            }
-            output.append(UInt8(ascii: "}"))
-        case let list as [Any]:
-            output.append(UInt8(ascii: "["))
-            for (index, item) in list.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                write(item, to: &output)
-            }
-            output.append(UInt8(ascii: "]"))
-        default:
-            writeString(String(describing: value), to: &output)
-        }
-    }
-
-    private static func writeString(_ text: String, to output: inout [UInt8]) {
+    fileprivate static func writeString(_ text: String, to output: inout [UInt8]) {
         var text = text
         output.append(0x22)
         text.withUTF8 { bytes in
@@ -82,5 +91,23 @@ enum JSONLD {
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<bytes.count]))
         }
         output.append(0x22)
+    }
+}
+
+extension JSONLD.Value {
+    fileprivate func write(to output: inout [UInt8]) {
+        switch self {
+        case .text(let text):
+            JSONLD.writeString(text, to: &output)
+        case .texts(let texts):
+            output.append(UInt8(ascii: "["))
+            for (index, text) in texts.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                JSONLD.writeString(text, to: &output)
+            }
+            output.append(UInt8(ascii: "]"))
+        case .object(let object):
+            object.write(to: &output)
+        }
     }
 }

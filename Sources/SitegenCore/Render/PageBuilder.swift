@@ -225,7 +225,7 @@ struct PageBuilder {
     }
 
     private func pageView(_ place: Place, heading: String, description: String, ogType: String,
-                          canonical: Bool = true, jsonLD: [String: Any], image: PageImage? = nil,
+                          canonical: Bool = true, jsonLD: JSONLD.Object, image: PageImage? = nil,
                           indexedAs: (kind: EntityKind, year: Int?)? = nil) -> PageView {
         // The menu: the page kinds that are in it, then the standalone pages that have a `menu` position.
         // Every page of a split list (`articles/page/2/`) marks its section as current.
@@ -245,9 +245,9 @@ struct PageBuilder {
         let links = layout.links
         let assets = layout.assets
         var ld = jsonLD
-        if canonical, let url = absoluteURL(place.folder), ld["url"] == nil { ld["url"] = url }
+        if canonical, let url = absoluteURL(place.folder), ld["url"] == nil { ld["url"] = .text(url) }
         let imageURL = absoluteImageURL(image)
-        if let imageURL, ld["image"] == nil { ld["image"] = imageURL }
+        if let imageURL, ld["image"] == nil { ld["image"] = .text(imageURL) }
         let title = place.file == "index.html" ? site.config.title : strings.text("site.page_title") { $0 == "page" ? heading : $0 == "site" ? site.config.title : nil }
         return PageView(title: title, heading: heading, description: description.isEmpty ? site.config.description : description,
                         lang: site.config.language, dir: strings.language.direction, canonical: canonical ? absoluteURL(place.folder) : nil,
@@ -397,27 +397,31 @@ struct PageBuilder {
         }
     }
 
-    /// "Referenced by" sections: who links or cites this page, except the kinds the page lists elsewhere.
-    /// On an actor's page (`cutting` its lists), each section is cut to `list_limit` entries with a link to all of them.
-    private func backlinkSections(_ ref: Ref, _ place: Place, excluding excluded: Set<EntityKind>, cutting lists: ActorLists? = nil) -> [BacklinkSection] {
-        // The page's backlinks are looked up once, not once for each kind.
-        let all = lists == nil ? site.backlinks[ref] ?? [] : []
-        return backlinkTitles.compactMap { kind, title in
+    /// "Referenced by" sections: who links or cites this page (`backlinks`, the page's entry of
+    /// ``Site/backlinks``, looked up once by the page), except the kinds the page lists elsewhere.
+    private func backlinkSections(_ backlinks: [Ref], _ place: Place, excluding excluded: Set<EntityKind>) -> [BacklinkSection] {
+        backlinkTitles.compactMap { kind, title in
             guard !excluded.contains(kind) else { return nil }
-            guard let lists else {
-                let items = all.compactMap { $0.kind == kind ? linkItem($0, place) : nil }
-                return items.isEmpty ? nil : BacklinkSection(title: title, items: items)
-            }
+            let items = backlinks.compactMap { $0.kind == kind ? linkItem($0, place) : nil }
+            return items.isEmpty ? nil : BacklinkSection(title: title, items: items)
+        }
+    }
+
+    /// An actor's "Referenced by" sections, from its `lists`: each cut to `list_limit` entries
+    /// with a link to all of them.
+    private func backlinkSections(_ ref: Ref, _ place: Place, excluding excluded: Set<EntityKind>, cutting lists: ActorLists) -> [BacklinkSection] {
+        backlinkTitles.compactMap { kind, title in
+            guard !excluded.contains(kind) else { return nil }
             let list = lists.list(kind.folder)
             let items = (list?.ids ?? []).prefix(site.config.listLimit).compactMap { linkItem(Ref(kind, $0), place) }
             return items.isEmpty ? nil : BacklinkSection(title: title, items: items, more: moreLink(ref.id, list, place))
         }
     }
 
-    /// Notes about a page (`about`) and notes linking it, in note order.
-    private func notes(about ref: Ref, _ place: Place) -> [LinkItem] {
+    /// Notes about a page (`about`) and notes linking it (among its `backlinks`), in note order.
+    private func notes(about ref: Ref, linkedBy backlinks: [Ref], _ place: Place) -> [LinkItem] {
         let about = site.notesAbout[ref] ?? []
-        let linking = site.backlinks(to: ref, ofKind: .note)
+        let linking = backlinks.ids(ofKind: .note)
         guard !about.isEmpty || !linking.isEmpty else { return [] }
         let ids = Set(about + linking)
         return site.inNoteOrder(Array(ids)).compactMap { linkItem(Ref(.note, $0), place) }
@@ -470,7 +474,7 @@ struct PageBuilder {
         let latest = site.timeline.suffix(8).reversed().map { eventItem($0, place, citations, withSummary: false) }
         let groups = actorGroups(site.actorOrder, place, limit: Self.homeActorsPerKindLimit)
         var page = pageView(place, heading: site.config.title, description: site.config.description, ogType: "website",
-                            jsonLD: ["@type": "WebSite", "name": site.config.title, "description": site.config.description])
+                            jsonLD: ["@type": "WebSite", "name": .text(site.config.title), "description": .text(site.config.description)])
         page.title = site.config.title
         let sources = sourceEntries(citations, place)
         return HomePage(page: page, introHTML: intro, hasIntro: !intro.isEmpty, notes: notes, hasNotes: !notes.isEmpty,
@@ -554,7 +558,7 @@ struct PageBuilder {
         }
         let monthLinks = current.map { months(of: $0.year) } ?? []
         let page = pageView(place, heading: heading, description: strings.text("timeline.description", ["site": site.config.title]),
-                            ogType: "website", jsonLD: ["@type": "CollectionPage", "name": heading])
+                            ogType: "website", jsonLD: ["@type": "CollectionPage", "name": .text(heading)])
         let sources = sourceEntries(citations, place)
         return TimelinePage(page: page, isWhole: false, isOverview: current == nil, isPeriod: current != nil, periods: years, months: monthLinks, hasMonths: !monthLinks.isEmpty,
                             years: groups, hasEvents: !site.timeline.isEmpty, pager: pager, sources: sources, hasSources: !sources.isEmpty)
@@ -581,7 +585,7 @@ struct PageBuilder {
         }
         let heading = strings.text("timeline.title")
         let page = pageView(place, heading: heading, description: strings.text("timeline.description", ["site": site.config.title]),
-                            ogType: "website", jsonLD: ["@type": "CollectionPage", "name": heading])
+                            ogType: "website", jsonLD: ["@type": "CollectionPage", "name": .text(heading)])
         let sources = sourceEntries(citations, place)
         return TimelinePage(page: page, isWhole: true, isOverview: false, isPeriod: false, periods: [], months: [], hasMonths: false,
                             years: years, hasEvents: !years.isEmpty, pager: nil, sources: sources, hasSources: !sources.isEmpty)
@@ -590,7 +594,7 @@ struct PageBuilder {
     func notFoundPage(_ place: Place) -> NotFoundPage {
         let heading = strings.text("not_found.title")
         return NotFoundPage(page: pageView(place, heading: heading, description: strings.text("not_found.description"),
-                                           ogType: "website", canonical: false, jsonLD: ["@type": "WebPage", "name": heading]))
+                                           ogType: "website", canonical: false, jsonLD: ["@type": "WebPage", "name": .text(heading)]))
     }
 
     func searchPage(_ place: Place) -> SearchPage {
@@ -599,7 +603,7 @@ struct PageBuilder {
         let indexes = [(PageKind.timeline, "nav.timeline"), (PageKind.actors, "nav.actors"), (PageKind.network, "nav.network"), (PageKind.articles, "nav.articles"), (PageKind.notes, "nav.notes")]
             .map { kind, label in LinkItem(title: strings.text(label), url: link(section: kind.folder(of: ""), from: place), detail: nil) }
         return SearchPage(page: pageView(place, heading: heading, description: strings.text("search.description", ["site": site.config.title]),
-                                         ogType: "website", jsonLD: ["@type": "SearchResultsPage", "name": heading]),
+                                         ogType: "website", jsonLD: ["@type": "SearchResultsPage", "name": .text(heading)]),
                           kinds: kinds.map(searchKind), pagefindScript: place.root + "pagefind/pagefind.js", indexes: indexes)
     }
 
@@ -609,7 +613,7 @@ struct PageBuilder {
                           _ place: Place) -> (ids: ArraySlice<String>, page: PageView, pagination: PaginationView?) {
         let number = ListPaging.number(ofPage: id)
         let pages = ListPaging.pages(ids, limit: site.config.listLimit)
-        var page = pageView(place, heading: heading, description: description, ogType: "website", jsonLD: ["@type": "CollectionPage", "name": heading])
+        var page = pageView(place, heading: heading, description: description, ogType: "website", jsonLD: ["@type": "CollectionPage", "name": .text(heading)])
         if number > 1 { page.title = pagedTitle(heading, number: number) }
         return (pages[min(number, pages.count) - 1], page, pagination(folder, number: number, count: pages.count, place))
     }
@@ -673,19 +677,20 @@ struct PageBuilder {
     func articlePage(_ article: Article, _ place: Place, _ citations: PageCitations) -> ArticlePage {
         let ref = Ref(.article, article.id)
         let body = finish(article.body.content, place, citations)
-        let events = site.inTimelineOrder(site.backlinks(to: ref, ofKind: .event))
+        let linked = site.backlinks[ref] ?? []
+        let events = site.inTimelineOrder(linked.ids(ofKind: .event))
             .map { eventItem($0, place, citations, withSummary: false) }
-        let notes = self.notes(about: ref, place)
-        let backlinks = backlinkSections(ref, place, excluding: [.event, .note])
+        let notes = self.notes(about: ref, linkedBy: linked, place)
+        let backlinks = backlinkSections(linked, place, excluding: [.event, .note])
         let description = MarkdownHTML.summary(article.body.plainSummary)
-        let jsonLD: [String: Any] = JSONLD.compact([
-            "@type": "NewsArticle", "headline": article.title, "datePublished": article.published.rfc3339,
-            "dateModified": article.updated?.rfc3339,
-            "author": article.author.map { ["@type": "Person", "name": $0] },
-            "publisher": ["@type": "Organization", "name": article.outlet],
-            "isBasedOn": article.url, "description": description.isEmpty ? nil : description,
-            "inLanguage": article.language ?? site.config.language,
-        ])
+        let jsonLD: JSONLD.Object = [
+            "@type": "NewsArticle", "headline": .text(article.title), "datePublished": .text(article.published.rfc3339),
+            "dateModified": article.updated.map { .text($0.rfc3339) },
+            "author": article.author.map { ["@type": "Person", "name": .text($0)] },
+            "publisher": ["@type": "Organization", "name": .text(article.outlet)],
+            "isBasedOn": article.url.map(JSONLD.Value.text), "description": description.isEmpty ? nil : .text(description),
+            "inLanguage": .text(article.language ?? site.config.language),
+        ]
         let page = pageView(place, heading: article.title, description: description, ogType: "article", jsonLD: jsonLD, image: article.image,
                             indexedAs: (.article, article.published.date.year))
         let sources = sourceEntries(citations, place)
@@ -712,12 +717,12 @@ struct PageBuilder {
         let backlinks = backlinkSections(ref, place, excluding: [.event, .note], cutting: lists)
         let description = actor.role ?? MarkdownHTML.summary(actor.body.plainSummary)
         let isPerson = actor.kind == .person
-        let jsonLD: [String: Any] = JSONLD.compact([
-            "@type": isPerson ? "Person" : "Organization", "name": actor.name,
-            "alternateName": actor.aliases.isEmpty ? nil : actor.aliases,
-            "description": description.isEmpty ? nil : description,
-            (isPerson ? "jobTitle" : "legalName"): isPerson ? actor.role : actor.fullName,
-        ])
+        let jsonLD: JSONLD.Object = [
+            "@type": .text(isPerson ? "Person" : "Organization"), "name": .text(actor.name),
+            "alternateName": actor.aliases.isEmpty ? nil : .texts(actor.aliases),
+            "description": description.isEmpty ? nil : .text(description),
+            (isPerson ? "jobTitle" : "legalName"): (isPerson ? actor.role : actor.fullName).map(JSONLD.Value.text),
+        ]
         let page = pageView(place, heading: actor.name, description: description, ogType: isPerson ? "profile" : "website", jsonLD: jsonLD,
                             image: actor.image, indexedAs: (.actor, nil))
         let sources = sourceEntries(citations, place)
@@ -848,7 +853,7 @@ struct PageBuilder {
         }
         let heading = strings.text("network.page_title")
         let page = pageView(place, heading: heading, description: strings.text("network.page_description", ["site": site.config.title]),
-                            ogType: "website", jsonLD: ["@type": "CollectionPage", "name": heading])
+                            ogType: "website", jsonLD: ["@type": "CollectionPage", "name": .text(heading)])
         let capped = connected.count > shown.count
             ? strings.text("network.capped", ["shown": String(shown.count), "total": String(connected.count)]) : nil
         return NetworkPage(page: page, svg: svg, legend: legend(Set(nodes.map(\.kind))), groups: groups, hasNetwork: !nodes.isEmpty,
@@ -868,17 +873,18 @@ struct PageBuilder {
         let item = eventItem(event, place, citations)
         let quotes = quoteItems(event.sources, place, citations)
         let facts = factItems(event.facts, citations)
-        let notes = self.notes(about: ref, place)
-        let backlinks = backlinkSections(ref, place, excluding: [.note])
+        let linked = site.backlinks[ref] ?? []
+        let notes = self.notes(about: ref, linkedBy: linked, place)
+        let backlinks = backlinkSections(linked, place, excluding: [.note])
         let description = event.summary.map { MarkdownHTML.summary($0.plainSummary) } ?? event.title
-        let jsonLD: [String: Any] = JSONLD.compact([
-            "@type": "Event", "name": event.title, "startDate": event.date.description,
-            "endDate": event.end?.description,
-            "location": event.place.map { ["@type": "Place", "name": $0] },
-            "description": description,
+        let jsonLD: JSONLD.Object = [
+            "@type": "Event", "name": .text(event.title), "startDate": .text(event.date.description),
+            "endDate": event.end.map { .text($0.description) },
+            "location": event.place.map { ["@type": "Place", "name": .text($0)] },
+            "description": .text(description),
             "eventStatus": "https://schema.org/EventScheduled",
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        ])
+        ]
         let page = pageView(place, heading: event.title, description: description, ogType: "article", jsonLD: jsonLD,
                             indexedAs: (.event, event.date.year))
         let sources = sourceEntries(citations, place)
@@ -893,12 +899,13 @@ struct PageBuilder {
     func standalonePage(_ standalone: StandalonePage, _ place: Place, _ citations: PageCitations) -> StandalonePageView {
         let ref = Ref(.page, standalone.id)
         let body = finish(standalone.body.content, place, citations)
-        let notes = self.notes(about: ref, place)
-        let backlinks = backlinkSections(ref, place, excluding: [.note])
+        let linked = site.backlinks[ref] ?? []
+        let notes = self.notes(about: ref, linkedBy: linked, place)
+        let backlinks = backlinkSections(linked, place, excluding: [.note])
         let description = standalone.summary ?? MarkdownHTML.summary(standalone.body.plainSummary)
-        let jsonLD: [String: Any] = JSONLD.compact([
-            "@type": "WebPage", "name": standalone.title, "description": description.isEmpty ? nil : description,
-        ])
+        let jsonLD: JSONLD.Object = [
+            "@type": "WebPage", "name": .text(standalone.title), "description": description.isEmpty ? nil : .text(description),
+        ]
         let page = pageView(place, heading: standalone.title, description: description, ogType: "website", jsonLD: jsonLD,
                             indexedAs: (.page, nil))
         let sources = sourceEntries(citations, place)
@@ -917,14 +924,14 @@ struct PageBuilder {
             toc = anchored.headings.map { LinkItem(title: $0.text, url: "#" + $0.id, detail: nil) }
         }
         let about = note.about.compactMap { linkItem($0.ref, place) }
-        let backlinks = backlinkSections(ref, place, excluding: [])
+        let backlinks = backlinkSections(site.backlinks[ref] ?? [], place, excluding: [])
         let description = note.summary ?? MarkdownHTML.summary(note.body.plainSummary)
-        let jsonLD: [String: Any] = JSONLD.compact([
-            "@type": "Article", "headline": note.title, "description": description.isEmpty ? nil : description,
-            "datePublished": note.date?.description,
-            "author": note.author.map { ["@type": "Person", "name": $0] },
-            "publisher": ["@type": "Organization", "name": site.config.title],
-        ])
+        let jsonLD: JSONLD.Object = [
+            "@type": "Article", "headline": .text(note.title), "description": description.isEmpty ? nil : .text(description),
+            "datePublished": note.date.map { .text($0.description) },
+            "author": note.author.map { ["@type": "Person", "name": .text($0)] },
+            "publisher": ["@type": "Organization", "name": .text(site.config.title)],
+        ]
         let page = pageView(place, heading: note.title, description: description, ogType: "article", jsonLD: jsonLD, image: note.image,
                             indexedAs: (.note, note.date?.year))
         let sources = sourceEntries(citations, place)

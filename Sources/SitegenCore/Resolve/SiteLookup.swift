@@ -51,10 +51,7 @@ extension SiteLookup {
 
     /// The pages that reference `ref`, of one kind.
     func backlinks(to ref: Ref, ofKind kind: EntityKind) -> [String] {
-        guard let all = backlinks(to: ref) else { return [] }
-        var ids: [String] = []
-        for other in all where other.kind == kind { ids.append(other.id) }
-        return ids
+        backlinks(to: ref)?.ids(ofKind: kind) ?? []
     }
 }
 
