@@ -31,6 +31,34 @@ import Testing
         try EditRun(root: site.root, seed: Self.seed, steps: Self.steps).run()
     }
 
+    @Test func anEditThatOnlyEncodesALetterOtherwiseIsServedAsAColdBuildWritesIt() throws {
+        // "Südmark" with its ü composed (U+00FC) and decomposed (u, U+0308): equal as Swift
+        // Strings, other bytes on every page that shows the name.
+        let site = try TestSite(copying: demoSiteFolder)
+        let run = try EditRun(root: site.root, seed: 1, steps: 0)
+        try run.compare(step: 0, edit: "first build")
+        let path = "content/actors/sudmark.md"
+        let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+        #expect(text.contains("name: Sudmark\n"))
+        let composed = text.replacingOccurrences(of: "name: Sudmark\n", with: "name: S\u{FC}dmark\n", options: .literal)
+        let decomposed = text.replacingOccurrences(of: "name: Sudmark\n", with: "name: Su\u{308}dmark\n", options: .literal)
+        #expect(decomposed == composed && decomposed.utf8.count == composed.utf8.count + 1)
+        try site.write(path, composed)
+        try run.compare(step: 1, edit: "the actor's name with a composed ü")
+        try site.write(path, decomposed)
+        try run.compare(step: 2, edit: "the actor's name with its ü decomposed")
+        try site.write(path, composed)
+        try run.compare(step: 3, edit: "the actor's name composed again")
+        // The same for an event, one of several in its file.
+        let events = "content/events/background.yaml"
+        let list = try String(contentsOf: site.root.appendingPathComponent(events), encoding: .utf8)
+        #expect(list.contains("title: First joint survey of the river\n"))
+        try site.write(events, list.replacingOccurrences(of: "title: First joint survey of the river\n", with: "title: Premi\u{E8}re survey of the river\n"))
+        try run.compare(step: 4, edit: "an event's title with a composed è")
+        try site.write(events, list.replacingOccurrences(of: "title: First joint survey of the river\n", with: "title: Premie\u{300}re survey of the river\n"))
+        try run.compare(step: 5, edit: "the event's title with its è decomposed")
+    }
+
     @Test func aFileRewrittenWithinTheSameClockTickIsStillSeen() throws {
         let site = try TestSite(copying: demoSiteFolder)
         let run = try EditRun(root: site.root, seed: 1, steps: 0)
@@ -435,6 +463,28 @@ struct SiteEditor {
                 : text.replacingOccurrences(of: "\nkind:", with: "\nrelations:\n" + relation + "kind:")
             try write(path, added)
             return "relate actor \(id) to \(other)"
+        case 31:
+            // The same name in other bytes: an é composed (U+00E9) or decomposed (e, U+0301),
+            // which Swift's == finds equal.
+            guard let id = pick(actors) else { return "nothing" }
+            let path = "content/actors/\(id).md"
+            let text = read(path)
+            guard let line = text.components(separatedBy: "\n").first(where: { $0.hasPrefix("name:") }) else { return "nothing" }
+            let composed = "\u{E9}".unicodeScalars.first!, accent = "\u{301}".unicodeScalars.first!
+            let scalars = Array(line.unicodeScalars)
+            var toggled = String.UnicodeScalarView()
+            if scalars.contains(composed) {
+                for scalar in scalars { if scalar == composed { toggled.append("e"); toggled.append(accent) } else { toggled.append(scalar) } }
+            } else if scalars.contains(accent) {
+                for (index, scalar) in scalars.enumerated() where scalar != accent {
+                    let accented = scalar == "e" && index + 1 < scalars.count && scalars[index + 1] == accent
+                    toggled.append(accented ? composed : scalar)
+                }
+            } else {
+                toggled = (line + " Pr\u{E9}sident").unicodeScalars
+            }
+            try write(path, replacingLine(text, "name:", with: String(toggled)))
+            return "re-encode actor \(id)'s name (\(String(toggled).unicodeScalars.count) scalars)"
         default:
             return try mend(using: &random)
         }

@@ -501,7 +501,7 @@ extension BuildSession {
             if let file = old.files[path]?.loaded { for (ref, value) in entities(of: file) { before[ref] = value } }
             if let file = files[path]?.loaded { for (ref, value) in entities(of: file) { after[ref] = value } }
         }
-        return (paths, Set(Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }))
+        return (paths, Set(Set(before.keys).union(after.keys).filter { !EntityValue.same(before[$0], after[$0]) }))
     }
 
     /// The pages to render again for the change from the output `old` (whose site is `oldSite`) to
@@ -620,6 +620,19 @@ extension BuildSession {
     /// An entity's value as a file gave it, compared whole (every field), or a file that could not be read.
     enum EntityValue: Equatable {
         case article(Article), actor(Actor), note(Note), page(StandalonePage), event(Event), broken
+
+        /// Whether an entity of a changed file is the same as before, byte for byte: Swift's `==`
+        /// compares texts as Unicode does (a composed `ü` equals `u` and a combining diaeresis),
+        /// but the pages show a text's bytes, so an edit that only encodes a letter otherwise must
+        /// render the pages that show it. An event is compared with the bytes it was read from
+        /// too (``Event/sourceHash``, part of its `==`); any other entity is the only one of its
+        /// file, whose bytes changed, so it counts as changed (an edit that changes nothing a page
+        /// shows renders its pages again, and writes none).
+        static func same(_ one: EntityValue?, _ other: EntityValue?) -> Bool {
+            guard one == other else { return false }
+            if case .event = one { return true }
+            return false
+        }
     }
 
     /// What rendering one page did.

@@ -15,10 +15,11 @@ enum EventLoader {
             return ([], probableIDs(in: file.text), [.error(root.location, "an events file is a YAML list: start each event with `- id: ...`")])
         }
         var events: [Event] = []
+        let sourceHashes = Self.sourceHashes(of: file.text, itemsStartingAt: items.map(\.location.line))
         var fileLines: [Substring]?
         var brokenIDs: [String] = []
         var diagnostics: [Diagnostic] = []
-        for item in items {
+        for (index, item) in items.enumerated() {
             guard case .mapping = item.value else {
                 diagnostics.append(.error(item.location, "each event is a set of `key: value` lines starting with `- id: ...`, not \(item.shapeName)"))
                 continue
@@ -57,12 +58,40 @@ enum EventLoader {
             if let id, IDSyntax.isValid(id), let date, let title {
                 events.append(Event(id: id, date: date, end: end, approximate: approximate, title: title,
                                     summary: summary, actors: actors, place: place, sources: sources,
-                                    facts: facts, location: item.location))
+                                    facts: facts, location: item.location, sourceHash: sourceHashes[index]))
             } else if let id {
                 brokenIDs.append(id)
             }
         }
         return (events, brokenIDs, diagnostics)
+    }
+
+    /// A hash of the bytes of each item of a list whose items start on the lines `lines`
+    /// (1-based, in order): from the start of its line to the start of the next item's, the
+    /// last to the end of the file, less the blank lines and spaces at its end (``Event/sourceHash``).
+    static func sourceHashes(of text: String, itemsStartingAt lines: [Int]) -> [Int] {
+        var text = text
+        return text.withUTF8 { bytes in
+            // The offset of the start of each item's line.
+            var starts: [Int] = []
+            starts.reserveCapacity(lines.count)
+            var line = 1, offset = 0
+            for wanted in lines {
+                while line < wanted, offset < bytes.count {
+                    if bytes[offset] == UInt8(ascii: "\n") { line += 1 }
+                    offset += 1
+                }
+                starts.append(offset)
+            }
+            return starts.indices.map { index in
+                var end = index + 1 < starts.count ? max(starts[index], starts[index + 1]) : bytes.count
+                // Without the blank lines after it: appending an event leaves the last one as it was.
+                while end > starts[index], [UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: " "), UInt8(ascii: "\t")].contains(bytes[end - 1]) { end -= 1 }
+                var hasher = Hasher()
+                hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[starts[index]..<end])))
+                return hasher.finalize()
+            }
+        }
     }
 
     /// The `id:` values of a file that could not be parsed, so that links to its events are not

@@ -213,7 +213,11 @@ public struct Event: Sendable, Equatable {
     public var sources: [SourceQuote]
     public var facts: [Fact]
     public var location: SourceLocation
-
+    /// A hash of the bytes the event was read from (its item of the events file, up to the
+    /// next): two events equal as values but written in other bytes (Swift's `==` compares texts
+    /// as Unicode does, a composed `é` equal to `e` and a combining accent) are told apart, so
+    /// that `sitegen serve` renders again the pages that show them (docs/incremental.md).
+    public var sourceHash: Int = 0
 }
 
 /// An actor an event names (`actors:`), with where it is named.
