@@ -629,9 +629,8 @@ extension BuildSession {
         /// file, whose bytes changed, so it counts as changed (an edit that changes nothing a page
         /// shows renders its pages again, and writes none).
         static func same(_ one: EntityValue?, _ other: EntityValue?) -> Bool {
-            guard one == other else { return false }
-            if case .event = one { return true }
-            return false
+            guard one == other, case .event = one else { return false }
+            return true
         }
     }
 

@@ -86,12 +86,16 @@ enum EventLoader {
             return starts.indices.map { index in
                 var end = index + 1 < starts.count ? max(starts[index], starts[index + 1]) : bytes.count
                 // Without the blank lines after it: appending an event leaves the last one as it was.
-                while end > starts[index], [UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: " "), UInt8(ascii: "\t")].contains(bytes[end - 1]) { end -= 1 }
+                while end > starts[index], isBlank(bytes[end - 1]) { end -= 1 }
                 var hasher = Hasher()
                 hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[starts[index]..<end])))
                 return hasher.finalize()
             }
         }
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
     }
 
     /// The `id:` values of a file that could not be parsed, so that links to its events are not
