@@ -57,6 +57,18 @@ import Testing
         try run.compare(step: 4, edit: "an event's title with a composed è")
         try site.write(events, list.replacingOccurrences(of: "title: First joint survey of the river\n", with: "title: Premie\u{300}re survey of the river\n"))
         try run.compare(step: 5, edit: "the event's title with its è decomposed")
+        // Events written on one line (a flow list) share the line's bytes. Years apart, so that
+        // neither page shows the other (their previous and next links go to other events).
+        let flow = "content/events/flow.yaml"
+        func flowList(_ title: String) -> String {
+            // The title last: the places of what follows it in its item would change with its scalars.
+            "[{id: flow-one, date: 2001, actors: [norland], sources: [{article: gazette-2021-11-commission-report}], title: \"\(title)\"}, "
+                + "{id: flow-two, date: 2030, title: Second, actors: [sudmark], sources: [{article: gazette-2021-11-commission-report}]}]\n"
+        }
+        try site.write(flow, flowList("Premi\u{E8}re"))
+        try run.compare(step: 6, edit: "two events on one line, one title with a composed è")
+        try site.write(flow, flowList("Premie\u{300}re"))
+        try run.compare(step: 7, edit: "the first event's è decomposed")
     }
 
     @Test func aFileRewrittenWithinTheSameClockTickIsStillSeen() throws {

@@ -67,8 +67,9 @@ enum EventLoader {
     }
 
     /// A hash of the bytes of each item of a list whose items start on the lines `lines`
-    /// (1-based, in order): from the start of its line to the start of the next item's, the
-    /// last to the end of the file, less the blank lines and spaces at its end (``Event/sourceHash``).
+    /// (1-based, in order): from the start of its line to the start of the next item's line (the
+    /// next on a later line), the last to the end of the file, less the blank lines and spaces at
+    /// its end (``Event/sourceHash``).
     static func sourceHashes(of text: String, itemsStartingAt lines: [Int]) -> [Int] {
         var text = text
         return text.withUTF8 { bytes in
@@ -84,7 +85,9 @@ enum EventLoader {
                 starts.append(offset)
             }
             return starts.indices.map { index in
-                var end = index + 1 < starts.count ? max(starts[index], starts[index + 1]) : bytes.count
+                // Up to the next item that starts on a later line: items written on one line (a flow
+                // list) share that line's bytes, so a change to any of them changes each one's hash.
+                var end = starts[(index + 1)...].first { $0 > starts[index] } ?? bytes.count
                 // Without the blank lines after it: appending an event leaves the last one as it was.
                 while end > starts[index], isBlank(bytes[end - 1]) { end -= 1 }
                 var hasher = Hasher()
