@@ -110,6 +110,28 @@ import Testing
         #expect(page.contains("How events are DATED"))
     }
 
+    /// The session keeps the timeline's entries from one update to the next (``ViewMemo``): an entry
+    /// whose summary cites an article is made again when a citation added to an earlier event
+    /// moves that article's number on the page, though nothing of its own event changed.
+    @Test func aCitationAddedEarlierOnTheTimelineRenumbersTheEntriesKeptAfterIt() throws {
+        let site = try TestSite(copying: demoSiteFolder)
+        let run = try EditRun(root: site.root, seed: 1, steps: 0)
+        try run.compare(step: 0, edit: "first build")
+        func timeline() throws -> String {
+            try String(contentsOf: run.live.appendingPathComponent("timeline/index.html"), encoding: .utf8)
+        }
+        let before = try timeline()
+        // The 2021 commission's report cites the gazette, source 1 of the timeline; the 2019 survey cites nothing yet.
+        let path = "content/events/background.yaml"
+        let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+        #expect(text.contains("  approximate: true\n"))
+        try site.write(path, text.replacingOccurrences(of: "  approximate: true\n",
+                                                       with: "  approximate: true\n  summary: Surveyed together [@courier-2022-05-compact-signed].\n"))
+        #expect(try !run.compare(step: 1, edit: "a citation added to the survey of 2019", hinted: true))
+        let after = try timeline()
+        #expect(before.contains("#source_1\"") && after.contains("#source_2\""))
+    }
+
     /// An edit that names a page that does not exist shows the error a cold build reports (the same
     /// message, place and "did you mean"), however the reference is written; mending it serves the
     /// edit. The session finds these errors without resolving the whole site (``ResolvePatch``).

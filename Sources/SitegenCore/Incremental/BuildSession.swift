@@ -59,6 +59,8 @@ public final class BuildSession: Sendable {
         var dependencies: PageDependencies
         /// The settings, theme and static files the output was made with.
         var globalKey: [GlobalEntry]
+        /// The pieces of views its pages show, kept for the next update (``ViewMemo``).
+        var memo: ViewMemo
     }
 
     /// One file that, when it changes, changes every page.
@@ -358,6 +360,10 @@ public final class BuildSession: Sendable {
         // Taken out of the last output (which is replaced below, or dropped if writing fails), so that
         // recording what the rendered pages show changes the record in place rather than a copy of it.
         if previous != nil { swap(&dependencies, &previous!.dependencies) }
+        // The last output's pieces of views, less those that show what changed: what is left
+        // is what the pages now show (one made by the same settings, theme and words).
+        let memo = previous?.memo ?? ViewMemo(keepsTimelineEntries: true)
+        if let changedValues { memo.forget(changedValues) }
         // Numbers for the entities of the pages rendered and those changed (an entity added): the
         // pages' links to them are then found without making a String (PageLinks).
         dependencies.number(chosen.lazy.compactMap(\.entity))
@@ -365,7 +371,7 @@ public final class BuildSession: Sendable {
         let results: [Result<Bool, OutputWriter.WriteError>] = run.stage("render") {
             var results: [Result<Bool, OutputWriter.WriteError>] = []
             let outcome = Self.render(chosen, site: site, theme: loaded.theme, assets: assets, paging: paging, parallel: options.parallel,
-                                      numbers: dependencies.numbers, into: folder)
+                                      numbers: dependencies.numbers, memo: memo, into: folder)
             for (job, result) in zip(chosen, outcome) {
                 if !replaced.contains(job.path) { results.append(result.written) }
                 dependencies.record(job.path, shows: result.shows)
@@ -412,7 +418,8 @@ public final class BuildSession: Sendable {
                 return StageResult(nil, failures.map { $0.diagnostic(output: options.output, siteRoot: options.root) })
             }
             state.output = Output(site: site, versions: versions, lastVersion: lastVersion, files: files, produced: produced, pages: pages,
-                                  sitemap: sitemap, timelinePaging: paging, dependencies: dependencies, globalKey: globalKey)
+                                  sitemap: sitemap, timelinePaging: paging, dependencies: dependencies, globalKey: globalKey,
+                                  memo: memo)
             // What only the last output held (the whole last site, when it was resolved whole) is
             // freed on another thread: the new pages are served without waiting for it.
             Self.letGo(previous.take())
@@ -642,27 +649,34 @@ extension BuildSession {
 
     /// Renders `jobs` on all cores (one page builder per core) and writes each page that changed;
     /// what each page shows is given by the entities' `numbers` (``PageDependencies/numbers``).
+    /// The builders share `memo`: what one has made (a date, an article's card, a timeline
+    /// entry), the others need not make again, in this update or the next.
+    ///
+    /// Each thread takes the next job when it is done with one, the timeline's and the indexes'
+    /// pages first (the costliest): a busy core, or a run of costly pages, holds back no other thread.
     static func render(_ jobs: [PageJob], site: Site, theme: Theme, assets: [(name: String, file: OutputFile)], paging: TimelinePaging, parallel: Bool,
-                       numbers: RefNumbers, into folder: LiveOutputFolder) -> [RenderedPage] {
+                       numbers: RefNumbers, memo: ViewMemo, into folder: LiveOutputFolder) -> [RenderedPage] {
         let assetPaths = SiteRenderer.assetURLs(assets)
         let threads = parallel ? max(1, min(jobs.count, ProcessInfo.processInfo.activeProcessorCount)) : 1
-        let chunks = (0..<threads).map { chunk in Array(stride(from: chunk, to: jobs.count, by: threads)) }
-        // One memo for the threads: what one has made (a date, an article's card), the other need not make again.
-        let memo = ViewMemo()
-        let results = chunks.parallelMap(minimumCount: 2, parallel: parallel) { indices -> [(Int, RenderedPage)] in
-            var chunkTheme = theme
-            chunkTheme.library = theme.library.copy()
-            let builder = PageBuilder(site: site, theme: chunkTheme, assetPaths: assetPaths, timelinePaging: paging, memo: memo)
-            return indices.map { index in
-                let job = jobs[index]
+        let order = jobs.indices.filter { jobs[$0].entity == nil } + jobs.indices.filter { jobs[$0].entity != nil }
+        let next = Atomic(0)
+        let results = Array(0..<threads).parallelMap(minimumCount: 2, parallel: parallel) { _ -> [(Int, RenderedPage)] in
+            var threadTheme = theme
+            threadTheme.library = theme.library.copy()
+            let builder = PageBuilder(site: site, theme: threadTheme, assetPaths: assetPaths, timelinePaging: paging, memo: memo)
+            var rendered: [(Int, RenderedPage)] = []
+            while true {
+                let taken = next.add(1, ordering: .relaxed).oldValue
+                guard taken < order.count else { return rendered }
+                let job = jobs[order[taken]]
                 let (file, ownText) = builder.renderShowingOwnText(PageKind.all[job.kind], job.id)
                 var shows = PageLinks.shown(in: file.contents, besides: ownText, numberedBy: numbers)
                 if let entity = job.entity { shows.insert(entity, numberedBy: numbers) }
-                return (index, RenderedPage(written: folder.write(file), shows: shows))
+                rendered.append((order[taken], RenderedPage(written: folder.write(file), shows: shows)))
             }
         }
         var ordered = [RenderedPage?](repeating: nil, count: jobs.count)
-        for chunk in results { for (index, page) in chunk { ordered[index] = page } }
+        for thread in results { for (index, page) in thread { ordered[index] = page } }
         return ordered.map { $0! }
     }
 

@@ -306,6 +306,19 @@ struct PageBuilder {
                          place, citations)
     }
 
+    /// The entry of event `id` on a timeline page: the one the memo keeps (``RootMemo/timelineEntry(_:valid:_:)``)
+    /// when its summary's citations have the numbers they have on this page, else made again.
+    private func timelineItem(_ id: String, _ place: Place, _ citations: PageCitations) -> EventItem {
+        guard memo.keepsTimelineEntries else { return eventItem(id, place, citations) }
+        return place.memo.timelineEntry(id, valid: { entry in entry.citations.allSatisfy { citations.number(of: $0.article) == $0.number } }) {
+            guard let event = site.events[id] else { preconditionFailure("a listed event `\(id)` is not on the site") }
+            var cited: [String] = []
+            self.cited(event.summary?.content.marks, into: &cited)
+            return RootMemo.TimelineEntry(item: eventItem(id, place, citations), actors: event.actors.map(\.id),
+                                          citations: cited.map { ($0, citations.number(of: $0)) })
+        }
+    }
+
     private func eventItem(_ event: Event, _ place: Place, _ citations: PageCitations) -> EventItem {
         eventItem(id: event.id, title: event.title, date: date(event.date, end: event.end, approximate: event.approximate),
                   summary: event.summary?.content, actors: event.actors, place: event.place, place, citations)
@@ -544,7 +557,7 @@ struct PageBuilder {
             if !current.events.isEmpty {
                 let anchor = (current.month == nil ? "year_" : "month_") + String(format4: current.year)
                     + (current.month.map { "_" + String(format2: $0) } ?? "")
-                groups = [YearGroup(year: label(current), id: anchor, events: current.events.map { eventItem($0, place, citations) })]
+                groups = [YearGroup(year: label(current), id: anchor, events: current.events.map { timelineItem($0, place, citations) })]
             }
             // The periods before and after this one that show events.
             let index = paging.periodIndex[id]!
@@ -575,7 +588,7 @@ struct PageBuilder {
     private func wholeTimelinePage(_ place: Place, _ citations: PageCitations) -> TimelinePage {
         var years: [YearGroup] = []
         for id in site.timeline {
-            let item = eventItem(id, place, citations)
+            let item = timelineItem(id, place, citations)
             let year = String(format4: item.date.year)
             if years.last?.year == year {
                 years[years.count - 1].events.append(item)

@@ -11,10 +11,24 @@ import Synchronization
 ///
 /// Each render thread of a build has its own ``PageBuilder`` (``Array/parallelMap(parallel:makingContext:_:)``
 /// hands a finished chunk's builder to the next chunk) and so its own memo: the locks are never
-/// waited for. The threads re-rendering pages after an edit share one (``BuildSession``): each
-/// render starts with an empty memo, and a rename's few thousand pages would otherwise make
-/// each date and article card once per thread; the locks are held for a lookup only.
+/// waited for. The threads re-rendering pages after an edit share one (``BuildSession``), kept
+/// from one update to the next: an update first forgets what shows an entity whose value changed
+/// (``forget(_:)``), and what is left is what the pages of the site now on disk show. The locks
+/// are held for a lookup only.
+///
+/// A memo made with `keepsTimelineEntries` also keeps the timeline's entries (``RootMemo/timelineEntry(_:valid:_:)``):
+/// an actor's rename renders the 170 pages of a 50,000-event timeline again, and all but its
+/// own events' entries are then the ones the last update made.
 final class ViewMemo: Sendable {
+    /// Whether the timeline's entries are kept (``BuildSession``), not only made.
+    let keepsTimelineEntries: Bool
+
+    /// A memo that keeps the timeline's entries when `keepsTimelineEntries` (for a memo that
+    /// lives from one update to the next; a cold build makes each entry once).
+    init(keepsTimelineEntries: Bool = false) {
+        self.keepsTimelineEntries = keepsTimelineEntries
+    }
+
     /// The date views made so far, by what they show.
     private let dates = Mutex<[DateKey: DateView]>([:])
     /// Article details ("Le Monde, 3 May 2023") by outlet and publication date.
@@ -94,6 +108,17 @@ final class ViewMemo: Sendable {
         return card
     }
 
+    /// Forgets what shows an entity of `changed` (its value changed, or it was added or removed):
+    /// its article card, its actor link, the timeline entries of an event among them or of an
+    /// event that names an actor among them; and the layout of each depth (it shows the menu,
+    /// whose standalone pages may be among them). Dates and details show their keys only.
+    func forget(_ changed: Set<Ref>) {
+        articles.withLock { articles in
+            for ref in changed where ref.kind == .article { articles[ref.id] = nil }
+        }
+        for memo in roots.withLock({ Array($0.values) }) { memo.forget(changed) }
+    }
+
     /// The memo of pages whose path to the root is `root`.
     func root(_ root: String) -> RootMemo {
         roots.withLock { roots in
@@ -117,6 +142,70 @@ final class RootMemo: Sendable {
         var assets: [String: String]
         var links: [String: String]
         var sectionURLs: [String]
+    }
+
+    /// The timeline's entries made so far, with what they show (``TimelineEntries``).
+    private let timeline = Mutex(TimelineEntries())
+
+    /// An event's entry on a timeline page, with what it shows besides the event's own value.
+    final class TimelineEntry: Sendable {
+        let item: EventItem
+        /// The actors the event names (as written, shown or not: one added shows).
+        let actors: [String]
+        /// The articles its summary cites, each with its number on the page it was made for.
+        let citations: [(article: String, number: Int?)]
+
+        init(item: EventItem, actors: [String], citations: [(article: String, number: Int?)]) {
+            self.item = item
+            self.actors = actors
+            self.citations = citations
+        }
+    }
+
+    /// The entries kept, by event, and the events that name each actor.
+    struct TimelineEntries {
+        var byEvent: [String: TimelineEntry] = [:]
+        var eventsByActor: [String: Set<String>] = [:]
+
+        /// At most this many entries are kept (a 100,000-article site's timeline holds 500,000
+        /// events): later ones are made each time, as without a memo.
+        static let limit = 100_000
+
+        mutating func remove(_ event: String) {
+            guard let entry = byEvent.removeValue(forKey: event) else { return }
+            for actor in entry.actors { eventsByActor[actor]?.remove(event) }
+        }
+    }
+
+    /// The entry of `event` made by `make`, or the one kept, when `valid` says it shows what the
+    /// page would (its citations' numbers are those of this page).
+    func timelineEntry(_ event: String, valid: (TimelineEntry) -> Bool, _ make: () -> TimelineEntry) -> EventItem {
+        if let known = timeline.withLock({ $0.byEvent[event] }), valid(known) { return known.item }
+        let entry = make()
+        timeline.withLock { entries in
+            entries.remove(event)
+            guard entries.byEvent.count < TimelineEntries.limit else { return }
+            entries.byEvent[event] = entry
+            for actor in entry.actors { entries.eventsByActor[actor, default: []].insert(event) }
+        }
+        return entry.item
+    }
+
+    /// Forgets what shows an entity of `changed` (``ViewMemo/forget(_:)``).
+    func forget(_ changed: Set<Ref>) {
+        actors.withLock { actors in
+            for ref in changed where ref.kind == .actor { actors[ref.id] = nil }
+        }
+        layout.withLock { $0 = nil }
+        timeline.withLock { entries in
+            for ref in changed {
+                switch ref.kind {
+                case .event: entries.remove(ref.id)
+                case .actor: for event in entries.eventsByActor[ref.id] ?? [] { entries.remove(event) }
+                case .article, .note, .page: break
+                }
+            }
+        }
     }
 
     /// The link item of an actor, made by `make` the first time.
