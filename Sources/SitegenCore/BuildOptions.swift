@@ -22,6 +22,9 @@ public struct BuildOptions: Sendable {
     /// The environment in which to look for Pagefind (`SITEGEN_PAGEFIND`, `PATH`) and run it, for
     /// sites with `search: true`; the process's own by default.
     public var environment: [String: String] = ProcessInfo.processInfo.environment
+    /// The gate every write of the build goes through (``WriteGate``): `sitegen serve` closes it
+    /// when it stops, so that no build still running writes into the folder it then removes.
+    public var writeGate = WriteGate()
 
     /// Creates options; `output` defaults to `root/public`.
     public init(root: URL, output: URL? = nil, includeDrafts: Bool = false, baseURL: String? = nil, writesOutput: Bool = true) {

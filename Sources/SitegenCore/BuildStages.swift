@@ -171,7 +171,7 @@ struct BuildStages: Sendable {
         guard options.writesOutput else { return StageResult(.discarded) }
         let notes = Self.outputNotes(site)
         do {
-            return StageResult(.staged(try OutputWriter().beginStaging(options.output, siteRoot: options.root)), notes: notes)
+            return StageResult(.staged(try OutputWriter(gate: options.writeGate).beginStaging(options.output, siteRoot: options.root)), notes: notes)
         } catch {
             return StageResult(.discarded, [error.diagnostic(output: options.output, siteRoot: options.root)], notes: notes)
         }

@@ -66,8 +66,9 @@ public final class PreviewServer: Sendable {
     let log: @Sendable (String) -> Void
     let state = PreviewState()
     private let ownsWorkFolder: Bool
-    /// The last folder of `a/` and `b/` a whole build (of a site with `search: true`) wrote without errors.
-    private let served = Mutex<URL?>(nil)
+    /// The gate of every build's writes: closed by ``cleanUp()``, so that a build still running
+    /// when the server stops writes nothing more (it would make the removed work folder again).
+    private let writes = WriteGate()
     /// The error overlay of the latest failed build, by build version (``overlay(for:)``).
     private let overlays = Mutex<(version: Int, html: String)?>(nil)
 
@@ -94,8 +95,10 @@ public final class PreviewServer: Sendable {
         try FileManager.default.createDirectory(at: workFolder, withIntermediateDirectories: true)
     }
 
-    /// Removes the work folder when the server made it.
+    /// Stops every build's writes (and the Pagefind it runs), then removes the work folder when
+    /// the server made it. A build still running goes on unobserved, and writes nothing.
     public func cleanUp() {
+        writes.close()
         if ownsWorkFolder { try? FileManager.default.removeItem(at: workFolder) }
     }
 
@@ -159,23 +162,19 @@ public final class PreviewServer: Sendable {
     ///
     /// The session (``BuildSession``) keeps the site in memory and writes only the pages that
     /// changed into `site/` of the work folder, each file atomically, while it is served; a build
-    /// with errors writes nothing. A site with `search: true` is built whole instead, into the one
-    /// of `a/` and `b/` not being served, which then becomes the served folder (Pagefind indexes
-    /// whole folders).
+    /// with errors writes nothing. For a site with `search: true`, the search index is then made
+    /// again apart (``SearchIndexing``), and follows the pages within one Pagefind run.
     ///
     /// Only the watcher calls this once the server runs, so builds never overlap. When the calling
     /// task is cancelled (the server stops) it returns nil at once and the build's result is dropped.
     @discardableResult
-    func rebuild(session: BuildSession, changed: Set<String>?) async -> BuildStatus? {
+    func rebuild(session: BuildSession, changed: Set<String>?, search: SearchIndexing) async -> BuildStatus? {
         let clock = ContinuousClock()
         let start = clock.now
         // The build is synchronous and uses every core: keep it off the cooperative thread pool.
-        guard let outcome = await BackgroundBuild.run({ () -> (BuildReport, URL) in
-            if let report = session.update(changed: changed) { return (report, session.options.output) }
-            return self.wholeBuild(baseURL: session.options.baseURL)
-        }) else { return nil }
-        let (report, target) = outcome
+        guard let report = await BackgroundBuild.run({ session.update(changed: changed) }) else { return nil }
         let elapsed = clock.now - start
+        let target = session.options.output
         let folder = RequestPath.realPath(target.path) ?? target.path
         let status = await state.publish(report: report, builtFolder: folder)
         // The overlay every page of a failed build carries, made before the log's lines (which
@@ -185,19 +184,8 @@ public final class PreviewServer: Sendable {
         if options.timings {
             log(report.timings.map { "\($0.stage) \(Self.milliseconds($0.duration)) ms" }.joined(separator: ", "))
         }
+        if !status.failed { search.request() }
         return status
-    }
-
-    /// Builds the whole site into the one of `a/` and `b/` not being served (for a site with `search: true`).
-    private func wholeBuild(baseURL: String?) -> (BuildReport, URL) {
-        let a = workFolder.appendingPathComponent("a")
-        let b = workFolder.appendingPathComponent("b")
-        let served = served.withLock { $0 }
-        let target = served == a ? b : a
-        let report = build(BuildOptions(root: options.root, output: target, includeDrafts: options.includeDrafts,
-                                        baseURL: baseURL, writesOutput: true))
-        if !report.failed { self.served.withLock { $0 = target } }
-        return (report, target)
     }
 
     /// Polls for changes and rebuilds until cancelled. The first build happens at once.
@@ -214,11 +202,14 @@ public final class PreviewServer: Sendable {
         let events = FolderEvents.start(root: options.root, folders: watched)
         let snapshot = { FolderSnapshot.take(root: self.options.root, folders: watched) }
         var seen = events == nil ? snapshot() : nil
-        let session = BuildSession(BuildOptions(root: options.root, output: workFolder.appendingPathComponent("site"),
-                                                includeDrafts: options.includeDrafts, baseURL: baseURL, writesOutput: true))
-        await rebuild(session: session, changed: nil)
+        var buildOptions = BuildOptions(root: options.root, output: workFolder.appendingPathComponent("site"),
+                                        includeDrafts: options.includeDrafts, baseURL: baseURL, writesOutput: true)
+        buildOptions.writeGate = writes
+        let session = BuildSession(buildOptions)
+        let search = SearchIndexing(session: session, root: options.root, log: log)
+        await rebuild(session: session, changed: nil, search: search)
         if let events {
-            await watch(events, session: session)
+            await watch(events, session: session, search: search)
             return
         }
         while !Task.isCancelled, let before = seen {
@@ -232,14 +223,14 @@ public final class PreviewServer: Sendable {
             // in the next snapshot: bursts coalesce.
             guard let settled = await settle(now, snapshot: snapshot) else { return }
             seen = settled
-            await rebuild(session: session, changed: settled.changedPaths(since: before))
+            await rebuild(session: session, changed: settled.changedPaths(since: before), search: search)
         }
     }
 
     /// Rebuilds on what the kernel reports (``FolderEvents``): once something other than an
     /// editor's swap file changed and nothing more was heard for `settleInterval`. It waits for
     /// the reports on a thread of its own, so an idle server uses no CPU.
-    private func watch(_ events: FolderEvents, session: BuildSession) async {
+    private func watch(_ events: FolderEvents, session: BuildSession, search: SearchIndexing) async {
         let settle = Int32(max(1, options.settleInterval.components.seconds * 1000
                                   + options.settleInterval.components.attoseconds / 1_000_000_000_000_000))
         while !Task.isCancelled {
@@ -252,7 +243,7 @@ public final class PreviewServer: Sendable {
                 continue
             }
             guard events.heardAChange else { continue }
-            await rebuild(session: session, changed: events.take())
+            await rebuild(session: session, changed: events.take(), search: search)
         }
     }
 }

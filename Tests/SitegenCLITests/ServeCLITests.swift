@@ -69,12 +69,31 @@ private final class ServeProcess {
         return process.terminationStatus
     }
 
-    /// Whether the private build folder of this process (`sitegen-serve-PID-…`) still exists.
-    var leftWorkFolder: Bool {
+    /// The private build folder of this process (`sitegen-serve-PID-…`), while it exists.
+    var workFolder: URL? {
         let prefix = "sitegen-serve-\(process.processIdentifier)-"
-        return ["/dev/shm", NSTemporaryDirectory()].contains { folder in
-            ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).contains { $0.hasPrefix(prefix) }
+        for folder in ["/dev/shm", NSTemporaryDirectory()] {
+            if let name = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).first(where: { $0.hasPrefix(prefix) }) {
+                return URL(fileURLWithPath: folder).appendingPathComponent(name)
+            }
         }
+        return nil
+    }
+
+    /// Whether the private build folder of this process still exists.
+    var leftWorkFolder: Bool { workFolder != nil }
+}
+
+/// A file's inode and modification time: a file written again (renamed over) has another.
+private struct FileStamp: Equatable {
+    var inode: UInt64
+    var modified: Int
+
+    init?(_ url: URL) {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return nil }
+        inode = UInt64(info.st_ino)
+        modified = info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec
     }
 }
 
@@ -140,6 +159,14 @@ private final class TakenPort {
     }
 
     deinit { close(socket) }
+}
+
+/// Many pages, each citing: a build that takes many seconds (minutes on a busy machine).
+private func addManyCitingNotes(to site: SiteCopy) throws {
+        let paragraph = String(repeating: "A sentence that cites the commission's report [@gazette-2021-11-commission-report]. ", count: 20)
+        for index in 0..<600 {
+            try site.write("content/notes/many-\(index).md", "---\ntitle: Note \(index)\n---\n" + String(repeating: paragraph + "\n\n", count: 5))
+        }
 }
 
 /// The two ways an editor or a process manager stops the server.
@@ -211,14 +238,29 @@ struct ServeCLITests {
         #expect(!serve.leftWorkFolder)
     }
 
+    @Test("it stops while an edit's pages are being written, and nothing of its build folder is left", arguments: StopSignal.allCases)
+    func stopsDuringAnUpdate(signal: StopSignal) throws {
+        let site = try SiteCopy()
+        try addManyCitingNotes(to: site)
+        let serve = try ServeProcess(["--root", site.root.path, "--port", "0"])
+        try serve.waitForLine(containing: "Built ")
+        let home = try #require(serve.workFolder).appendingPathComponent("site/index.html")
+        let before = try #require(FileStamp(home))
+        // A new site title: every page is written again, the home page among the first.
+        let settings = try String(contentsOf: site.root.appendingPathComponent("content/site.yaml"), encoding: .utf8)
+        try site.write("content/site.yaml", settings.replacingOccurrences(of: "title: ", with: "title: Renamed "))
+        let deadline = ContinuousClock.now + .seconds(180)
+        while FileStamp(home) == before && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.002) }
+        kill(serve.process.processIdentifier, signal.number)
+        #expect(serve.exitStatus(within: .seconds(10)) == 0, "stderr: \(serve.stderr)")
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(!serve.leftWorkFolder, "a build that went on after the stop made the removed build folder again")
+    }
+
     @Test("it stops during the first build of a large site, without waiting for the build", arguments: StopSignal.allCases)
     func stopsDuringFirstBuild(signal: StopSignal) throws {
         let site = try SiteCopy()
-        // Many pages, each citing: a first build that takes many seconds (minutes on a busy machine).
-        let paragraph = String(repeating: "A sentence that cites the commission's report [@gazette-2021-11-commission-report]. ", count: 20)
-        for index in 0..<600 {
-            try site.write("content/notes/many-\(index).md", "---\ntitle: Note \(index)\n---\n" + String(repeating: paragraph + "\n\n", count: 5))
-        }
+        try addManyCitingNotes(to: site)
         let serve = try ServeProcess(["--root", site.root.path, "--port", "0"])
         let port = try serve.port()
         // The "Serving" line comes just before the first build starts; a page asked for now waits for it.

@@ -28,15 +28,39 @@ private func script(_ site: TestSite, _ name: String, _ body: String) throws -> 
     return path
 }
 
-/// A stand-in for Pagefind that writes what it was asked into `pagefind/arguments.txt` and a
-/// `pagefind/pagefind.js`, as the real one does into the folder after `--site`.
+/// A stand-in for Pagefind that writes what it was asked into `arguments.txt` and a
+/// `pagefind.js`, as the real one does, into `pagefind/` of the folder after `--site`, or into
+/// the folder after `--output-path`.
 private func recordingPagefind(_ site: TestSite) throws -> String {
     try script(site, "fake-pagefind", """
-    site="$2"
-    mkdir -p "$site/pagefind"
-    echo "$@" > "$site/pagefind/arguments.txt"
-    echo "export const search = () => null;" > "$site/pagefind/pagefind.js"
+    all="$*"
+    site=""
+    out=""
+    while [ $# -gt 0 ]; do
+      case "$1" in
+        --site) site="$2"; shift ;;
+        --output-path) out="$2"; shift ;;
+      esac
+      shift
+    done
+    [ -n "$out" ] || out="$site/pagefind"
+    mkdir -p "$out"
+    echo "$all" > "$out/arguments.txt"
+    echo "export const search = () => null;" > "$out/pagefind.js"
     """)
+}
+
+/// A session (as `sitegen serve` keeps one) that writes the site into its `public/`, with
+/// `environment` as the one Pagefind is looked for and runs in.
+private func session(_ site: TestSite, environment: [String: String]) -> BuildSession {
+    var options = BuildOptions(root: site.root)
+    options.environment = environment
+    return BuildSession(options)
+}
+
+/// The folders a session's index runs left beside the served folder.
+private func searchLeftovers(_ site: TestSite) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".public-search") }
 }
 
 /// An environment with nothing on PATH: no `pagefind`, no `python3`.
@@ -168,6 +192,66 @@ struct SearchTests {
         let changed = after.keys.filter { after[$0] != before[$0] }
         #expect(changed.allSatisfy(isFilterIndex), "\(changed.sorted())")
         #expect((second.writeSummary?.written ?? 99) <= after.keys.filter(isFilterIndex).count)
+    }
+
+    @Test("served, the pages are written at once and the index beside them after, which then replaces the served one")
+    func sessionIndex() throws {
+        let site = try demoSite(search: true)
+        let served = session(site, environment: [Environment.pagefind: try recordingPagefind(site)])
+        #expect(!served.update().failed)
+        #expect(site.exists("index.html") && site.exists("search/index.html"))
+        #expect(!site.exists("pagefind"), "the pages do not wait for Pagefind")
+        #expect(try served.indexSearch() == [])
+        let arguments = try site.page("pagefind/arguments.txt")
+        #expect(arguments.hasPrefix("--site \(site.publicURL.path) --output-path \(site.root.path)/.public-search-"),
+                "Pagefind reads the served folder and writes beside it: \(arguments)")
+        #expect(site.exists("pagefind/pagefind.js"))
+        // An edit keeps the index; the next run replaces it whole.
+        let note = "content/notes/how-events-are-dated.md"
+        let text = try String(contentsOf: site.root.appendingPathComponent(note), encoding: .utf8)
+        try site.write(note, text + "\n<!-- uncited -->\nA new paragraph.\n")
+        try site.write("public/pagefind/stale.txt", "left by an older index")
+        #expect(!served.update().failed)
+        #expect(site.exists("pagefind/pagefind.js"), "an update does not remove the index")
+        #expect(try served.indexSearch() == [])
+        #expect(!site.exists("pagefind/stale.txt"), "the new index replaces the old one whole")
+        #expect(try searchLeftovers(site).isEmpty)
+    }
+
+    @Test("served with the real Pagefind, a new note is in the index once it is made again")
+    func sessionRealIndexFollowsEdits() throws {
+        let site = try demoSite(search: true)
+        let served = session(site, environment: try realPagefind())
+        func fragments() -> Int { site.outputFiles().count { $0.hasPrefix("pagefind/fragment/") } }
+        #expect(!served.update().failed)
+        #expect(try served.indexSearch() == [])
+        let before = fragments()
+        #expect(before > 10, "one fragment per page of an actor, event, article or note")
+        try site.write("content/notes/a-new-note.md", "---\ntitle: A new note\n---\n<!-- uncited -->\nWords about the river.\n")
+        #expect(!served.update().failed)
+        #expect(fragments() == before, "the index follows after Pagefind runs again")
+        #expect(try served.indexSearch() == [])
+        #expect(fragments() == before + 1)
+        #expect(try searchLeftovers(site).isEmpty)
+    }
+
+    @Test("served without Pagefind, the update stops at `search:` and says how to install it; a failing Pagefind is an error and leaves nothing behind")
+    func sessionWithoutPagefind() throws {
+        let site = try demoSite(search: true)
+        let missing = session(site, environment: try emptyEnvironment(site))
+        let report = missing.update()
+        let error = try #require(report.diagnostics.first { $0.severity == .error })
+        #expect(error.location.path == "content/site.yaml" && error.message.contains("`search: true` needs Pagefind"))
+        #expect(!site.exists("index.html"), "nothing is written")
+        #expect(missing.indexSearch() == nil, "no good build, nothing to index")
+
+        let other = try demoSite(search: true)
+        let failing = session(other, environment: [Environment.pagefind: try script(other, "broken-pagefind", "echo 'Error: out of luck' >&2\nexit 3")])
+        #expect(!failing.update().failed)
+        let problems = try #require(failing.indexSearch())
+        #expect(problems.contains { $0.severity == .error && $0.message.contains("failed with exit status 3") && $0.message.contains("out of luck") })
+        #expect(!other.exists("pagefind"))
+        #expect(try searchLeftovers(other).isEmpty)
     }
 
     @Test("with search on and no Pagefind anywhere, the build stops at `search:` and says how to install it")

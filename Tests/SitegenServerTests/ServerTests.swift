@@ -142,6 +142,38 @@ struct ServerTests {
         }
     }
 
+    @Test("a site with search serves its pages first, then its search index, which follows each edit")
+    func searchIndexFollows() async throws {
+        let site = try TestSite(extra: ["content/site.yaml": "title: Test explainer\ndescription: A small site for the server tests\nsearch: true\n"])
+        defer { site.remove() }
+        let fragments = site.root.appendingPathComponent(".serve/site/pagefind/fragment")
+        try await site.withServer { server, client in
+            @Sendable func indexed() -> Int { ((try? FileManager.default.contentsOfDirectory(atPath: fragments.path)) ?? []).count }
+            /// Waits (generously: Pagefind runs at the lowest priority) until `done`.
+            @Sendable func waitUntil(_ done: @Sendable () async throws -> Bool) async throws -> Bool {
+                let deadline = ContinuousClock.now + .seconds(120)
+                while ContinuousClock.now < deadline {
+                    if try await done() { return true }
+                    try await Task.sleep(for: .milliseconds(50))
+                }
+                return false
+            }
+            let first = await server.firstBuild()
+            #expect(!first.failed)
+            #expect(try await client.execute(uri: "/search/", method: .get).status == .ok)
+            let served = try await waitUntil { try await client.execute(uri: "/pagefind/pagefind.js", method: .get).status == .ok }
+            #expect(served, "the index is served once Pagefind has run")
+            let three = try await waitUntil { indexed() == 3 }
+            #expect(three, "one fragment per page of an article, actor and note: \(indexed())")
+            try site.write("content/notes/a-second-note.md", "---\ntitle: A second note\n---\nAbout [MINUSMA](actor:minusma) [@voa-report].\n")
+            let status = try await waitForBuild(server, after: first.version)
+            #expect(!status.failed)
+            #expect(try await client.execute(uri: "/notes/a-second-note/", method: .get).status == .ok)
+            let four = try await waitUntil { indexed() == 4 }
+            #expect(four, "the new note is indexed: \(indexed())")
+        }
+    }
+
     @Test("a site with a symbolic link in content/ is watched by polling, and an edit through the link is built")
     func polledSite() async throws {
         let site = try TestSite(extra: ["notes-outside/linked.md": "---\ntitle: A linked note\n---\nFirst text.\n"])

@@ -9,8 +9,9 @@ import Synchronization
 /// After every update the folder holds exactly what a cold ``build(_:fileSystem:)`` of the same
 /// content writes (the never-stale test checks this after random edits). A change to
 /// `content/site.yaml`, `content/strings.yaml`, `templates/` or `static/` renders every page
-/// (still writing only the files that changed). A site with `search: true` is not built here:
-/// ``update()`` returns nil and the caller builds it whole.
+/// (still writing only the files that changed). The search index of a site with `search: true`
+/// is made apart, by ``indexSearch()``: Pagefind takes a minute and more on a large site, which
+/// an edit's pages need not wait for.
 ///
 /// When an update finds errors, nothing is written: the folder keeps the last good build.
 /// One update runs at a time (the calls are serialised).
@@ -24,7 +25,7 @@ public final class BuildSession: Sendable {
     /// Creates a session; nothing is read until the first ``update()``.
     public init(_ options: BuildOptions) {
         self.options = options
-        folder = LiveOutputFolder(url: options.output)
+        folder = LiveOutputFolder(url: options.output, gate: options.writeGate)
     }
 
     /// What one file of `content/` gave when last read.
@@ -61,6 +62,8 @@ public final class BuildSession: Sendable {
         var globalKey: [GlobalEntry]
         /// The pieces of views its pages show, kept for the next update (``ViewMemo``).
         var memo: ViewMemo
+        /// The Pagefind that indexes the folder (``indexSearch()``); nil without `search: true`.
+        var searchIndexer: SearchIndexer?
     }
 
     /// One file that, when it changes, changes every page.
@@ -84,7 +87,7 @@ public final class BuildSession: Sendable {
     }
 
     /// Brings the output folder up to date with the site's files: the report of the build, as
-    /// ``build(_:fileSystem:)`` gives it; nil, with nothing written, for a site with `search: true`.
+    /// ``build(_:fileSystem:)`` gives it. The search index is not made here (``indexSearch()``).
     ///
     /// `changed`, when given, holds every path below `content/`, `templates/` and `static/`
     /// (root-relative, files and folders) that was added, removed or changed since a moment
@@ -92,8 +95,34 @@ public final class BuildSession: Sendable {
     /// gives it): the other files are then taken as they were read without looking at them again,
     /// except a file changed in the last two seconds, whose bytes are still compared. Without it,
     /// every file's stamp is looked at.
-    public func update(changed: Set<String>? = nil) -> BuildReport? {
+    public func update(changed: Set<String>? = nil) -> BuildReport {
         state.withLock { state in update(&state, changed: changed) }
+    }
+
+    /// Makes the search index of the folder's pages, for a site with `search: true`: Pagefind
+    /// reads the folder while it is served (and maybe written by an ``update(changed:)`` running
+    /// meanwhile) and writes the index beside it, which then replaces the folder's `pagefind/`
+    /// at once. The index is that of the pages as Pagefind read them: after an update, the
+    /// caller runs this again.
+    ///
+    /// - Returns: nil when there is nothing to index (no good build yet, or search is off);
+    ///   else the problems, none when the index was made. Pagefind's failure, or a stop
+    ///   (``WriteGate``), is an error at the output folder, and the folder keeps its last index.
+    public func indexSearch() -> [Diagnostic]? {
+        let wanted = state.withLock { state in
+            state.output.flatMap { output in output.searchIndexer.map { ($0, output.site.config.linkStyle == .files) } }
+        }
+        guard let (indexer, keepIndexURL) = wanted else { return nil }
+        let output = options.output
+        let bundle = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent)-search-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: bundle) }
+        do {
+            try indexer.index(served: output, into: bundle, keepIndexURL: keepIndexURL, gate: options.writeGate)
+            try folder.replaceFolder(SearchIndexer.folder, with: bundle)
+            return []
+        } catch {
+            return [error.diagnostic(output: output, siteRoot: options.root)]
+        }
     }
 
     /// The files whose change changes every page (the settings and the words; the standalone
@@ -106,7 +135,7 @@ public final class BuildSession: Sendable {
         globalFiles.contains(path) || globalFolders.contains { path == $0 || path.hasPrefix($0 + "/") }
     }
 
-    private func update(_ state: inout State, changed hints: Set<String>?) -> BuildReport? {
+    private func update(_ state: inout State, changed hints: Set<String>?) -> BuildReport {
         let fileSystem = FileSystem.disk(root: options.root)
         var run = BuildRun(strict: options.strict)
         let rootPath = options.root.standardizedFileURL.path
@@ -269,9 +298,16 @@ public final class BuildSession: Sendable {
         }))
         run.keep(sortedByFile: verified.problems, sortedPaths: verified.paths, merged: verified.merged)
         state.verify = verified
-        guard !site.config.search, run.goesOn else {
+        guard run.goesOn else {
             keepPrevious()
-            return site.config.search ? nil : run.report()
+            return run.report()
+        }
+        // Search (`search: true`): Pagefind must be there, and no static file may land in its
+        // folder (found again only when the settings or static files changed).
+        let searchIndexer = site.config.search ? previous?.searchIndexer ?? run.step { stages.findSearchIndexer(site, loaded.staticFiles) } : nil
+        guard run.goesOn else {
+            keepPrevious()
+            return run.report()
         }
         // The last site's orders and changed articles, as they were (the patch changed the site).
         let oldOrders = (articles: patch?.oldArticleOrder(site) ?? relinking?.articleOrder ?? previous?.site.articleOrder,
@@ -394,7 +430,9 @@ public final class BuildSession: Sendable {
                     return folder.write(OutputFile(path: file.output, contents: data))
                 }
                 produced = Set(made.filter { !replaced.contains($0) } + loaded.staticFiles.map(\.output))
+                // The search index, made apart (indexSearch()), stays while the site has search.
                 gone = Array(Self.existingFiles(in: options.output).subtracting(produced))
+                if site.config.search { gone.removeAll { $0.hasPrefix(SearchIndexer.folder + "/") } }
             } else {
                 // The same feeds, assets (same theme) and static files (same global key): the last
                 // output's files, with the pages and sitemap parts that came and went.
@@ -419,7 +457,7 @@ public final class BuildSession: Sendable {
             }
             state.output = Output(site: site, versions: versions, lastVersion: lastVersion, files: files, produced: produced, pages: pages,
                                   sitemap: sitemap, timelinePaging: paging, dependencies: dependencies, globalKey: globalKey,
-                                  memo: memo)
+                                  memo: memo, searchIndexer: searchIndexer)
             // What only the last output held (the whole last site, when it was resolved whole) is
             // freed on another thread: the new pages are served without waiting for it.
             Self.letGo(previous.take())

@@ -26,10 +26,13 @@ final class LiveOutputFolder: Sendable {
     /// Numbers the temporary files, which are named after this process and the number.
     private let temporaries = Atomic<Int>(0)
     private let process = getpid()
+    /// The gate every write and removal goes through.
+    let gate: WriteGate
 
-    /// The folder at `url`, of whose files nothing is known yet.
-    init(url: URL) {
+    /// The folder at `url`, of whose files nothing is known yet, written through `gate`.
+    init(url: URL, gate: WriteGate) {
         self.url = url
+        self.gate = gate
         path = url.path
     }
 
@@ -37,6 +40,10 @@ final class LiveOutputFolder: Sendable {
     /// was unchanged (and not written), `.success(false)` when it was written.
     func write(_ file: OutputFile) -> Result<Bool, OutputWriter.WriteError> {
         guard OutputWriter.isSafe(file.path) else { return .failure(.unsafePath(file.path)) }
+        return gate.pass { writeNow(file) } ?? .failure(.stopped)
+    }
+
+    private func writeNow(_ file: OutputFile) -> Result<Bool, OutputWriter.WriteError> {
         let path = self.path + "/" + file.path
         let size = file.contents.count
         let known = sizes.withLock { $0[file.path] }
@@ -124,9 +131,33 @@ final class LiveOutputFolder: Sendable {
         return contents.withUnsafeBytes { new in existing.withUnsafeBytes { memcmp(new.baseAddress!, $0.baseAddress!, $0.count) == 0 } }
     }
 
+    /// Puts the folder `replacement` (outside this folder, on the same file system) in place of
+    /// the folder `name` of this folder: the old one is renamed aside, the new one renamed in
+    /// (a request between the two renames, microseconds apart, finds neither), the old one removed.
+    func replaceFolder(_ name: String, with replacement: URL) throws(OutputWriter.WriteError) {
+        let target = path + "/" + name
+        let aside = replacement.path + "-old"
+        let moved: Result<Void, OutputWriter.WriteError>? = gate.pass {
+            try? FileManager.default.removeItem(atPath: aside)
+            let hadOne = rename(target, aside) == 0
+            guard hadOne || errno == ENOENT, rename(replacement.path, target) == 0 else {
+                let reason = String(cString: strerror(errno))
+                if hadOne { _ = rename(aside, target) }
+                return .failure(.io(.outputFile(name), "could not put the new `\(name)/` in place: \(reason)"))
+            }
+            return .success(())
+        }
+        try? FileManager.default.removeItem(atPath: aside)
+        try (moved ?? .failure(.stopped)).get()
+    }
+
     /// Removes the file at `relative`, and its folders as they become empty.
     func remove(_ relative: String) {
         guard OutputWriter.isSafe(relative) else { return }
+        gate.pass { removeNow(relative) }
+    }
+
+    private func removeNow(_ relative: String) {
         sizes.withLock { $0[relative] = nil }
         unlink(path + "/" + relative)
         var folder = (relative as NSString).deletingLastPathComponent

@@ -76,6 +76,9 @@ public struct OutputWriter: Sendable {
         /// A failed file operation.
         static func io(_ subject: Subject, _ message: String) -> WriteError { WriteError(subject: subject, message: message) }
 
+        /// A write refused because the build's ``WriteGate`` was closed (the server is stopping).
+        public static let stopped = WriteError(subject: .output, message: "the build was stopped before it could write its output")
+
         /// The problem as an error at the file or folder it is about (``SourceLocation/whole(_:)``):
         /// a path relative to the site root when the output is inside it, absolute otherwise.
         public func diagnostic(output: URL, siteRoot: URL) -> Diagnostic {
@@ -92,10 +95,13 @@ public struct OutputWriter: Sendable {
 
     /// Whether files are written from all cores.
     public var parallel: Bool
+    /// The gate every write goes through (``WriteGate``): once it is closed, nothing is written.
+    public var gate: WriteGate
 
     /// Creates a writer.
-    public init(parallel: Bool = true) {
+    public init(parallel: Bool = true, gate: WriteGate = WriteGate()) {
         self.parallel = parallel
+        self.gate = gate
     }
 
     /// A staging folder beside the output folder, filled file by file and then swapped in.
@@ -106,16 +112,19 @@ public struct OutputWriter: Sendable {
         let old: URL
         /// Whether an earlier output exists to take unchanged files from.
         let previousExists: Bool
+        /// The gate every write into the staging folder goes through.
+        let gate: WriteGate
         /// `staging.path` and `output.path`, made once: a URL's path is parsed again at each
         /// call (percent-decoding), and every page asked for it.
         private let stagingPath: String
         private let outputPath: String
 
-        init(output: URL, staging: URL, old: URL, previousExists: Bool) {
+        init(output: URL, staging: URL, old: URL, previousExists: Bool, gate: WriteGate) {
             self.output = output
             self.staging = staging
             self.old = old
             self.previousExists = previousExists
+            self.gate = gate
             stagingPath = staging.path
             outputPath = output.path
         }
@@ -124,15 +133,23 @@ public struct OutputWriter: Sendable {
         /// was unchanged and linked from the previous output.
         public func stage(_ file: OutputFile) -> Result<Bool, WriteError> {
             guard OutputWriter.isSafe(file.path) else { return .failure(.unsafePath(file.path)) }
-            return OutputWriter.stage(file, into: stagingPath, previous: previousExists ? outputPath : nil)
+            return gate.pass { OutputWriter.stage(file, into: stagingPath, previous: previousExists ? outputPath : nil) } ?? .failure(.stopped)
         }
 
         /// Puts the staged files in place of the output folder.
         public func commit() throws(WriteError) {
-            try OutputWriter.swap(staging: staging, into: output, old: old)
+            let swapped: Result<Void, WriteError>? = gate.pass {
+                do throws(WriteError) {
+                    return .success(try OutputWriter.swap(staging: staging, into: output, old: old))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            try (swapped ?? .failure(.stopped)).get()
         }
 
-        /// Removes the staging folder; the output folder is untouched.
+        /// Removes the staging folder; the output folder is untouched. Done even when the gate is
+        /// closed: removing makes nothing that a stopping server would have to remove again.
         public func abandon() {
             try? FileManager.default.removeItem(at: staging)
         }
@@ -148,13 +165,17 @@ public struct OutputWriter: Sendable {
         removeAbandonedFolders(in: parent, name: name)
         let area = StagingArea(output: output, staging: parent.appendingPathComponent(".\(name)-staging-\(pid)"),
                                old: parent.appendingPathComponent(".\(name)-old-\(pid)"),
-                               previousExists: FileManager.default.fileExists(atPath: output.path))
-        area.abandon()
-        do {
-            try FileManager.default.createDirectory(at: area.staging, withIntermediateDirectories: true)
-        } catch {
-            throw WriteError.io(.output, "could not create the staging folder beside \(output.path): \(error.localizedDescription)")
+                               previousExists: FileManager.default.fileExists(atPath: output.path), gate: gate)
+        let made: Result<Void, WriteError>? = gate.pass {
+            try? FileManager.default.removeItem(at: area.staging)
+            do {
+                try FileManager.default.createDirectory(at: area.staging, withIntermediateDirectories: true)
+                return .success(())
+            } catch {
+                return .failure(.io(.output, "could not create the staging folder beside \(output.path): \(error.localizedDescription)"))
+            }
         }
+        try (made ?? .failure(.stopped)).get()
         return area
     }
 

@@ -65,7 +65,7 @@ public struct SearchIndexer: Sendable {
         }
         if let python = executablePath("python3", environment: environment) {
             let probe = Command(executable: python, arguments: ["-m", "pagefind"])
-            if let (status, _) = try? run(probe, ["--version"], environment: environment), status == 0 {
+            if let (status, _) = (try? run(probe, ["--version"], environment: environment)) ?? nil, status == 0 {
                 return .success(probe)
             }
         }
@@ -93,30 +93,56 @@ public struct SearchIndexer: Sendable {
     /// - Returns: for each file of the bundle, whether it was unchanged and linked from the previous output.
     /// - Throws: ``OutputWriter/WriteError`` when Pagefind cannot start or fails; the output is untouched.
     public func index(_ area: OutputWriter.StagingArea, keepIndexURL: Bool) throws(OutputWriter.WriteError) -> [Result<Bool, OutputWriter.WriteError>] {
-        var arguments = ["--site", area.staging.path, "--output-subdir", Self.folder, "--exclude-selectors", Self.excludedSelectors, "--quiet"]
-        if keepIndexURL { arguments.append("--keep-index-url") }
-        let status: Int32
-        let output: String
-        do {
-            (status, output) = try Self.run(command, arguments, environment: environment)
-        } catch {
-            throw OutputWriter.WriteError.io(.output, "could not run Pagefind (`\(command.description)`): \(error.localizedDescription); \(Self.installAdvice)")
-        }
-        guard status == 0 else {
-            let lines = output.split(separator: "\n").suffix(12).joined(separator: "\n")
-            throw OutputWriter.WriteError.io(.output, "Pagefind (`\(command.description)`) failed with exit status \(status); the previous output was left as it was" + (lines.isEmpty ? "" : ":\n" + lines))
-        }
         let bundle = area.staging.appendingPathComponent(Self.folder)
-        guard FileManager.default.fileExists(atPath: bundle.appendingPathComponent("pagefind.js").path) else {
-            throw OutputWriter.WriteError.io(.output, "Pagefind (`\(command.description)`) wrote no `\(Self.folder)/pagefind.js`; the previous output was left as it was")
-        }
+        try run(["--site", area.staging.path, "--output-subdir", Self.folder], keepIndexURL: keepIndexURL, bundle: bundle, gate: area.gate)
         return Self.files(below: bundle).map { relative in
             area.keepIfUnchanged(Self.folder + "/" + relative)
         }
     }
 
-    /// Runs `command` with `arguments`, its standard output and error together; returns its exit status and output.
-    static func run(_ command: Command, _ arguments: [String], environment: [String: String]) throws -> (Int32, String) {
+    /// Indexes the pages of a folder that is served while Pagefind reads it (``BuildSession``)
+    /// into `bundle`, a folder outside it: the served folder's own index is replaced only once
+    /// the new one is whole.
+    ///
+    /// - Parameters:
+    ///   - served: the folder of the pages.
+    ///   - bundle: where the index goes; removed first if it exists.
+    ///   - keepIndexURL: whether result links keep `index.html` (sites with `links: files`).
+    ///   - gate: the gate Pagefind is started through (closing it kills Pagefind).
+    /// - Throws: ``OutputWriter/WriteError`` when Pagefind cannot start or fails.
+    public func index(served: URL, into bundle: URL, keepIndexURL: Bool, gate: WriteGate) throws(OutputWriter.WriteError) {
+        try? FileManager.default.removeItem(at: bundle)
+        try run(["--site", served.path, "--output-path", bundle.path], keepIndexURL: keepIndexURL, bundle: bundle, gate: gate)
+    }
+
+    /// Runs Pagefind with `arguments` (where to read and write) and sitegen's own, and checks
+    /// that it wrote a bundle into `bundle`.
+    private func run(_ arguments: [String], keepIndexURL: Bool, bundle: URL, gate: WriteGate) throws(OutputWriter.WriteError) {
+        var arguments = arguments + ["--exclude-selectors", Self.excludedSelectors, "--quiet"]
+        if keepIndexURL { arguments.append("--keep-index-url") }
+        let status: Int32
+        let output: String
+        do {
+            guard let ran = try Self.run(command, arguments, environment: environment, gate: gate) else { throw OutputWriter.WriteError.stopped }
+            (status, output) = ran
+        } catch let error as OutputWriter.WriteError {
+            throw error
+        } catch {
+            throw OutputWriter.WriteError.io(.output, "could not run Pagefind (`\(command.description)`): \(error.localizedDescription); \(Self.installAdvice)")
+        }
+        guard !gate.isClosed else { throw OutputWriter.WriteError.stopped }
+        guard status == 0 else {
+            let lines = output.split(separator: "\n").suffix(12).joined(separator: "\n")
+            throw OutputWriter.WriteError.io(.output, "Pagefind (`\(command.description)`) failed with exit status \(status); the previous output was left as it was" + (lines.isEmpty ? "" : ":\n" + lines))
+        }
+        guard FileManager.default.fileExists(atPath: bundle.appendingPathComponent("pagefind.js").path) else {
+            throw OutputWriter.WriteError.io(.output, "Pagefind (`\(command.description)`) wrote no `\(Self.folder)/pagefind.js`; the previous output was left as it was")
+        }
+    }
+
+    /// Runs `command` with `arguments`, its standard output and error together; returns its exit
+    /// status and output, or nil when `gate` is closed (then it is not started, or is killed).
+    static func run(_ command: Command, _ arguments: [String], environment: [String: String], gate: WriteGate = WriteGate()) throws -> (Int32, String)? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: command.executable)
         process.arguments = command.arguments + arguments
@@ -125,9 +151,10 @@ public struct SearchIndexer: Sendable {
         process.standardOutput = pipe
         process.standardError = pipe
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        guard try gate.run(process) else { return nil }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        gate.ended(process)
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
@@ -160,6 +187,10 @@ extension OutputWriter.StagingArea {
     /// For a file something else wrote into the staging folder: when the previous output has the
     /// same bytes at `path`, the staged file is replaced by a hard link to it (true); else it stays (false).
     public func keepIfUnchanged(_ path: String) -> Result<Bool, OutputWriter.WriteError> {
+        gate.pass { linkIfUnchanged(path) } ?? .failure(.stopped)
+    }
+
+    private func linkIfUnchanged(_ path: String) -> Result<Bool, OutputWriter.WriteError> {
         guard previousExists else { return .success(false) }
         let staged = staging.path + "/" + path
         let existing = output.path + "/" + path

@@ -1,0 +1,68 @@
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The door every write of a build goes through, so that whoever owns the output can shut it:
+/// `sitegen serve` closes it when it stops, and then removes its work folder knowing that no
+/// build still running on another thread writes into it again (recreating the folder it just
+/// removed), and that no Pagefind it started is left running.
+///
+/// A write passes (``pass(_:)``) only while the gate is open; ``close()`` waits for the writes
+/// passing at that moment to end, and kills the programs started through the gate
+/// (``run(_:)``). A build's own gate (``BuildOptions/writeGate``) is never closed.
+public final class WriteGate: Sendable {
+    /// Whether the gate was closed.
+    private let closed = Atomic(false)
+    /// The writes passing now.
+    private let passing = Atomic(0)
+    /// The programs started through the gate and not yet ended, by process identifier.
+    private let programs = Mutex(Set<Int32>())
+
+    /// An open gate.
+    public init() {}
+
+    /// Whether the gate was closed: writes no longer pass.
+    public var isClosed: Bool { closed.load(ordering: .sequentiallyConsistent) }
+
+    /// Runs `write` unless the gate is closed: its result, or nil (and `write` not run) when closed.
+    ///
+    /// The count of writes passing goes up before the gate is looked at, and ``close()`` shuts
+    /// the gate before it looks at the count (both in one total order): a write either sees the
+    /// gate shut, or is counted and waited for.
+    public func pass<Value>(_ write: () throws -> Value) rethrows -> Value? {
+        passing.add(1, ordering: .sequentiallyConsistent)
+        defer { passing.subtract(1, ordering: .sequentiallyConsistent) }
+        guard !closed.load(ordering: .sequentiallyConsistent) else { return nil }
+        return try write()
+    }
+
+    /// Starts `process`, unless the gate is closed (then false, and nothing is started); the
+    /// process is killed if the gate closes before ``ended(_:)`` is called for it.
+    ///
+    /// A program started from a build's thread inherits that thread's blocked signals (the
+    /// server blocks SIGINT and SIGTERM to handle them itself), so only SIGKILL stops it.
+    public func run(_ process: Process) throws -> Bool {
+        try pass {
+            try process.run()
+            programs.withLock { _ = $0.insert(process.processIdentifier) }
+            return true
+        } ?? false
+    }
+
+    /// Forgets a program started by ``run(_:)`` once it has ended.
+    public func ended(_ process: Process) {
+        programs.withLock { _ = $0.remove(process.processIdentifier) }
+    }
+
+    /// Shuts the gate: no write passes from now on, and the programs started through it are
+    /// killed. Returns once the writes passing when it was called have ended.
+    public func close() {
+        closed.store(true, ordering: .sequentiallyConsistent)
+        while passing.load(ordering: .sequentiallyConsistent) > 0 { usleep(1_000) }
+        for program in programs.withLock({ $0 }) { kill(program, SIGKILL) }
+    }
+}
