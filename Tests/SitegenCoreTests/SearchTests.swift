@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import SitegenCore
 
@@ -215,6 +216,42 @@ struct SearchTests {
         #expect(site.exists("pagefind/pagefind.js"), "an update does not remove the index")
         #expect(try served.indexSearch() == [])
         #expect(!site.exists("pagefind/stale.txt"), "the new index replaces the old one whole")
+        #expect(try searchLeftovers(site).isEmpty)
+    }
+
+    @Test("served, an index whose Pagefind was still running when search was turned off is not put back")
+    func sessionSearchTurnedOffDuringIndex() throws {
+        let site = try demoSite(search: true)
+        let started = site.root.appendingPathComponent("tools/started"), go = site.root.appendingPathComponent("tools/go")
+        // Pagefind says it has started, then waits (at most 30 s) for the test to let it finish.
+        let waiting = try script(site, "waiting-pagefind", """
+        out=""
+        while [ $# -gt 0 ]; do [ "$1" = --output-path ] && out="$2"; shift; done
+        touch '\(started.path)'
+        i=0; while [ ! -e '\(go.path)' ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done
+        mkdir -p "$out" && echo "export const search = () => null;" > "$out/pagefind.js"
+        """)
+        try site.write("tools/go", "")
+        let served = session(site, environment: [Environment.pagefind: waiting])
+        #expect(!served.update().failed)
+        #expect(served.indexSearch() == [])
+        #expect(site.exists("pagefind/pagefind.js"))
+        try FileManager.default.removeItem(at: started)
+
+        try FileManager.default.removeItem(at: go)
+        let indexed = Mutex<[Diagnostic]??>(nil)
+        let indexing = Thread { indexed.withLock { $0 = .some(served.indexSearch()) } }
+        indexing.start()
+        for _ in 0..<300 where !FileManager.default.fileExists(atPath: started.path) { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(FileManager.default.fileExists(atPath: started.path), "Pagefind runs")
+        let settings = try String(contentsOf: site.root.appendingPathComponent("content/site.yaml"), encoding: .utf8)
+        try site.write("content/site.yaml", settings.replacingOccurrences(of: "search: true\n", with: ""))
+        #expect(!served.update().failed)
+        #expect(!site.exists("pagefind") && !site.exists("search/index.html"), "search is gone with its index")
+        try site.write("tools/go", "")
+        for _ in 0..<300 where indexed.withLock({ $0 == nil }) { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(indexed.withLock { $0 } == .some(nil), "the run made no index to put in place")
+        #expect(!site.exists("pagefind"), "the index of a site without search is not put back")
         #expect(try searchLeftovers(site).isEmpty)
     }
 

@@ -105,7 +105,8 @@ public final class BuildSession: Sendable {
     /// at once. The index is that of the pages as Pagefind read them: after an update, the
     /// caller runs this again.
     ///
-    /// - Returns: nil when there is nothing to index (no good build yet, or search is off);
+    /// - Returns: nil when there is nothing to index (no good build yet, or search is off, or
+    ///   was turned off while Pagefind ran);
     ///   else the problems, none when the index was made. Pagefind's failure, or a stop
     ///   (``WriteGate``), is an error at the output folder, and the folder keeps its last index.
     public func indexSearch() -> [Diagnostic]? {
@@ -118,8 +119,14 @@ public final class BuildSession: Sendable {
         defer { try? FileManager.default.removeItem(at: bundle) }
         do {
             try indexer.index(served: output, into: bundle, keepIndexURL: keepIndexURL, gate: options.writeGate)
-            try folder.replaceFolder(SearchIndexer.folder, with: bundle)
-            return []
+            // An update that turned search off while Pagefind ran has removed `pagefind/`: the
+            // index is not put back. Done under the updates' lock, so none runs in between.
+            let placed = try state.withLock { state throws(OutputWriter.WriteError) -> Bool in
+                guard state.output.map({ $0.searchIndexer != nil }) ?? true else { return false }
+                try folder.replaceFolder(SearchIndexer.folder, with: bundle)
+                return true
+            }
+            return placed ? [] : nil
         } catch {
             return [error.diagnostic(output: output, siteRoot: options.root)]
         }
