@@ -74,4 +74,57 @@ import Testing
         #expect(try gate.run(later) == false)
         #expect(!later.isRunning)
     }
+
+    #if os(Linux)
+    /// The state letter of a process in `/proc/PID/stat` (`T` when stopped), once it has taken
+    /// the signals sent to it: a signal is taken when the process next runs, so the letter is
+    /// read again, for up to 10 s, until it is `T` if `stopped`, another letter if not.
+    private func processState(_ process: Process, stopped: Bool = true) throws -> Character {
+        var state: Character = "?"
+        for _ in 0..<1000 {
+            let stat = try String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8)
+            let afterName = try #require(stat.lastIndex(of: ")"))
+            state = try #require(stat[stat.index(afterName, offsetBy: 2)...].first)
+            if (state == "T") == stopped { break }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return state
+    }
+
+    private func sleeper(through gate: WriteGate) throws -> Process {
+        let program = Process()
+        program.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        program.arguments = ["600"]
+        #expect(try gate.run(program))
+        return program
+    }
+
+    @Test func theProgramsArePausedWhileAnEditIsMadeAndGoOnAfter() throws {
+        let gate = WriteGate()
+        let indexing = try sleeper(through: gate)
+        defer { gate.close() }
+        #expect(try processState(indexing, stopped: false) != "T")
+        try gate.whilePausingPrograms {
+            #expect(try processState(indexing) == "T", "Pagefind runs beside the edit")
+            let startedMeanwhile = try sleeper(through: gate)
+            #expect(try processState(startedMeanwhile) == "T", "a program started during the edit runs beside it")
+            // Nested pauses (two sessions on one gate) resume only when the last one ends.
+            let inner = try gate.whilePausingPrograms { () throws -> Character in try processState(indexing) }
+            #expect(inner == "T")
+            #expect(try processState(indexing) == "T", "resumed while still pausing")
+        }
+        #expect(try processState(indexing, stopped: false) != "T", "Pagefind stays paused after the edit")
+        #expect(indexing.isRunning)
+    }
+
+    @Test func aPausedProgramIsKilledWhenTheGateCloses() throws {
+        let gate = WriteGate()
+        let indexing = try sleeper(through: gate)
+        gate.whilePausingPrograms {
+            gate.close()
+            indexing.waitUntilExit()
+        }
+        #expect(indexing.terminationReason == .uncaughtSignal)
+    }
+    #endif
 }

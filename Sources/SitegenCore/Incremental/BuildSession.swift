@@ -95,8 +95,11 @@ public final class BuildSession: Sendable {
     /// gives it): the other files are then taken as they were read without looking at them again,
     /// except a file changed in the last two seconds, whose bytes are still compared. Without it,
     /// every file's stamp is looked at.
+    /// A Pagefind run of ``indexSearch()`` is paused meanwhile (``WriteGate/whilePausingPrograms(_:)``).
     public func update(changed: Set<String>? = nil) -> BuildReport {
-        state.withLock { state in update(&state, changed: changed) }
+        options.writeGate.whilePausingPrograms {
+            state.withLock { state in update(&state, changed: changed) }
+        }
     }
 
     /// Makes the search index of the folder's pages, for a site with `search: true`: Pagefind
