@@ -59,18 +59,28 @@ import Testing
         #expect(gate.pass { true } == nil, "a write passed a closed gate")
     }
 
-    @Test func closingKillsTheProgramsStartedThroughTheGateAndStartsNoMore() throws {
-        let gate = WriteGate()
+    /// A program that runs for ten minutes unless stopped, not started yet.
+    private func sleepProgram() -> Process {
         let program = Process()
         program.executableURL = URL(fileURLWithPath: "/bin/sleep")
         program.arguments = ["600"]
+        return program
+    }
+
+    /// A ``sleepProgram()`` started through `gate`.
+    private func sleeper(through gate: WriteGate) throws -> Process {
+        let program = sleepProgram()
         #expect(try gate.run(program))
+        return program
+    }
+
+    @Test func closingKillsTheProgramsStartedThroughTheGateAndStartsNoMore() throws {
+        let gate = WriteGate()
+        let program = try sleeper(through: gate)
         gate.close()
         program.waitUntilExit()
         #expect(program.terminationReason == .uncaughtSignal)
-        let later = Process()
-        later.executableURL = URL(fileURLWithPath: "/bin/sleep")
-        later.arguments = ["600"]
+        let later = sleepProgram()
         #expect(try gate.run(later) == false)
         #expect(!later.isRunning)
     }
@@ -89,14 +99,6 @@ import Testing
             Thread.sleep(forTimeInterval: 0.01)
         }
         return state
-    }
-
-    private func sleeper(through gate: WriteGate) throws -> Process {
-        let program = Process()
-        program.executableURL = URL(fileURLWithPath: "/bin/sleep")
-        program.arguments = ["600"]
-        #expect(try gate.run(program))
-        return program
     }
 
     @Test func theProgramsArePausedWhileAnEditIsMadeAndGoOnAfter() throws {

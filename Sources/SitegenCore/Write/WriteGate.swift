@@ -13,7 +13,8 @@ import Darwin
 ///
 /// A write passes (``pass(_:)``) only while the gate is open; ``close()`` waits for the writes
 /// passing at that moment to end, and kills the programs started through the gate
-/// (``run(_:)``), which ``whilePausingPrograms(_:)`` pauses while other work runs. A build's own gate (``BuildOptions/writeGate``) is never closed.
+/// (``run(_:)``), which ``whilePausingPrograms(_:)`` pauses while other work runs. A build's
+/// own gate (``BuildOptions/writeGate``) is never closed.
 public final class WriteGate: Sendable {
     /// Whether the gate was closed.
     private let closed = Atomic(false)
