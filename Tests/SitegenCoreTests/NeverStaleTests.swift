@@ -132,6 +132,30 @@ import Testing
         #expect(before.contains("#source_1\"") && after.contains("#source_2\""))
     }
 
+    /// The session keeps what the templates wrote for each timeline entry (``RenderedFragments``)
+    /// only when it shows nothing but the entry: a theme whose entries show their place in the
+    /// list is served the new places when an earlier event comes, as a cold build writes them.
+    @Test func aThemeShowingEachEntrysPlaceOnTheTimelineIsServedItsNewPlaceWhenAnEventComesBefore() throws {
+        let site = try TestSite(copying: demoSiteFolder)
+        try site.write("templates/partials/event-list.mustache",
+                       "<ol>{{#events}}<li id=\"{{id}}\">{{index()}}. <a href=\"{{url}}\">{{title}}</a></li>{{/events}}</ol>\n")
+        let run = try EditRun(root: site.root, seed: 1, steps: 0)
+        try run.compare(step: 0, edit: "first build")
+        let timeline = run.live.appendingPathComponent("timeline/index.html")
+        #expect(try String(contentsOf: timeline, encoding: .utf8).contains("1. <a href=\"../events/westerra-withdraws/\">"))
+        try site.write("content/events/earlier.yaml", """
+            - id: first-meeting
+              date: 2023-02
+              title: The first meeting
+              sources:
+                - article: ledger-2023-06-westerra-withdraws
+                  quote: "Talks on a new compact could resume in 2023, a diplomat said."
+
+            """)
+        #expect(try !run.compare(step: 1, edit: "an event added before another of its year", hinted: true))
+        #expect(try String(contentsOf: timeline, encoding: .utf8).contains("2. <a href=\"../events/westerra-withdraws/\">"))
+    }
+
     /// An edit that names a page that does not exist shows the error a cold build reports (the same
     /// message, place and "did you mean"), however the reference is written; mending it serves the
     /// edit. The session finds these errors without resolving the whole site (``ResolvePatch``).
@@ -414,12 +438,20 @@ struct SiteEditor {
             try rename("content/notes/\(id).md", to: "content/notes/\(id)-moved.md")
             return "rename note \(id)"
         case 21:
-            if Bool.random(using: &random) {
+            switch Int.random(in: 0..<3, using: &random) {
+            case 0:
                 try write("templates/404.mustache", "<!doctype html><title>{{page.title}}</title><p>Lost \(n)</p>\n")
                 return "template 404 overridden"
+            case 1:
+                // The timeline's entries, kept between updates with what they render to, now show
+                // their place in the list and the page: such renderings must not be kept.
+                try write("templates/partials/event-list.mustache",
+                          "<ol>{{#events}}<li id=\"{{id}}\">{{index()}} <a href=\"{{url}}\">{{title}}</a> ({{page.heading}}) \(n)</li>{{/events}}</ol>\n")
+                return "template partials/event-list overridden"
+            default:
+                remove("templates")
+                return "templates removed"
             }
-            remove("templates")
-            return "templates removed"
         case 22:
             let path = "content/site.yaml"
             try write(path, replacingLine(read(path), "description:", with: "description: Described \(n)"))

@@ -307,14 +307,18 @@ struct PageBuilder {
     }
 
     /// The entry of event `id` on a timeline page: the one the memo keeps (``RootMemo/timelineEntry(_:valid:_:)``)
-    /// when its summary's citations have the numbers they have on this page, else made again.
+    /// when its summary's citations have the numbers they have on this page, else made again,
+    /// with a store for what the templates write for it (``RenderedFragments``).
     private func timelineItem(_ id: String, _ place: Place, _ citations: PageCitations) -> EventItem {
         guard memo.keepsTimelineEntries else { return eventItem(id, place, citations) }
         return place.memo.timelineEntry(id, valid: { entry in entry.citations.allSatisfy { citations.number(of: $0.article) == $0.number } }) {
             guard let event = site.events[id] else { preconditionFailure("a listed event `\(id)` is not on the site") }
             var cited: [String] = []
             self.cited(event.summary?.content.marks, into: &cited)
-            return RootMemo.TimelineEntry(item: eventItem(id, place, citations), actors: event.actors.map(\.id),
+            // Kept as long as the entry: what the templates write for it is then written once.
+            var item = eventItem(id, place, citations)
+            item.rendered = RenderedFragments()
+            return RootMemo.TimelineEntry(item: item, actors: event.actors.map(\.id),
                                           citations: cited.map { ($0, citations.number(of: $0)) })
         }
     }

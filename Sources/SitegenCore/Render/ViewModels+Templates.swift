@@ -279,6 +279,10 @@ extension EventItem: TemplateObject, TemplateRepresentable {
         default: return nil
         }
     }
+
+    static func renderedFragments(ofItemAt base: UnsafeRawPointer, _ index: Int) -> RenderedFragments? {
+        (base.assumingMemoryBound(to: Self.self) + index).pointee.rendered
+    }
 }
 
 extension SourceEntry: TemplateObject, TemplateRepresentable {

@@ -141,6 +141,9 @@ struct EventItem {
     var place: String?
     var actors: [LinkItem]
     var hasActors: Bool
+    /// What the templates wrote for the item, when it is kept from one update to the next
+    /// (``RootMemo/TimelineEntry``): nil for an item made for one page.
+    var rendered: RenderedFragments? = nil
 }
 
 /// One numbered entry of a page's Sources list.

@@ -56,6 +56,9 @@ final class TemplateCode: @unchecked Sendable {
         let transforms: [String]
     }
 
+    /// The template's name in its library: what a kept rendering of its steps (``RenderedFragments``)
+    /// is known by, the same in every copy of the library.
+    let name: String
     let steps: [Step]
     /// The template's literal text, all of it.
     let text: [UInt8]
@@ -67,8 +70,9 @@ final class TemplateCode: @unchecked Sendable {
     private let keys: UnsafeMutableBufferPointer<TemplateKey>
     private let keyCount: Int
 
-    /// `template` laid out flat.
-    init(_ template: Template) {
+    /// `template`, called `name`, laid out flat.
+    init(_ template: Template, name: String) {
+        self.name = name
         var layout = Layout()
         layout.add(template.nodes)
         steps = layout.steps

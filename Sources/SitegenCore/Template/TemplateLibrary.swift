@@ -19,7 +19,7 @@ struct TemplateLibrary: Sendable {
     mutating func add(_ text: String, named name: String) throws(TemplateSyntaxError) {
         let template = try TemplateParser.parse(text)
         templates[name] = template
-        codes[name] = TemplateCode(template)
+        codes[name] = TemplateCode(template, name: name)
         texts[name] = text
     }
 
@@ -99,6 +99,16 @@ struct TemplateRenderer {
     let maximumExpansions: Int
     /// Partials, parents and blocks rendered so far.
     var expansions = 0
+    /// Partials and blocks not rendered so far, for the depth or count limits.
+    var refusals = 0
+
+    /// The lowest level of ``stack`` that a look-up read since the innermost kept rendering
+    /// (``renderKeeping(_:_:_:blocks:depth:)``) began; -1 once a block was used (its content
+    /// comes from the templates around). A rendering read nothing outside its item when this
+    /// stays at or above the item's level.
+    var lowestLevelRead = Int.max
+    /// The lowest index of ``positions`` read since the innermost kept rendering began.
+    var lowestPositionRead = Int.max
 
     /// A renderer with an empty stack: push the page's value before rendering.
     init(codes: [String: TemplateCode], maximumExpansions: Int = Self.maximumExpansions) {
@@ -149,13 +159,14 @@ struct TemplateRenderer {
                 let site = code.blocks[Int(block)]
                 next = site.content.upperBound
                 // A block given content that holds the same block would otherwise never end.
-                guard depth < Self.maximumDepth, expansions < maximumExpansions else { break }
+                guard depth < Self.maximumDepth, expansions < maximumExpansions else { refusals += 1; break }
                 expansions += 1
+                lowestLevelRead = -1
                 expand(blocks[site.name] ?? BlockContent(code: code, index: Int(block)), at: site, blocks: blocks, depth: depth + 1)
             case .include(let inclusion):
                 let tag = code.inclusions[Int(inclusion)]
                 next = tag.end
-                guard depth < Self.maximumDepth, expansions < maximumExpansions, let template = codes[tag.name] else { break }
+                guard depth < Self.maximumDepth, expansions < maximumExpansions, let template = codes[tag.name] else { refusals += 1; break }
                 expansions += 1
                 if let own = tag.blocks {
                     // Blocks given further out win over the ones given here.
@@ -230,11 +241,43 @@ struct TemplateRenderer {
             for index in 0..<items.count {
                 stack.append(Context(items: items, index: index))
                 positions.append(.init(index: index, count: items.count))
-                render(code, children, blocks: blocks, depth: depth)
+                if let fragments = items.renderedFragments(index) {
+                    renderKeeping(fragments, code, children, blocks: blocks, depth: depth)
+                } else {
+                    render(code, children, blocks: blocks, depth: depth)
+                }
                 positions.removeLast()
                 stack.removeLast()
             }
         }
+    }
+
+    /// Shows `children` for the item on top of the stack, whose rendering may be kept in
+    /// `fragments`: writes the one kept when it was made at this place (and the count limit lets
+    /// its partials through), else renders them, and keeps what was written when none is kept and
+    /// it read nothing but the item (``RenderedFragments``).
+    private mutating func renderKeeping(_ fragments: RenderedFragments, _ code: TemplateCode, _ children: Range<Int>,
+                                        blocks: [String: BlockContent], depth: Int) {
+        let kept = fragments.fragment
+        if let kept, kept.place.step == children.lowerBound, kept.place.depth == depth, kept.place.continuesLine == continuesLine,
+           kept.place.template == code.name, kept.place.indentation == indentation, kept.place.unindentation == unindentation,
+           expansions + kept.expansions <= maximumExpansions {
+            output.append(contentsOf: kept.bytes)
+            expansions += kept.expansions
+            continuesLine = kept.continuesLine
+            return
+        }
+        let place = kept == nil ? RenderedFragments.Place(template: code.name, step: children.lowerBound, depth: depth, indentation: indentation,
+                                                           unindentation: unindentation, continuesLine: continuesLine) : nil
+        let around = (lowestLevelRead, lowestPositionRead)
+        (lowestLevelRead, lowestPositionRead) = (Int.max, Int.max)
+        let (start, startExpansions, startRefusals) = (output.count, expansions, refusals)
+        render(code, children, blocks: blocks, depth: depth)
+        if let place, lowestLevelRead >= stack.count - 1, lowestPositionRead >= positions.count, refusals == startRefusals {
+            fragments.keep(.init(place: place, bytes: Array(output[start...]), expansions: expansions - startExpansions, continuesLine: continuesLine))
+        }
+        // What this item's content read outside it, it read outside the renderings around it too.
+        (lowestLevelRead, lowestPositionRead) = (min(around.0, lowestLevelRead), min(around.1, lowestPositionRead))
     }
 
     private func isTrue(_ value: TemplateValue) -> Bool {
@@ -248,20 +291,23 @@ struct TemplateRenderer {
     }
 
     /// The value of the name `index` of `code`, read where it is (a copy would retain its arrays).
-    private func lookUp(_ index: Int32, in code: TemplateCode) -> TemplateValue {
+    private mutating func lookUp(_ index: Int32, in code: TemplateCode) -> TemplateValue {
         code.names.withUnsafeBufferPointer { lookUp($0[Int(index)]) }
     }
 
     /// The value a name stands for: its first part is looked for from the innermost section
     /// outwards (only in the innermost for `.name`), the other parts inside what was found.
-    func lookUp(_ name: TemplateCode.Name) -> TemplateValue {
+    /// Notes the lowest level and position read (``lowestLevelRead``).
+    mutating func lookUp(_ name: TemplateCode.Name) -> TemplateValue {
         var value: TemplateValue
         if name.path.isEmpty {
             if name.anchored {
                 let top = stack[stack.count - 1]
+                lowestLevelRead = min(lowestLevelRead, stack.count - 1)
                 value = top.items.item(top.index)
             } else {
                 // `first()`: the position in the innermost list.
+                lowestPositionRead = min(lowestPositionRead, positions.count - 1)
                 guard let position = positions.last, let function = name.transforms.last else { return .null }
                 value = TemplateTransforms.apply(function, to: position)
                 for function in name.transforms.dropLast().reversed() { value = TemplateTransforms.apply(function, to: value) }
@@ -281,6 +327,8 @@ struct TemplateRenderer {
                 if name.anchored { break }
                 level -= 1
             }
+            // Found at `level`, or not found above it (-1: in no section).
+            lowestLevelRead = min(lowestLevelRead, level)
         }
         for function in name.transforms.reversed() {
             if case .null = value { return .null }

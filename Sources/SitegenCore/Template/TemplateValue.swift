@@ -130,6 +130,11 @@ struct TemplateItems {
     func value(at path: TemplatePath, inItem index: Int) -> TemplateValue? {
         type.fieldValue(at: path, inItemAt: base, index)
     }
+
+    /// Where the renderings of item `index` are kept, if its type keeps them.
+    func renderedFragments(_ index: Int) -> RenderedFragments? {
+        type.renderedFragments(ofItemAt: base, index)
+    }
 }
 
 /// A Swift value that templates can use.
@@ -154,6 +159,10 @@ protocol TemplateRepresentable {
 
     /// ``templateValue`` of item `index` of the values of this type starting at `base`.
     static func templateValue(ofItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue
+
+    /// Where the renderings of item `index` of the values of this type starting at `base` are
+    /// kept (``RenderedFragments``): nil, unless the type has such a store and the item one.
+    static func renderedFragments(ofItemAt base: UnsafeRawPointer, _ index: Int) -> RenderedFragments?
 }
 
 extension TemplateRepresentable {
@@ -172,6 +181,8 @@ extension TemplateRepresentable {
     static func templateValue(ofItemAt base: UnsafeRawPointer, _ index: Int) -> TemplateValue {
         base.assumingMemoryBound(to: Self.self)[index].templateValue
     }
+
+    static func renderedFragments(ofItemAt base: UnsafeRawPointer, _ index: Int) -> RenderedFragments? { nil }
 }
 
 extension String: TemplateRepresentable {
