@@ -258,22 +258,20 @@ struct TemplateRenderer {
     /// it read nothing but the item (``RenderedFragments``).
     private mutating func renderKeeping(_ fragments: RenderedFragments, _ code: TemplateCode, _ children: Range<Int>,
                                         blocks: [String: BlockContent], depth: Int) {
+        let place = RenderedFragments.Place(template: code.name, step: children.lowerBound, depth: depth, indentation: indentation,
+                                            unindentation: unindentation, continuesLine: continuesLine)
         let kept = fragments.fragment
-        if let kept, kept.place.step == children.lowerBound, kept.place.depth == depth, kept.place.continuesLine == continuesLine,
-           kept.place.template == code.name, kept.place.indentation == indentation, kept.place.unindentation == unindentation,
-           expansions + kept.expansions <= maximumExpansions {
+        if let kept, kept.place == place, expansions + kept.expansions <= maximumExpansions {
             output.append(contentsOf: kept.bytes)
             expansions += kept.expansions
             continuesLine = kept.continuesLine
             return
         }
-        let place = kept == nil ? RenderedFragments.Place(template: code.name, step: children.lowerBound, depth: depth, indentation: indentation,
-                                                           unindentation: unindentation, continuesLine: continuesLine) : nil
         let around = (lowestLevelRead, lowestPositionRead)
         (lowestLevelRead, lowestPositionRead) = (Int.max, Int.max)
         let (start, startExpansions, startRefusals) = (output.count, expansions, refusals)
         render(code, children, blocks: blocks, depth: depth)
-        if let place, lowestLevelRead >= stack.count - 1, lowestPositionRead >= positions.count, refusals == startRefusals {
+        if kept == nil, lowestLevelRead >= stack.count - 1, lowestPositionRead >= positions.count, refusals == startRefusals {
             fragments.keep(.init(place: place, bytes: Array(output[start...]), expansions: expansions - startExpansions, continuesLine: continuesLine))
         }
         // What this item's content read outside it, it read outside the renderings around it too.
