@@ -41,23 +41,59 @@ struct BuildStages: Sendable {
         }
     }
 
-    /// What the render stage made: every generated file that was kept (a static file may replace
-    /// one), how staging it went, and the counts of the report.
+    /// What the render stage made, counted: the generated files that were kept (a static file may
+    /// replace one), how staging them went, and the few paths a static file could collide with.
+    /// No list of every file is kept: 628,000 at 100,000 articles.
     struct Rendered: Sendable {
+        /// What became of one generated file, as the render hands it on.
         struct File: Sendable {
-            var path: String
+            /// How staging one file went.
+            enum Outcome: Sendable {
+                /// Replaced by a static file of the same path (`robots.txt`): not staged, not counted.
+                case replaced
+                /// Not staged: the output is discarded (`sitegen check`).
+                case discarded
+                /// Staged: unchanged (true) or written (false), as ``OutputWriter/Summary`` counts them.
+                case staged(unchanged: Bool)
+                /// Not staged: why (boxed, so that the many files that were staged take a few bytes each).
+                indirect case failed(OutputWriter.WriteError)
+            }
             var isPage: Bool
-            /// How staging the file went; nil when the output is discarded.
-            var staged: Result<Bool, OutputWriter.WriteError>?
+            var outcome: Outcome
+            /// The path, when a static file could collide with it (``StaticFiles/CollisionCandidates``).
+            var collisionCandidate: String?
         }
-        var files: [File]
+
+        /// How many generated files were kept, and how many of them are pages.
+        var generatedFileCount = 0
+        var pageCount = 0
+        /// How staging the kept files went (nothing when the output is discarded), and every failure.
+        var staged = OutputWriter.Summary(written: 0, unchanged: 0)
+        var failures: [OutputWriter.WriteError] = []
+        /// The kept files' paths that a static file could collide with.
+        var collisionCandidates: [String] = []
         /// The number of static files, which are copied beside the generated ones.
         var staticFileCount: Int
         /// The number of files of the search index (`pagefind/`), once Pagefind has run.
         var searchIndexFileCount = 0
 
-        var pageCount: Int { files.count(where: \.isPage) }
-        var fileCount: Int { files.count + staticFileCount + searchIndexFileCount }
+        var fileCount: Int { generatedFileCount + staticFileCount + searchIndexFileCount }
+
+        /// The counts of `files`.
+        init(_ files: [File], staticFileCount: Int) {
+            self.staticFileCount = staticFileCount
+            for file in files {
+                switch file.outcome {
+                case .replaced: continue
+                case .discarded: break
+                case .staged(let unchanged): if unchanged { staged.unchanged += 1 } else { staged.written += 1 }
+                case .failed(let error): failures.append(error)
+                }
+                generatedFileCount += 1
+                if file.isPage { pageCount += 1 }
+                if let path = file.collisionCandidate { collisionCandidates.append(path) }
+            }
+        }
     }
 
     /// Lets go of the resolved site once no stage reads it again: on another thread when the
@@ -182,11 +218,20 @@ struct BuildStages: Sendable {
     /// (`robots.txt`) is dropped; a static file that would land on any other is an error naming both.
     func render(_ site: Site, _ loaded: Loaded, into output: Output) -> StageResult<Rendered> {
         let replaced = StaticFiles.replaced(loaded.staticFiles)
+        let candidates = StaticFiles.CollisionCandidates(loaded.staticFiles)
         let files = SiteRenderer(site: site, theme: loaded.theme, parallel: parallel).render { file in
-            replaced.contains(file.path) ? nil : Rendered.File(path: file.path, isPage: file.isPage, staged: output.stage(file))
-        }.compactMap { $0 }
-        let collisions = StaticFiles.collisions(loaded.staticFiles, generated: files.map(\.path)) { StaticFiles.describe($0, in: site) }
-        return StageResult(Rendered(files: files, staticFileCount: loaded.staticFiles.count), collisions)
+            if replaced.contains(file.path) { return Rendered.File(isPage: file.isPage, outcome: .replaced) }
+            let outcome: Rendered.File.Outcome
+            switch output.stage(file) {
+            case nil: outcome = .discarded
+            case .success(let unchanged): outcome = .staged(unchanged: unchanged)
+            case .failure(let error): outcome = .failed(error)
+            }
+            return Rendered.File(isPage: file.isPage, outcome: outcome, collisionCandidate: candidates.contains(file.path) ? file.path : nil)
+        }
+        let rendered = Rendered(files, staticFileCount: loaded.staticFiles.count)
+        let collisions = StaticFiles.collisions(loaded.staticFiles, generated: rendered.collisionCandidates) { StaticFiles.describe($0, in: site) }
+        return StageResult(rendered, collisions)
     }
 
     /// Write: the static files join the staged files (and the search index), and the staging folder replaces the output
@@ -195,7 +240,10 @@ struct BuildStages: Sendable {
     func write(_ rendered: Rendered, _ staticFiles: [StaticFile], searchIndex: [Result<Bool, OutputWriter.WriteError>] = [],
                into area: OutputWriter.StagingArea) -> StageResult<OutputWriter.Summary?> {
         let copied = StaticFiles.stage(staticFiles, fileSystem: fileSystem, into: area, parallel: parallel)
-        var (summary, failures) = OutputWriter.Summary.counting(rendered.files.compactMap(\.staged) + copied + searchIndex)
+        var (summary, failures) = OutputWriter.Summary.counting(copied + searchIndex)
+        summary.written += rendered.staged.written
+        summary.unchanged += rendered.staged.unchanged
+        failures = rendered.failures + failures
         if failures.isEmpty {
             do { try area.commit() } catch { failures.append(error) }
         }
@@ -295,22 +343,26 @@ struct BuildRun {
     }
 
     private mutating func keep<Value>(_ result: StageResult<Value>) -> Value {
-        diagnostics += result.diagnostics
+        // The first stage's list is taken as it is, not copied (1,780,000 warnings at 100,000 articles).
+        if diagnostics.isEmpty { diagnostics = result.diagnostics } else { diagnostics += result.diagnostics }
         notes += result.notes
         return result.value
     }
 
     /// The report of the build: every problem in reading order, the counts of what was rendered
     /// and what writing it did.
-    func report(_ rendered: BuildStages.Rendered? = nil, _ summary: OutputWriter.Summary? = nil) -> BuildReport {
+    consuming func report(_ rendered: BuildStages.Rendered? = nil, _ summary: OutputWriter.Summary? = nil) -> BuildReport {
         report(pageCount: rendered?.pageCount ?? 0, fileCount: rendered?.fileCount ?? 0, summary)
     }
 
     /// The report of the build, given the numbers of pages and of files (pages among them) of the site.
-    func report(pageCount: Int, fileCount: Int, _ summary: OutputWriter.Summary?) -> BuildReport {
-        let all: [Diagnostic]
+    /// The run's diagnostics are sorted where they are, not copied: the run ends here.
+    consuming func report(pageCount: Int, fileCount: Int, _ summary: OutputWriter.Summary?) -> BuildReport {
+        var all: [Diagnostic]
         if byFile.isEmpty {
-            all = diagnostics.sortedForDisplay()
+            all = diagnostics
+            diagnostics = []
+            all.sortForDisplay()
         } else if let merged, diagnostics.isEmpty {
             all = merged
         } else {

@@ -32,6 +32,28 @@ struct DiagnosticsTests {
         #expect(![Diagnostic.warning(at("a", 1, 1), "w")].containsErrors)
     }
 
+    @Test("sorting in place keeps each of many repeated problems once, in reading order, as the sorted copy does")
+    func sortingInPlace() {
+        // 600 problems at 20 places, each repeated, with two messages and both severities at some places.
+        var generator = SystemRandomNumberGenerator()
+        var list: [Diagnostic] = []
+        for index in 0..<600 {
+            let place = at("content/notes/\(index % 5).md", index % 4 + 1, 1)
+            list.append(index % 7 == 0 ? .error(place, "e\(index % 2)") : .warning(place, "w\(index % 3)"))
+        }
+        list.shuffle(using: &generator)
+        var inPlace = list
+        inPlace.sortForDisplay()
+        #expect(inPlace == list.sortedForDisplay())
+        #expect(Set(inPlace).count == inPlace.count)
+        #expect(Set(inPlace) == Set(list))
+        #expect(inPlace.count < 100)
+        for (first, second) in zip(inPlace, inPlace.dropFirst()) {
+            #expect(first.location < second.location || (first.location == second.location
+                && (first.severity > second.severity || (first.severity == second.severity && first.message < second.message))))
+        }
+    }
+
     @Test("line and column are at least 1")
     func clamped() {
         let location = at("x", 0, -3)

@@ -95,6 +95,43 @@ struct StaticFilesTests {
         #expect(messages.contains { $0.hasPrefix("static/404.html/extra.txt:1:1: error:") && $0.contains("`404.html`") })
     }
 
+    @Test("of the generated paths, those a static file can collide with are the ones at, inside or around its path")
+    func collisionCandidates() {
+        let files = [StaticFile(source: "static/timeline", output: "timeline"), StaticFile(source: "static/media/a/b.png", output: "media/a/b.png")]
+        let candidates = StaticFiles.CollisionCandidates(files)
+        for path in ["timeline", "timeline/index.html", "timeline/2020/index.html", "media/a/b.png", "media", "media/a"] {
+            #expect(candidates.contains(path), "\(path)")
+        }
+        for path in ["index.html", "timelines/index.html", "media/a/c.png", "media/index.html", "actors/timeline/index.html"] {
+            #expect(!candidates.contains(path), "\(path)")
+        }
+        #expect(!StaticFiles.CollisionCandidates([]).contains("timeline"))
+        // Given only the candidates, the collisions are those found given every path.
+        let generated = ["index.html", "timeline/index.html", "timeline/2020/index.html", "media", "media/a/b.png", "media/a/c.png", "feed.xml"]
+        let all = StaticFiles.collisions(files, generated: generated) { $0 }
+        #expect(all.count == 2)
+        #expect(StaticFiles.collisions(files, generated: generated.filter(candidates.contains)) { $0 } == all)
+    }
+
+    @Test("the render stage counts its files without keeping them: a replaced file is not counted, a failure is kept")
+    func renderedCounts() {
+        typealias File = BuildStages.Rendered.File
+        let failure = OutputWriter.WriteError(subject: .outputFile("b/index.html"), message: "disk full")
+        let rendered = BuildStages.Rendered([
+            File(isPage: true, outcome: .staged(unchanged: false)),
+            File(isPage: true, outcome: .failed(failure)),
+            File(isPage: false, outcome: .staged(unchanged: true), collisionCandidate: "media"),
+            File(isPage: false, outcome: .replaced, collisionCandidate: "robots.txt"),
+            File(isPage: true, outcome: .discarded),
+        ], staticFileCount: 4)
+        #expect(rendered.pageCount == 3)
+        #expect(rendered.generatedFileCount == 4)
+        #expect(rendered.fileCount == 8)
+        #expect(rendered.staged == OutputWriter.Summary(written: 1, unchanged: 1))
+        #expect(rendered.failures == [failure])
+        #expect(rendered.collisionCandidates == ["media"])
+    }
+
     @Test("sitegen check reports the same collisions and writes nothing")
     func checkReportsCollisions() throws {
         let site = try TestSite(smallSite)

@@ -55,6 +55,14 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 extension Array where Element == Diagnostic {
     /// The diagnostics in reading order: by path, line, column, then message. Duplicates are removed.
     public func sortedForDisplay() -> [Diagnostic] {
+        var result = self
+        result.sortForDisplay()
+        return result
+    }
+
+    /// Puts the diagnostics in reading order (``sortedForDisplay()``) in place, without a second
+    /// list beside them: a build's report sorts 1,780,000 warnings at 100,000 articles, 130 MB.
+    public mutating func sortForDisplay() {
         func before(_ first: Diagnostic, _ second: Diagnostic) -> Bool {
             if first.location != second.location { return first.location < second.location }
             if first.severity != second.severity { return first.severity > second.severity }
@@ -63,16 +71,17 @@ extension Array where Element == Diagnostic {
         // Sorted first, then each duplicate dropped: equal diagnostics sort next to each other
         // (among those that tie, the sort keeps their order), so each is compared only with the
         // few of its own place and message instead of hashing all of them (a large site has
-        // 181,000 warnings).
-        var result: [Diagnostic] = []
-        result.reserveCapacity(count)
+        // 181,000 warnings). The kept ones are moved to the front, in order.
+        sort(by: before)
+        var kept = 0
         var tieStart = 0
-        for diagnostic in sorted(by: before) {
-            if let last = result.last, before(last, diagnostic) { tieStart = result.count }
-            if result[tieStart...].contains(diagnostic) { continue }
-            result.append(diagnostic)
+        for index in indices {
+            if kept > 0, before(self[kept - 1], self[index]) { tieStart = kept }
+            if self[tieStart..<kept].contains(self[index]) { continue }
+            if kept != index { swapAt(kept, index) }
+            kept += 1
         }
-        return result
+        removeSubrange(kept...)
     }
 
     /// What `(groups' diagnostics + others).sortedForDisplay()` gives, where each group holds the

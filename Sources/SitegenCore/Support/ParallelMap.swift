@@ -1,12 +1,6 @@
 import Dispatch
 import Synchronization
 
-/// Results written by index from concurrent iterations; each slot is written exactly once.
-private final class ResultSlots<Element>: @unchecked Sendable {
-    var values: [Element?]
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-}
-
 extension Array where Element: Sendable {
     /// Like ``parallelMap(minimumCount:_:)``, but each chunk of work runs with a `context` of its
     /// own (for example its own copy of parsed templates), so threads share no reference-counted
@@ -24,27 +18,19 @@ extension Array where Element: Sendable {
             let context = makeContext()
             return map { transform(context, $0) }
         }
-        let slots = ResultSlots<Result>(count: count)
         let chunkCount = Swift.min(count, 16)
         guard chunkCount > 0 else { return [] }
         let contexts = ContextPool<Context>()
         // Chunks take every chunkCount-th element, so costly elements at the front of the array
         // (put there by the caller) are spread over chunks and start first.
-        self.withUnsafeBufferPointer { input in
-            nonisolated(unsafe) let input = input
-            slots.values.withUnsafeMutableBufferPointer { output in
-                nonisolated(unsafe) let output = output
-                DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                    guard chunk < input.count else { return }
-                    let context = contexts.take() ?? makeContext()
-                    for index in stride(from: chunk, to: input.count, by: chunkCount) {
-                        output[index] = transform(context, input[index])
-                    }
-                    contexts.give(context)
-                }
+        return filledConcurrently(chunkCount: chunkCount) { input, output, chunk in
+            guard chunk < input.count else { return }
+            let context = contexts.take() ?? makeContext()
+            for index in stride(from: chunk, to: input.count, by: chunkCount) {
+                output.initializeElement(at: index, to: transform(context, input[index]))
             }
+            contexts.give(context)
         }
-        return slots.values.map { $0! }
     }
 
     /// Transforms every element on all cores, keeping the order of the input.
@@ -54,18 +40,31 @@ extension Array where Element: Sendable {
     /// is spread over all cores instead of landing in one chunk.
     func parallelMap<Result: Sendable>(minimumCount: Int = 16, parallel: Bool = true, _ transform: @Sendable (Element) -> Result) -> [Result] {
         guard parallel, count >= minimumCount else { return map(transform) }
-        let slots = ResultSlots<Result>(count: count)
         let chunkCount = Swift.min(count, 64)
-        self.withUnsafeBufferPointer { input in
-            nonisolated(unsafe) let input = input
-            slots.values.withUnsafeMutableBufferPointer { output in
-                nonisolated(unsafe) let output = output
-                DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                    for index in stride(from: chunk, to: input.count, by: chunkCount) { output[index] = transform(input[index]) }
-                }
+        return filledConcurrently(chunkCount: chunkCount) { input, output, chunk in
+            for index in stride(from: chunk, to: input.count, by: chunkCount) {
+                output.initializeElement(at: index, to: transform(input[index]))
             }
         }
-        return slots.values.map { $0! }
+    }
+
+    /// A new array of `count` results, made by running `fill` for each chunk `0..<chunkCount` at
+    /// once on all cores: together the chunks must initialize every element of the output exactly
+    /// once (each chunk its own elements). The results are written in place, not held as
+    /// optionals and copied out (628,000 pages at 100,000 articles: the list of what was rendered
+    /// would be held twice).
+    private func filledConcurrently<Result: Sendable>(
+        chunkCount: Int,
+        _ fill: @Sendable (UnsafeBufferPointer<Element>, UnsafeMutableBufferPointer<Result>, Int) -> Void
+    ) -> [Result] {
+        self.withUnsafeBufferPointer { input in
+            nonisolated(unsafe) let input = input
+            return [Result](unsafeUninitializedCapacity: input.count) { output, initializedCount in
+                nonisolated(unsafe) let output = output
+                DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in fill(input, output, chunk) }
+                initializedCount = input.count
+            }
+        }
     }
 }
 

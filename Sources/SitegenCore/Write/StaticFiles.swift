@@ -10,12 +10,48 @@ public enum StaticFiles {
         Set(files.map(\.output)).intersection(replaceable)
     }
 
+    /// The generated paths that can collide with a static file: a static file's output path, a
+    /// path inside one (the static file is where a folder must be), or a folder of one. Given
+    /// only these, ``collisions(_:generated:describe:)`` finds what it finds given every
+    /// generated path, so a build keeps only these of its 628,000 paths.
+    public struct CollisionCandidates: Sendable {
+        private let outputs: Set<String>
+        private let folders: Set<String>
+
+        /// The candidates for `files`.
+        public init(_ files: [StaticFile]) {
+            outputs = Set(files.map(\.output))
+            folders = Set(files.flatMap { file in
+                var found: [String] = []
+                var folder = Substring(file.output)
+                while let slash = folder.lastIndex(of: "/") {
+                    folder = folder[..<slash]
+                    found.append(String(folder))
+                }
+                return found
+            })
+        }
+
+        /// Whether the generated file `path` can collide with a static file.
+        public func contains(_ path: String) -> Bool {
+            if outputs.isEmpty { return false }
+            if outputs.contains(path) || folders.contains(path) { return true }
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if outputs.contains(String(folder)) { return true }
+            }
+            return false
+        }
+    }
+
     /// An error for each static file whose output path is a generated file, lies inside a
     /// generated file's path, or is a folder of generated files; each names both files.
     ///
     /// - Parameters:
     ///   - files: the static files.
-    ///   - generated: every path the build renders (pages, feeds, assets).
+    ///   - generated: every path the build renders (pages, feeds, assets), or those of them
+    ///     that are ``CollisionCandidates``.
     ///   - describe: a reader's name for a generated path ("the home page (content/index.md)").
     public static func collisions(_ files: [StaticFile], generated: [String], describe: (String) -> String) -> [Diagnostic] {
         if files.isEmpty { return [] }  // a large site's 62,000 generated paths need not be looked at
