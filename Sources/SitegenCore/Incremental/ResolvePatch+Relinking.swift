@@ -39,6 +39,13 @@ extension ResolvePatch {
             table[key] = value
         }
 
+        /// Sets the entity `id` of `table` to `entity` (removes it when nil), keeping the entity it
+        /// replaces in `kept`, unless one was kept already.
+        static func replace<Entity>(_ id: String, in table: inout EntityTable<Entity>, keeping kept: inout [String: Entity?], with entity: Entity?) {
+            if kept.index(forKey: id) == nil { kept[id] = .some(table[id]) }
+            table[id] = entity
+        }
+
         /// Whether the site had the changed entity `ref` before the patch.
         func hadValue(_ ref: Ref) -> Bool {
             switch ref.kind {

@@ -123,7 +123,7 @@ public struct Fact: Sendable, Hashable {
 }
 
 /// A source article's page: `content/articles/ID.md`.
-public struct Article: Sendable, Hashable {
+public struct Article: Sendable, Hashable, Identifiable {
     public var id: String
     public var title: String
     public var outlet: String
@@ -184,7 +184,7 @@ public struct Relation: Sendable, Hashable {
 }
 
 /// An actor's profile: `content/actors/ID.md`.
-public struct Actor: Sendable, Hashable {
+public struct Actor: Sendable, Hashable, Identifiable {
     public var id: String
     public var name: String
     public var kind: ActorKind
@@ -200,7 +200,7 @@ public struct Actor: Sendable, Hashable {
 }
 
 /// A dated happening, from `content/events/*.yaml`.
-public struct Event: Sendable, Equatable {
+public struct Event: Sendable, Equatable, Identifiable {
     public var id: String
     public var date: PartialDate
     public var end: PartialDate?
@@ -243,7 +243,7 @@ public struct NoteSubject: Sendable, Hashable {
 }
 
 /// An editor's explainer note: `content/notes/ID.md`.
-public struct Note: Sendable, Equatable {
+public struct Note: Sendable, Equatable, Identifiable {
     public var id: String
     public var title: String
     public var summary: String?
@@ -262,7 +262,7 @@ public struct Note: Sendable, Equatable {
 }
 
 /// A standalone page (About, Methodology, Corrections): `content/pages/ID.md`, written to `ID/`.
-public struct StandalonePage: Sendable, Hashable {
+public struct StandalonePage: Sendable, Hashable, Identifiable {
     public var id: String
     public var title: String
     public var summary: String?

@@ -15,13 +15,13 @@ public struct Resolver: Sendable {
     }
 
     /// Article IDs, newest first (then by ID): ``Site/articleOrder``.
-    static func articleOrder(_ articles: [String: Article]) -> [String] {
+    static func articleOrder(_ articles: EntityTable<Article>) -> [String] {
         // The keys alone are sorted: a copy of every article would be a large site's peak.
         SiteOrders.articleOrder(articles.values.map(\.published), ids: articles.values.map(\.id))
     }
 
     /// Actor IDs by display name (then by ID): ``Site/actorOrder``.
-    static func actorOrder(_ actors: [String: Actor]) -> [String] {
+    static func actorOrder(_ actors: EntityTable<Actor>) -> [String] {
         SiteOrders.actorOrder(actors.values.map(\.name), ids: actors.values.map(\.id))
     }
 
@@ -202,26 +202,25 @@ public struct Resolver: Sendable {
         return (found, timeline, lists)
     }
 
-    /// The site's tables, each made at its size at once (growing one copies it, at the build's
-    /// peak), the entities moved out of `raw`'s lists when these hold the only copy.
+    /// The site's tables, each made of `raw`'s list, without the entities that are not on the
+    /// site (drafts, a repeated ID's later entities): the list becomes the table, with no copy
+    /// (a copy was the build's peak at 100,000 articles).
     private static func tables(_ raw: inout RawSite, _ pages: PageNumbers)
-        -> (articles: [String: Article], actors: [String: Actor], events: [String: Event], notes: [String: Note], pages: [String: StandalonePage]) {
-        func table<Entity>(_ list: inout [Entity], _ kind: EntityKind, id: (Entity) -> String) -> [String: Entity] {
+        -> (articles: EntityTable<Article>, actors: EntityTable<Actor>, events: EntityTable<Event>, notes: EntityTable<Note>, pages: EntityTable<StandalonePage>) {
+        func table<Entity>(_ list: inout [Entity], _ kind: EntityKind) -> EntityTable<Entity> {
             let kept = pages.members[PageNumbers.slot(kind)].numberOfIndex
             var taken: [Entity] = []
             swap(&taken, &list)
-            var table: [String: Entity] = [:]
-            table.reserveCapacity(pages.range(of: kind).count)
-            while let entity = taken.popLast() {
-                if kept[taken.count] >= 0 {
-                    let key = id(entity)
-                    table[key] = consume entity
-                }
+            var count = 0
+            for index in taken.indices where kept[index] >= 0 {
+                if count != index { taken.swapAt(count, index) }
+                count += 1
             }
-            return table
+            taken.removeSubrange(count...)
+            return EntityTable(taken)
         }
-        return (table(&raw.articles, .article, id: \.id), table(&raw.actors, .actor, id: \.id), table(&raw.events, .event, id: \.id),
-                table(&raw.notes, .note, id: \.id), table(&raw.pages, .page, id: \.id))
+        return (table(&raw.articles, .article), table(&raw.actors, .actor), table(&raw.events, .event),
+                table(&raw.notes, .note), table(&raw.pages, .page))
     }
 }
 

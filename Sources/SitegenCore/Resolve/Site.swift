@@ -2,12 +2,12 @@
 public struct Site: Sendable {
     public var config: SiteConfig
     public var introduction: MarkdownText?
-    public var articles: [String: Article]
-    public var actors: [String: Actor]
-    public var events: [String: Event]
-    public var notes: [String: Note]
+    public var articles: EntityTable<Article>
+    public var actors: EntityTable<Actor>
+    public var events: EntityTable<Event>
+    public var notes: EntityTable<Note>
     /// Standalone pages (`content/pages/`), by ID.
-    public var pages: [String: StandalonePage]
+    public var pages: EntityTable<StandalonePage>
     /// Standalone page IDs: those with a `menu` position first, by it, then by title.
     public var pageOrder: [String]
 
