@@ -99,7 +99,13 @@ public final class PreviewServer: Sendable {
     /// the server made it. A build still running goes on unobserved, and writes nothing.
     public func cleanUp() {
         writes.close()
-        if ownsWorkFolder { try? FileManager.default.removeItem(at: workFolder) }
+        guard ownsWorkFolder else { return }
+        // Removing a large site's copy takes a while (628,000 pages: about 25 s): the editor who
+        // pressed Ctrl-C is told what the server is doing rather than left with a silent terminal.
+        if FileManager.default.fileExists(atPath: workFolder.appendingPathComponent("site").path) {
+            log("Stopping: removing the preview's copy of the site (\(workFolder.path))")
+        }
+        try? FileManager.default.removeItem(at: workFolder)
     }
 
     /// The latest build status.

@@ -192,6 +192,7 @@ struct ServeCLITests {
         #expect(message.1 == Substring("\(taken.port)"))
         #expect(Int(message.2) != Int(taken.port))
         #expect(!serve.stderr.contains("Serving"))
+        #expect(!serve.stderr.contains("Stopping"), "nothing was built, so there is nothing to say about removing it")
         #expect(!serve.leftWorkFolder)
     }
 
@@ -203,6 +204,7 @@ struct ServeCLITests {
         kill(serve.process.processIdentifier, signal.number)
         #expect(serve.exitStatus(within: .seconds(10)) == 0, "stderr: \(serve.stderr)")
         #expect(!serve.leftWorkFolder, "the private build folder is removed")
+        #expect(serve.stderr.contains("Stopping: removing the preview's copy of the site"), "stderr: \(serve.stderr)")
     }
 
     @Test("it stops while live-reload requests are held open, and answers them", arguments: StopSignal.allCases)
