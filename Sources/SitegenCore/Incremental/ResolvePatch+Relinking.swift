@@ -32,13 +32,6 @@ extension ResolvePatch {
             if kept.index(forKey: key) == nil { kept[key] = .some(table[key]) }
         }
 
-        /// Sets the entry `key` of `table` to `value` (removes it when nil), keeping the entry it
-        /// replaces in `kept` (``keep(_:of:in:)``).
-        static func replace<Key: Hashable, Value>(_ key: Key, in table: inout [Key: Value], keeping kept: inout [Key: Value?], with value: Value?) {
-            keep(key, of: table, in: &kept)
-            table[key] = value
-        }
-
         /// Sets the entity `id` of `table` to `entity` (removes it when nil), keeping the entity it
         /// replaces in `kept`, unless one was kept already.
         static func replace<Entity>(_ id: String, in table: inout EntityTable<Entity>, keeping kept: inout [String: Entity?], with entity: Entity?) {

@@ -49,12 +49,6 @@ public struct EntityTable<Entity: Identifiable & Sendable>: Sendable where Entit
         positions[id]
     }
 
-    /// Makes room for `count` entities.
-    public mutating func reserveCapacity(_ count: Int) {
-        values.reserveCapacity(count)
-        positions.reserveCapacity(count)
-    }
-
     /// Stores `entity` under `id` (its ID) and returns the entity it replaces, if any.
     @discardableResult
     public mutating func updateValue(_ entity: Entity, forKey id: String) -> Entity? {

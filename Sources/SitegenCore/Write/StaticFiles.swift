@@ -21,28 +21,25 @@ public enum StaticFiles {
         /// The candidates for `files`.
         public init(_ files: [StaticFile]) {
             outputs = Set(files.map(\.output))
-            folders = Set(files.flatMap { file in
-                var found: [String] = []
-                var folder = Substring(file.output)
-                while let slash = folder.lastIndex(of: "/") {
-                    folder = folder[..<slash]
-                    found.append(String(folder))
-                }
-                return found
-            })
+            folders = Set(files.flatMap { StaticFiles.folders(of: $0.output).map(String.init) })
         }
 
         /// Whether the generated file `path` can collide with a static file.
         public func contains(_ path: String) -> Bool {
             if outputs.isEmpty { return false }
-            if outputs.contains(path) || folders.contains(path) { return true }
-            var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                if outputs.contains(String(folder)) { return true }
-            }
-            return false
+            return outputs.contains(path) || folders.contains(path) || StaticFiles.folders(of: path).contains { outputs.contains(String($0)) }
         }
+    }
+
+    /// The folders that hold `path`, innermost first: `a/b` and `a` for `a/b/c.html`.
+    static func folders(of path: String) -> [Substring] {
+        var found: [Substring] = []
+        var folder = Substring(path)
+        while let slash = folder.lastIndex(of: "/") {
+            folder = folder[..<slash]
+            found.append(folder)
+        }
+        return found
     }
 
     /// An error for each static file whose output path is a generated file, lies inside a
@@ -58,11 +55,7 @@ public enum StaticFiles {
         let generatedSet = Set(generated)
         var generatedFolders: [String: String] = [:]  // folder → one generated file inside it
         for path in generated.sorted() {
-            var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                if generatedFolders[String(folder)] == nil { generatedFolders[String(folder)] = path }
-            }
+            for folder in folders(of: path) where generatedFolders[String(folder)] == nil { generatedFolders[String(folder)] = path }
         }
         var diagnostics: [Diagnostic] = []
         for file in files {
@@ -72,15 +65,8 @@ public enum StaticFiles {
                 diagnostics.append(.error(location, "`\(file.source)` has the same path in the output as \(describe(file.output)), `\(file.output)`: rename or move the static file"))
             } else if let inside = generatedFolders[file.output] {
                 diagnostics.append(.error(location, "`\(file.source)` would be a file where the output needs a folder for \(describe(inside)), `\(inside)`: rename or move the static file"))
-            } else {
-                var folder = Substring(file.output)
-                while let slash = folder.lastIndex(of: "/") {
-                    folder = folder[..<slash]
-                    if generatedSet.contains(String(folder)) {
-                        diagnostics.append(.error(location, "`\(file.source)` would need a folder where the output has \(describe(String(folder))), `\(folder)`: rename or move the static file"))
-                        break
-                    }
-                }
+            } else if let folder = folders(of: file.output).first(where: { generatedSet.contains(String($0)) }) {
+                diagnostics.append(.error(location, "`\(file.source)` would need a folder where the output has \(describe(String(folder))), `\(folder)`: rename or move the static file"))
             }
         }
         return diagnostics
