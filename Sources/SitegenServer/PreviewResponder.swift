@@ -72,7 +72,7 @@ struct PreviewResponder: HTTPResponder {
 
     /// A file of the build; HTML gets the reload script, and the overlay while the build is failing.
     private func serve(file: String, status: BuildStatus, code: HTTPResponse.Status, withBody: Bool) -> Response {
-        guard let data = FileManager.default.contents(atPath: file) else {
+        guard let data = server.contents(ofServedFile: file, in: status.servedFolder ?? "") else {
             return plain(.internalServerError, "Could not read the file.\n")
         }
         let type = ContentType.of(file)

@@ -55,8 +55,9 @@ public struct ServeOptions: Sendable {
 ///
 /// The site is built into `site/` in the work folder by a ``BuildSession``: after the first build,
 /// an edit re-reads only the changed files and rewrites only the pages whose bytes change, each
-/// file atomically, so a request never sees a half-written file, and a failed build leaves the
-/// last good one in place (docs/incremental.md).
+/// in place while holding its lock, which a request holds too while it reads the file, so a
+/// request never sees a half-written file; a failed build leaves the last good one in place
+/// (docs/incremental.md).
 public final class PreviewServer: Sendable {
     /// The options the server was made with.
     public let options: ServeOptions
@@ -93,6 +94,14 @@ public final class PreviewServer: Sendable {
             ownsWorkFolder = true
         }
         try FileManager.default.createDirectory(at: workFolder, withIntermediateDirectories: true)
+    }
+
+    /// The bytes of `file`, a file of the served folder `folder` (both canonical paths), read
+    /// whole: a file that a build is writing meanwhile (in place) is read before or after the
+    /// write, never half-written (``WriteGate/files``).
+    func contents(ofServedFile file: String, in folder: String) -> Data? {
+        let relative = file.hasPrefix(folder + "/") ? String(file.dropFirst(folder.count + 1)) : file
+        return writes.files.withLock(relative) { FileManager.default.contents(atPath: file) }
     }
 
     /// Stops every build's writes (and the Pagefind it runs), then removes the work folder when
@@ -167,7 +176,7 @@ public final class PreviewServer: Sendable {
     /// Brings the served site up to date, and publishes the result.
     ///
     /// The session (``BuildSession``) keeps the site in memory and writes only the pages that
-    /// changed into `site/` of the work folder, each file atomically, while it is served; a build
+    /// changed into `site/` of the work folder, each file whole to any request, while it is served; a build
     /// with errors writes nothing. For a site with `search: true`, the search index is then made
     /// again apart (``SearchIndexing``), and follows the pages within one Pagefind run.
     ///

@@ -4,7 +4,8 @@ import Synchronization
 /// A build that stays in memory between edits, for `sitegen serve`: on each ``update()`` it reads
 /// again only the content files that changed, resolves the site, renders only the pages that may
 /// show what changed and writes only the files whose bytes changed, straight into the served
-/// folder (each file atomically). docs/incremental.md describes which page depends on what.
+/// folder (each file in place, holding its lock in ``WriteGate/files``, which a reader of the
+/// folder takes too). docs/incremental.md describes which page depends on what.
 ///
 /// After every update the folder holds exactly what a cold ``build(_:fileSystem:)`` of the same
 /// content writes (the never-stale test checks this after random edits). A change to

@@ -15,7 +15,13 @@ import Darwin
 /// passing at that moment to end, and kills the programs started through the gate
 /// (``run(_:)``), which ``whilePausingPrograms(_:)`` pauses while other work runs. A build's
 /// own gate (``BuildOptions/writeGate``) is never closed.
+///
+/// The gate also holds the locks of the files written in place (``files``), which the server
+/// takes to read a file of the folder it serves.
 public final class WriteGate: Sendable {
+    /// The locks of the files a session writes in place (``LiveOutputFolder``): a reader of the
+    /// folder holds a file's lock while it reads it, and so never reads it half-written.
+    public let files = FileLocks()
     /// Whether the gate was closed.
     private let closed = Atomic(false)
     /// The writes passing now.
