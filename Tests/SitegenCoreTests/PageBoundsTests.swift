@@ -196,6 +196,23 @@ struct PageBoundsTests {
         #expect(home.contains("All 15 explainers"))
     }
 
+    @Test("the home page shows the first 20 actors of each kind, in the actors' order, and links to all of them")
+    func homeActorsBounded() throws {
+        var site = generatedSite(articles: 1)
+        for number in 0..<25 { site += "-- content/actors/p\(number).md --\n---\nname: Person \(String(format2: number))\nkind: person\n---\n" }
+        for name in ["Niger", "Mali", "Chad"] { site += "-- content/actors/\(name.lowercased()).md --\n---\nname: \(name)\nkind: state\n---\n" }
+        let home = try #require(renderSite(site)["index.html"])
+        let people = try #require(section(of: home, from: "<h3 id=\"home_kind_person\">", to: "</ul>"))
+        #expect(occurrences(of: "<li>", in: people) == 20)
+        #expect(people.contains(">Person 00</a>") && people.contains(">Person 19</a>") && !people.contains(">Person 20</a>"), "the first twenty by name")
+        let states = try #require(section(of: home, from: "<h3 id=\"home_kind_state\">", to: "</ul>"))
+        #expect(linkTargets(in: states) == ["actors/chad/index.html", "actors/mali/index.html", "actors/niger/index.html"])
+        #expect(home.contains("All 28 actors"))
+        // With no kind over the limit, no link to the rest.
+        let few = try #require(renderSite(generatedSite(articles: 1) + "-- content/actors/mali.md --\n---\nname: Mali\nkind: state\n---\n")["index.html"])
+        #expect(few.contains(">Mali</a>") && !few.contains("All 1 actors") && !few.contains("All actors: 1"))
+    }
+
     @Test("an actor in 25 events with list_limit 10 shows its latest 10 and links to all 25, on pages of their own")
     func actorEventsBounded() throws {
         let output = renderSite(busyActorSite())

@@ -508,14 +508,29 @@ struct PageBuilder {
     }
 
     /// The actors of `ids` by kind, each group cut to its first `limit` when one is given.
+    ///
+    /// Only the actors shown are looked at beyond their kind, and the look stops once every kind
+    /// has more than `limit`: the home page, rendered on every edit in `sitegen serve`, shows a
+    /// few actors of 20,000 on a 100,000-article site.
     private func actorGroups(_ ids: some Collection<String>, _ place: Place, limit: Int? = nil) -> [ActorGroup] {
-        let actors = ids.compactMap { site.actors[$0] }
-        return ActorKind.allCases.compactMap { kind in
-            let ofKind = actors.filter { $0.kind == kind }
-            guard !ofKind.isEmpty else { return nil }
-            let shown = limit.map { ofKind.prefix($0) } ?? ofKind[...]
-            return ActorGroup(id: "kind_" + kind.rawValue, title: strings.text("kinds.\(kind.rawValue).heading"),
-                              actors: shown.compactMap { actorLink($0.id, place) }, isCut: shown.count < ofKind.count)
+        let kinds = ActorKind.allCases
+        var shown = [[String]](repeating: [], count: kinds.count)
+        var cut = [Bool](repeating: false, count: kinds.count)
+        var full = 0
+        for id in ids {
+            guard let position = site.actors.index(forKey: id),
+                  let kind = kinds.firstIndex(of: site.actors.values[position].kind) else { continue }
+            if let limit, shown[kind].count == limit {
+                if !cut[kind] { (cut[kind], full) = (true, full + 1) }
+                if full == kinds.count { break }
+                continue
+            }
+            shown[kind].append(id)
+        }
+        return kinds.indices.compactMap { kind in
+            guard !shown[kind].isEmpty else { return nil }
+            return ActorGroup(id: "kind_" + kinds[kind].rawValue, title: strings.text("kinds.\(kinds[kind].rawValue).heading"),
+                              actors: shown[kind].compactMap { actorLink($0, place) }, isCut: cut[kind])
         }
     }
 
