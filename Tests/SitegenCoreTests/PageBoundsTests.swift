@@ -167,6 +167,8 @@ struct PageBoundsTests {
         let feed = try #require(output["feed.xml"])
         #expect(occurrences(of: "<entry>", in: feed) == 10)
         #expect(feed.contains("<title>Article 59</title>") && !feed.contains("<title>Article 49</title>"))
+        let titles = feed.components(separatedBy: "<entry>").dropFirst().compactMap { section(of: $0, from: "<title>", to: "</title>") }
+        #expect(titles == (50...59).reversed().map { "Article \($0)" }, "newest first")
 
         let withNote = generatedSite(settings: "base_url: https://example.org/", articles: 60)
             + "-- content/notes/latest.md --\n---\ntitle: The latest note\ndate: 2030-01-01\n---\nNew [@a0].\n"

@@ -51,19 +51,14 @@ struct FeedWriter {
     /// first (by publication date, then kind and ID). A note without a `date` has no place in
     /// the order and is left out.
     func entries() -> [Entry] {
-        // Sorted by date and reference first; titles, authors and summaries only for the entries kept.
-        var dated: [(ref: Ref, published: Timestamp)] = site.articleOrder.compactMap { id in
-            site.articles[id].map { (Ref(.article, id), $0.published) }
-        }
-        for note in site.noteOrder.compactMap({ site.notes[$0] }) {
-            guard let stamp = Self.timestamp(of: note) else { continue }
-            dated.append((Ref(.note, note.id), stamp))
-        }
-        dated.sort {
-            if $0.published != $1.published { return $0.published > $1.published }
-            return $0.ref < $1.ref
-        }
-        return dated.prefix(site.config.feedLimit).map { entry in
+        // The latest by date and reference first (without sorting the others: `sitegen serve`
+        // makes the feed again on every edit of an article or note); titles, authors and
+        // summaries only for the entries kept.
+        let articles = site.articles.values.lazy.map { (ref: Ref(.article, $0.id), published: $0.published) }
+        let notes = site.notes.values.lazy.compactMap { note in Self.timestamp(of: note).map { (ref: Ref(.note, note.id), published: $0) } }
+        let latest = [articles.first(site.config.feedLimit, sortedBy: Self.isNewer),
+                      notes.first(site.config.feedLimit, sortedBy: Self.isNewer)].joined().first(site.config.feedLimit, sortedBy: Self.isNewer)
+        return latest.map { entry in
             if entry.ref.kind == .note, let note = site.notes[entry.ref.id] {
                 return Entry(ref: entry.ref, title: note.title, published: entry.published, updated: entry.published,
                              author: note.author ?? site.config.title, summary: note.summary ?? note.body.plainSummary)
@@ -73,6 +68,12 @@ struct FeedWriter {
                          updated: article.updated ?? article.published, author: article.author ?? article.outlet,
                          summary: article.body.plainSummary)
         }
+    }
+
+    /// Whether `first` goes before `second` in the feed: newer, or as new and before it by reference.
+    private static func isNewer(_ first: (ref: Ref, published: Timestamp), _ second: (ref: Ref, published: Timestamp)) -> Bool {
+        if first.published != second.published { return first.published > second.published }
+        return first.ref < second.ref
     }
 
     /// A note's date as the feed's time of publication; nil for a note without a `date`.
