@@ -12,7 +12,7 @@ import Darwin
 ///
 /// In place rather than under a temporary name renamed over the file: the file keeps its inode
 /// and its memory, which the kernel need not free and allocate again. An actor's rename on the
-/// 10,000-article archive rewrites 7,400 pages, and took 15% more of the server's time the other
+/// 10,000-article archive rewrites 7,400 pages, and took a fifth more of the server's CPU the other
 /// way (docs/performance.md). A file is written in place only when it is a regular file of the
 /// folder's own: a symbolic link, a file with other names (hard links) or anything else found at
 /// its path is removed and a new file made, so that no write reaches outside the folder.
