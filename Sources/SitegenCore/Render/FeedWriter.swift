@@ -56,8 +56,9 @@ struct FeedWriter {
         // summaries only for the entries kept.
         let articles = site.articles.values.lazy.map { (ref: Ref(.article, $0.id), published: $0.published) }
         let notes = site.notes.values.lazy.compactMap { note in Self.timestamp(of: note).map { (ref: Ref(.note, note.id), published: $0) } }
-        let latest = [articles.first(site.config.feedLimit, sortedBy: Self.isNewer),
-                      notes.first(site.config.feedLimit, sortedBy: Self.isNewer)].joined().first(site.config.feedLimit, sortedBy: Self.isNewer)
+        let limit = site.config.feedLimit
+        let latest = (articles.first(limit, sortedBy: Self.isNewer) + notes.first(limit, sortedBy: Self.isNewer))
+            .first(limit, sortedBy: Self.isNewer)
         return latest.map { entry in
             if entry.ref.kind == .note, let note = site.notes[entry.ref.id] {
                 return Entry(ref: entry.ref, title: note.title, published: entry.published, updated: entry.published,

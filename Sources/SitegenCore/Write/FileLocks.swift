@@ -6,7 +6,7 @@ import Synchronization
 /// half of each.
 ///
 /// `sitegen serve` writes its pages in place (``LiveOutputFolder``) and reads them for each
-/// request through these locks. A file's lock is one of 64, chosen by its path in the folder: two
+/// request through these locks. A file's lock is one of 64, chosen by a hash of its path in the folder: two
 /// files rarely share one, and when they do, one waits for the other's write or read (microseconds).
 public final class FileLocks: Sendable {
     /// One lock.
@@ -22,15 +22,7 @@ public final class FileLocks: Sendable {
     /// Runs `body` holding the lock of the file at `path` (relative to the folder, as written:
     /// `actors/mali/index.html`), and returns what it returns.
     public func withLock<Value: Sendable>(_ path: String, _ body: () -> Value) -> Value {
-        locks[Self.lockIndex(path, count: locks.count)].mutex.withLock { _ in body() }
-    }
-
-    /// The lock of `path` among `count`: a hash of its bytes (FNV-1a).
-    static func lockIndex(_ path: String, count: Int) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in path.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
-        return Int(hash % UInt64(count))
+        // The locks live as long as this process, so the process's own string hash chooses.
+        locks[Int(UInt(bitPattern: path.hashValue) % UInt(locks.count))].mutex.withLock { _ in body() }
     }
 }
