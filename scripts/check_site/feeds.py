@@ -178,7 +178,7 @@ def check_sitemap(site: Site) -> Result:
         for rel in site.html_files:
             if rel == "404.html" or rel in listed_files:
                 continue
-            if site.page(rel).noindex:
+            if site.noindex(rel):
                 continue
             details.append(f"sitemap.xml: page {rel} ({site.file_to_url(rel)}) is not listed")
     if site.exists("robots.txt") and site.base_url:

@@ -102,7 +102,7 @@ def _check_one(site: Site, rel: str, value: str, tag: str, fragments: bool = Tru
             return f"{target} is a folder: link to {value}/ (with the slash)"
         return f"target {target} does not exist"
     if frag and fragments and target.endswith((".html", ".htm")):
-        ids = site.page(target).ids
+        ids = site.ids(target)
         if frag not in ids and frag != "top":
             return f"no id=\"{frag}\" in {target}"
     return None

@@ -222,6 +222,9 @@ def run(skip=(), sitegen=None) -> int:
                    "unresolved cross-reference", 'no id="nope"', "root-relative", "img/nothing.png",
                    "assets/missing.png")
             expect("nobase", links.check(n), True)
+            # one page kept parsed: every #fragment is still checked against its target's ids
+            expect("good, one page kept", links.check(Site(good, keep_pages=1)), True)
+            expect("bad, one page kept", links.check(Site(bad, keep_pages=1)), False, 'no id="nope"')
         if "feed" not in skip:
             expect("good", feeds.check_feed(g), True, "ok, 1 entries")
             expect("bad", feeds.check_feed(b), False, "not well formed", "no id")
@@ -232,6 +235,7 @@ def run(skip=(), sitegen=None) -> int:
             expect("bad", feeds.check_sitemap(b), False, "events/zz/index.html does not exist",
                    "listed 2 times", "notes/n1/index.html")
             expect("nobase", feeds.check_sitemap(n), True, "skipped")
+            expect("bad, one page kept", feeds.check_sitemap(Site(bad, keep_pages=1)), False, "notes/n1/index.html")
             split, split_missing = (os.path.join(tmp, n) for n in ("split", "split-missing"))
             _split_sitemap(good, split)
             _split_sitemap(good, split_missing, missing=True)

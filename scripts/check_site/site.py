@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -20,7 +21,15 @@ class Result:
 
 
 class Site:
-    def __init__(self, root: str, base_url: str | None = None):
+    """A built site's files, and its pages parsed on demand.
+
+    Parsed pages are kept for the next check, up to `keep_pages` of them (the least recently
+    used are dropped and parsed again when asked for), so that a site of 600,000 pages is
+    checked in bounded memory. What the link and sitemap checks ask of any page, its ids and
+    whether it says noindex, is kept for every page parsed: a few hundred bytes each.
+    """
+
+    def __init__(self, root: str, base_url: str | None = None, keep_pages: int = 4096):
         self.root = os.path.abspath(root)
         self.html_files: list[str] = []  # paths relative to root, with "/"
         self.other_files: list[str] = []
@@ -32,7 +41,12 @@ class Site:
                     self.html_files.append(rel)
                 else:
                     self.other_files.append(rel)
-        self._parsed: dict[str, "PageInfo"] = {}
+        self._files = set(self.html_files)
+        self._files.update(self.other_files)
+        self._parsed: OrderedDict[str, "PageInfo"] = OrderedDict()
+        self._keep_pages = max(1, keep_pages)
+        self._ids: dict[str, frozenset[str]] = {}
+        self._noindex: dict[str, bool] = {}
         self.explicit_base_url = base_url
         self.base_url = normalize_base(base_url) if base_url else self._base_from_canonical()
 
@@ -40,17 +54,38 @@ class Site:
         return os.path.join(self.root, rel)
 
     def exists(self, rel: str) -> bool:
-        return os.path.isfile(self.path(rel))
+        return rel in self._files or os.path.isfile(self.path(rel))
 
     def page(self, rel: str) -> "PageInfo":
-        if rel not in self._parsed:
-            with open(self.path(rel), encoding="utf-8", errors="replace") as f:
-                text = f.read()
-            p = PageScanner()
-            p.feed(text)
-            p.close()
-            self._parsed[rel] = PageInfo(rel, text, p)
-        return self._parsed[rel]
+        """The page at `rel`, parsed (again, if it was dropped to keep memory bounded)."""
+        info = self._parsed.get(rel)
+        if info is not None:
+            self._parsed.move_to_end(rel)
+            return info
+        with open(self.path(rel), encoding="utf-8", errors="replace") as f:
+            text = f.read()
+        p = PageScanner()
+        p.feed(text)
+        p.close()
+        info = PageInfo(rel, text, p)
+        self._parsed[rel] = info
+        if len(self._parsed) > self._keep_pages:
+            self._parsed.popitem(last=False)
+        self._ids[rel] = frozenset(info.ids)
+        self._noindex[rel] = info.noindex
+        return info
+
+    def ids(self, rel: str) -> frozenset[str]:
+        """The id= and name= values of the page at `rel` (what a #fragment can name)."""
+        if rel not in self._ids:
+            self.page(rel)
+        return self._ids[rel]
+
+    def noindex(self, rel: str) -> bool:
+        """Whether the page at `rel` asks robots not to index it."""
+        if rel not in self._noindex:
+            self.page(rel)
+        return self._noindex[rel]
 
     def _base_from_canonical(self) -> str | None:
         """The site's base URL, read from the home page's canonical link."""
