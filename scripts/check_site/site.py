@@ -3,9 +3,9 @@ small HTML scanner, and the result type every check returns."""
 
 from __future__ import annotations
 
+import functools
 import os
 import re
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -24,9 +24,9 @@ class Site:
     """A built site's files, and its pages parsed on demand.
 
     Parsed pages are kept for the next check, up to `keep_pages` of them (the least recently
-    used are dropped and parsed again when asked for), so that a site of 600,000 pages is
-    checked in bounded memory. What the link and sitemap checks ask of any page, its ids and
-    whether it says noindex, is kept for every page parsed: a few hundred bytes each.
+    used are dropped and parsed again when asked for). What the link and sitemap checks ask of
+    any page, its ids and whether it says noindex, is kept for every page parsed: a few hundred
+    bytes each, so memory grows with the number of pages rather than with their text.
     """
 
     def __init__(self, root: str, base_url: str | None = None, keep_pages: int = 4096):
@@ -43,8 +43,7 @@ class Site:
                     self.other_files.append(rel)
         self._files = set(self.html_files)
         self._files.update(self.other_files)
-        self._parsed: OrderedDict[str, "PageInfo"] = OrderedDict()
-        self._keep_pages = max(1, keep_pages)
+        self.page = functools.lru_cache(maxsize=max(1, keep_pages))(self._parse)
         self._ids: dict[str, frozenset[str]] = {}
         self._noindex: dict[str, bool] = {}
         self.explicit_base_url = base_url
@@ -56,21 +55,14 @@ class Site:
     def exists(self, rel: str) -> bool:
         return rel in self._files or os.path.isfile(self.path(rel))
 
-    def page(self, rel: str) -> "PageInfo":
-        """The page at `rel`, parsed (again, if it was dropped to keep memory bounded)."""
-        info = self._parsed.get(rel)
-        if info is not None:
-            self._parsed.move_to_end(rel)
-            return info
+    def _parse(self, rel: str) -> "PageInfo":
+        """The page at `rel`, parsed; `page(rel)` is this, with the last pages kept."""
         with open(self.path(rel), encoding="utf-8", errors="replace") as f:
             text = f.read()
         p = PageScanner()
         p.feed(text)
         p.close()
         info = PageInfo(rel, text, p)
-        self._parsed[rel] = info
-        if len(self._parsed) > self._keep_pages:
-            self._parsed.popitem(last=False)
         self._ids[rel] = frozenset(info.ids)
         self._noindex[rel] = info.noindex
         return info
